@@ -1,0 +1,108 @@
+// sagedock-cli: the headless face of SageDock, on the same core as the GUI.
+
+#include "command.h"
+#include "util/log.h"
+#include "util/paths.h"
+
+#include <QCoreApplication>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace sagedock;
+
+namespace {
+
+void printHelp(QTextStream& out) {
+    out << "Usage: sagedock-cli [--version] [--help] [--verbose] COMMAND [ARGS...]\n\n"
+        << "SageDock for the terminal and CI jobs: SageMath stage images, build logs, launches.\n\n"
+        << "Commands:\n";
+    for (const cli::Command& c : cli::commands())
+        out << "  " << QString::fromLatin1(c.name).leftJustified(14) << " " << QString::fromUtf8(c.summary) << "\n";
+    out << "\nRun 'sagedock-cli COMMAND --help' for a command's options.\n"
+        << "Exit codes: 0 ok, 1 failure or a --fail-on condition met, 2 usage error.\n";
+    out.flush();
+}
+
+} // namespace
+
+int main(int argc, char* argv[]) {
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("SageDock"));
+    QCoreApplication::setApplicationName(QStringLiteral("SageDock"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SAGEDOCK_VERSION));
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    cli::Io io{out, err};
+
+    QStringList args = app.arguments();
+    bool verbose = false;
+    args.removeFirst();
+    while (!args.isEmpty() && args.first().startsWith(QLatin1Char('-'))) {
+        const QString flag = args.takeFirst();
+        if (flag == QLatin1String("--version") || flag == QLatin1String("-V")) {
+            out << "sagedock-cli " << SAGEDOCK_VERSION << "\n";
+            return cli::ExitOk;
+        }
+        if (flag == QLatin1String("--help") || flag == QLatin1String("-h")) {
+            printHelp(out);
+            return cli::ExitOk;
+        }
+        if (flag == QLatin1String("--verbose") || flag == QLatin1String("-v")) {
+            verbose = true;
+            continue;
+        }
+        err << "sagedock-cli: unknown option " << flag << "\n";
+        return cli::ExitUsage;
+    }
+    if (args.isEmpty()) {
+        printHelp(err);
+        return cli::ExitUsage;
+    }
+    const QString name = args.takeFirst();
+    const cli::Command* command = nullptr;
+    for (const cli::Command& c : cli::commands())
+        if (name == QLatin1String(c.name))
+            command = &c;
+    if (!command) {
+        err << "sagedock-cli: unknown command '" << name << "'. Run 'sagedock-cli --help'.\n";
+        return cli::ExitUsage;
+    }
+
+    util::initLogging({.directory = util::logDirectory(), .toStderr = verbose,
+                       .level = verbose ? util::LogLevel::Debug : util::LogLevel::Info});
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QString::fromUtf8(command->summary));
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+    parser.addOption(help);
+    if (command->describe)
+        command->describe(parser);
+    if (!parser.parse(QStringList{QStringLiteral("sagedock-cli ") + name} + args))
+        return cli::usageError(io, name, parser.errorText());
+    if (parser.isSet(help)) {
+        QString text = parser.helpText();
+        text.replace(QStringLiteral("Usage: sagedock-cli ") + name, QStringLiteral("Usage: sagedock-cli ") + name);
+        out << text;
+        return cli::ExitOk;
+    }
+
+    int exitCode = cli::ExitOk;
+    bool finished = false;
+    QTimer::singleShot(0, &app, [&] {
+        command->run(parser, io, [&](int code) {
+            if (finished)
+                return;
+            finished = true;
+            exitCode = code;
+            out.flush();
+            err.flush();
+            QCoreApplication::exit(code);
+        });
+    });
+    if (!finished)
+        app.exec();
+    return exitCode;
+}

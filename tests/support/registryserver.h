@@ -1,0 +1,30 @@
+#pragma once
+// A private `docker-registry serve` (distribution 2.8) on a free loopback port, with its storage
+// in a temporary folder. Stopped (by its own pid) when the object goes away.
+
+#include <QProcess>
+#include <QString>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace sagedock::testsupport {
+
+class RegistryServer {
+public:
+    RegistryServer();
+    ~RegistryServer();
+    // Starts and waits until GET /v2/ answers. Returns false and sets *why on failure.
+    bool start(QString* why);
+    QString address() const { return m_address; } // "127.0.0.1:PORT"
+    QString storageDir() const { return m_dir.path(); }
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<QProcess> m_process;
+    QString m_address;
+};
+
+int freeLoopbackPort();
+
+} // namespace sagedock::testsupport

@@ -1,0 +1,132 @@
+#include "testenvironment.h"
+
+#include "http/httpengine.h"
+#include "registryserver.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QProcess>
+#include <QSignalSpy>
+
+#include <memory>
+
+namespace sagedock::testsupport {
+
+QString dockerSocket() {
+    const QString host = qEnvironmentVariable("DOCKER_HOST");
+    if (host.startsWith(QLatin1String("unix://")))
+        return host.mid(7);
+    return QStringLiteral("/var/run/docker.sock");
+}
+
+http::Response fetch(const http::Request& request, int timeoutMs) {
+    static http::Engine engine; // private to tests: never the app's shared engine
+    std::unique_ptr<http::Reply> reply(engine.send(request));
+    if (!reply->isFinished()) {
+        QSignalSpy spy(reply.get(), &http::Reply::finished);
+        spy.wait(timeoutMs);
+    }
+    if (!reply->isFinished()) {
+        http::Response timedOut;
+        timedOut.error = util::Error::make(util::ErrorCode::Timeout, QStringLiteral("test fetch timed out"));
+        return timedOut;
+    }
+    return reply->response();
+}
+
+bool engineAnswers(QString* why) {
+    const QString socket = dockerSocket();
+    if (!QFileInfo::exists(socket)) {
+        *why = QStringLiteral("No Docker engine: %1 does not exist. Run the tests through scripts/test, which starts "
+                              "dockerd, or start it yourself (sudo dockerd &).")
+                   .arg(socket);
+        return false;
+    }
+    http::Request ping;
+    ping.url = QUrl(QStringLiteral("http://localhost/_ping"));
+    ping.unixSocket = socket;
+    ping.retry.maxAttempts = 1;
+    const http::Response r = fetch(ping, 10000);
+    if (r.status != 200) {
+        *why = QStringLiteral("The Docker engine at %1 does not answer /_ping (%2). Start dockerd or fix DOCKER_HOST.")
+                   .arg(socket, r.error ? r.error.toString() : QString::number(r.status));
+        return false;
+    }
+    return true;
+}
+
+QString registryAddress(QString* why) {
+    const QString fromEnv = qEnvironmentVariable("SAGEDOCK_TEST_REGISTRY");
+    if (!fromEnv.isEmpty())
+        return fromEnv;
+    static std::unique_ptr<RegistryServer> server;
+    static QString failure;
+    if (!server && failure.isEmpty()) {
+        server = std::make_unique<RegistryServer>();
+        if (!server->start(&failure))
+            server.reset();
+        else
+            qAddPostRoutine([] { server.reset(); }); // stop it by pid before the process ends
+    }
+    if (!server) {
+        if (why)
+            *why = failure;
+        return {};
+    }
+    return server->address();
+}
+
+QString fixtureImage(const QString& name) { return QStringLiteral("sagedock-fixture/%1:latest").arg(name); }
+
+QStringList sageStages() {
+    return {QStringLiteral("with-system-packages"), QStringLiteral("bootstrapped"), QStringLiteral("configured"),
+            QStringLiteral("with-base-toolchain"),  QStringLiteral("with-targets-pre"), QStringLiteral("with-targets"),
+            QStringLiteral("with-targets-optional")};
+}
+
+int runDocker(const QStringList& args, QByteArray* output, int timeoutMs) {
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(QStringLiteral("docker"), args);
+    if (!process.waitForStarted(10000))
+        return -1;
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished(2000);
+        return -1;
+    }
+    if (output)
+        *output = process.readAll();
+    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+}
+
+bool pushToRegistry(const QString& localImage, const QString& registry, const QString& repositoryAndTag,
+                    QString* why) {
+    const QString target = registry + QLatin1Char('/') + repositoryAndTag;
+    QByteArray out;
+    if (runDocker({QStringLiteral("tag"), localImage, target}, &out) != 0 ||
+        runDocker({QStringLiteral("push"), target}, &out) != 0) {
+        if (why)
+            *why = QStringLiteral("docker push %1 failed: %2").arg(target, QString::fromUtf8(out));
+        return false;
+    }
+    runDocker({QStringLiteral("rmi"), target}, nullptr); // keep the engine's tag list tidy
+    return true;
+}
+
+QString sourceDir() {
+    const QString env = qEnvironmentVariable("SAGEDOCK_SOURCE_DIR");
+    return env.isEmpty() ? QDir::currentPath() : env;
+}
+
+QString sharedDir() {
+    const QString env = qEnvironmentVariable("SAGEDOCK_SHARED_DIR");
+    return env.isEmpty() ? QDir(sourceDir()).filePath(QStringLiteral("../shared")) : env;
+}
+
+QString sampleLog(const QString& fileName) {
+    return QDir(sharedDir()).filePath(QStringLiteral("data/logs/") + fileName);
+}
+
+} // namespace sagedock::testsupport

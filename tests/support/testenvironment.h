@@ -1,0 +1,55 @@
+#pragma once
+// What integration tests need from the machine: the Docker engine socket, a private registry on
+// loopback, the fixture images, the sample logs in ../shared/data. Real parts, no mocks.
+// Usage in a test:
+//   void initTestCase() { SAGEDOCK_REQUIRE_ENGINE(); registry = testsupport::registryAddress(); }
+
+#include "http/request.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+#include <QTest>
+
+namespace sagedock::testsupport {
+
+// unix socket path of the engine under test: DOCKER_HOST=unix://... or /var/run/docker.sock.
+QString dockerSocket();
+// True when GET /_ping answers OK on dockerSocket(); otherwise *why says what is wrong and how to fix it.
+bool engineAnswers(QString* why);
+// host:port of a private docker-registry on 127.0.0.1: $SAGEDOCK_TEST_REGISTRY (scripts/test starts
+// one) or one started for this test process and stopped at exit. Empty if none can run (see why).
+QString registryAddress(QString* why = nullptr);
+
+// Names of the fixture images built by tests/fixtures/build-images.sh.
+QString fixtureImage(const QString& name); // "sagemath" -> "sagedock-fixture/sagemath:latest"
+QStringList sageStages();                  // the seven stage names in Sage's order
+
+// Runs the docker CLI with an argv list; returns the exit code (-1 if it could not start or timed out).
+int runDocker(const QStringList& args, QByteArray* output = nullptr, int timeoutMs = 180000);
+// Tags `localImage` as <registry>/<repository>:<tag> and pushes it. Returns false with output on failure.
+bool pushToRegistry(const QString& localImage, const QString& registry, const QString& repositoryAndTag,
+                    QString* why = nullptr);
+
+// Sends a request on a private http::Engine and waits for the answer (tests only).
+http::Response fetch(const http::Request& request, int timeoutMs = 30000);
+
+QString sourceDir();   // the project's root
+QString sharedDir();   // ../shared next to the project (reference, data)
+QString sampleLog(const QString& fileName); // ../shared/data/logs/<fileName>
+
+} // namespace sagedock::testsupport
+
+// Integration tests fail (never skip) without an engine, with the reason and the fix.
+#define SAGEDOCK_REQUIRE_ENGINE()                                                                          \
+    do {                                                                                                   \
+        QString why_;                                                                                      \
+        QVERIFY2(::sagedock::testsupport::engineAnswers(&why_), qPrintable(why_));                          \
+    } while (false)
+
+#define SAGEDOCK_REQUIRE_REGISTRY(var)                                                                     \
+    do {                                                                                                   \
+        QString why_;                                                                                      \
+        var = ::sagedock::testsupport::registryAddress(&why_);                                             \
+        QVERIFY2(!var.isEmpty(), qPrintable(why_));                                                        \
+    } while (false)
