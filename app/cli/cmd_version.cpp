@@ -9,7 +9,9 @@ using namespace sagedock;
 
 SAGEDOCK_CLI_COMMAND(
     "version", "Show the versions of SageDock and its libraries.",
-    [](QCommandLineParser& p) { p.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")}); },
+    [](QCommandLineParser& p) {
+        p.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});
+    },
     [](const QCommandLineParser& p, cli::Io& io, cli::Done done) {
         nlohmann::json v = {{"sagedock", SAGEDOCK_VERSION},
                             {"qt", qVersion()},
@@ -21,6 +23,7 @@ SAGEDOCK_CLI_COMMAND(
             cli::printJson(io, v);
         else
             for (auto& [k, val] : v.items())
-                io.out << QString::fromStdString(k) << " " << QString::fromStdString(val.get<std::string>()) << "\n";
+                io.out << QString::fromStdString(k) << " " << QString::fromStdString(val.get<std::string>())
+                       << "\n";
         done(cli::ExitOk);
     })

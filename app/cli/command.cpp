@@ -16,7 +16,9 @@ bool registerCommand(const Command& command) {
     return true;
 }
 
-const QList<Command>& commands() { return registry(); }
+const QList<Command>& commands() {
+    return registry();
+}
 
 int usageError(Io& io, const QString& command, const QString& message) {
     io.err << "sagedock-cli " << command << ": " << message << "\n";

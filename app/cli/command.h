@@ -41,6 +41,6 @@ int usageError(Io& io, const QString& command, const QString& message);
 #define SAGEDOCK_CLI_CONCAT(a, b) SAGEDOCK_CLI_CONCAT_(a, b)
 #define SAGEDOCK_CLI_COMMAND(...)                                                                            \
     namespace {                                                                                              \
-    [[maybe_unused]] const bool SAGEDOCK_CLI_CONCAT(registered_, __LINE__) =                                \
+    [[maybe_unused]] const bool SAGEDOCK_CLI_CONCAT(registered_, __LINE__) =                                 \
         ::sagedock::cli::registerCommand(::sagedock::cli::Command{__VA_ARGS__});                             \
     }

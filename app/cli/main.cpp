@@ -18,7 +18,8 @@ void printHelp(QTextStream& out) {
         << "SageDock for the terminal and CI jobs: SageMath stage images, build logs, launches.\n\n"
         << "Commands:\n";
     for (const cli::Command& c : cli::commands())
-        out << "  " << QString::fromLatin1(c.name).leftJustified(14) << " " << QString::fromUtf8(c.summary) << "\n";
+        out << "  " << QString::fromLatin1(c.name).leftJustified(14) << " " << QString::fromUtf8(c.summary)
+            << "\n";
     out << "\nRun 'sagedock-cli COMMAND --help' for a command's options.\n"
         << "Exit codes: 0 ok, 1 failure or a --fail-on condition met, 2 usage error.\n";
     out.flush();
@@ -70,13 +71,15 @@ int main(int argc, char* argv[]) {
         return cli::ExitUsage;
     }
 
-    util::initLogging({.directory = util::logDirectory(), .toStderr = verbose,
+    util::initLogging({.directory = util::logDirectory(),
+                       .toStderr = verbose,
                        .level = verbose ? util::LogLevel::Debug : util::LogLevel::Info});
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QString::fromUtf8(command->summary));
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help."));
     parser.addOption(help);
     if (command->describe)
         command->describe(parser);
@@ -84,7 +87,8 @@ int main(int argc, char* argv[]) {
         return cli::usageError(io, name, parser.errorText());
     if (parser.isSet(help)) {
         QString text = parser.helpText();
-        text.replace(QStringLiteral("Usage: sagedock-cli ") + name, QStringLiteral("Usage: sagedock-cli ") + name);
+        text.replace(QStringLiteral("Usage: sagedock-cli ") + name,
+                     QStringLiteral("Usage: sagedock-cli ") + name);
         out << text;
         return cli::ExitOk;
     }

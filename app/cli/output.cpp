@@ -13,8 +13,12 @@ int printError(Io& io, const util::Error& error) {
     return ExitFailure;
 }
 
-std::string toStd(const QString& s) { return s.toStdString(); }
+std::string toStd(const QString& s) {
+    return s.toStdString();
+}
 
-nlohmann::json orNull(const QString& s) { return s.isEmpty() ? nlohmann::json() : nlohmann::json(s.toStdString()); }
+nlohmann::json orNull(const QString& s) {
+    return s.isEmpty() ? nlohmann::json() : nlohmann::json(s.toStdString());
+}
 
 } // namespace sagedock::cli

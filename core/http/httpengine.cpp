@@ -17,15 +17,16 @@ namespace {
 using util::Error;
 using util::ErrorCode;
 
-QString tr(const char* text) { return QCoreApplication::translate("sagedock::http", text); }
+QString tr(const char* text) {
+    return QCoreApplication::translate("sagedock::http", text);
+}
 
 void globalInit() {
     static std::once_flag once;
     std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 }
 
-template <typename F>
-void post(const std::shared_ptr<ReplyLink>& link, F&& f) {
+template <typename F> void post(const std::shared_ptr<ReplyLink>& link, F&& f) {
     QMutexLocker lock(&link->mutex);
     if (link->reply)
         QMetaObject::invokeMethod(link->reply, std::forward<F>(f), Qt::QueuedConnection);
@@ -71,16 +72,19 @@ Error mapCurlError(CURLcode code, const Transfer& t) {
     case CURLE_SSL_CERTPROBLEM:
     case CURLE_SSL_CACERT_BADFILE:
     case CURLE_SSL_ISSUER_ERROR:
-        return Error::make(ErrorCode::Tls, tr("Secure connection to %1 failed: %2").arg(host, detail),
-                           tr("Add the registry's CA certificate in Preferences, or mark it insecure if it is "
-                              "a local test registry."));
+        return Error::make(
+            ErrorCode::Tls, tr("Secure connection to %1 failed: %2").arg(host, detail),
+            tr("Add the registry's CA certificate in Preferences, or mark it insecure if it is "
+               "a local test registry."));
     case CURLE_FILESIZE_EXCEEDED:
-        return Error::make(ErrorCode::TooLarge,
-                           tr("The answer from %1 is larger than %2 bytes.").arg(host).arg(t.request.maxResponseBytes));
+        return Error::make(
+            ErrorCode::TooLarge,
+            tr("The answer from %1 is larger than %2 bytes.").arg(host).arg(t.request.maxResponseBytes));
     case CURLE_TOO_MANY_REDIRECTS:
         return Error::make(ErrorCode::Protocol, tr("%1 redirected too many times.").arg(host));
     case CURLE_UNSUPPORTED_PROTOCOL:
-        return Error::make(ErrorCode::Protocol, tr("%1 redirected to a protocol that is not allowed (%2).").arg(host, detail),
+        return Error::make(ErrorCode::Protocol,
+                           tr("%1 redirected to a protocol that is not allowed (%2).").arg(host, detail),
                            tr("SageDock never downgrades HTTPS to plain HTTP."));
     default:
         return Error::make(ErrorCode::Network, tr("Request to %1 failed: %2").arg(host, detail));
@@ -88,8 +92,8 @@ Error mapCurlError(CURLcode code, const Transfer& t) {
 }
 
 QByteArray systemCaBundle() {
-    for (const char* path : {"/etc/ssl/certs/ca-certificates.crt", "/etc/pki/tls/certs/ca-bundle.crt",
-                             "/etc/ssl/cert.pem"}) {
+    for (const char* path :
+         {"/etc/ssl/certs/ca-certificates.crt", "/etc/pki/tls/certs/ca-bundle.crt", "/etc/ssl/cert.pem"}) {
         QFile f(QString::fromLatin1(path));
         if (f.open(QIODevice::ReadOnly))
             return f.readAll();
@@ -105,14 +109,16 @@ double random01() {
 } // namespace
 
 // ---------------------------------------------------------------------------------------------
-EngineImpl::EngineImpl(EngineOptions opts) : options(std::move(opts)) {
+EngineImpl::EngineImpl(EngineOptions opts)
+    : options(std::move(opts)) {
     globalInit();
     if (!options.extraCaBundle.isEmpty()) {
         QFile extra(options.extraCaBundle);
         if (extra.open(QIODevice::ReadOnly))
             caBlob = systemCaBundle() + "\n" + extra.readAll();
         else
-            util::logWarning(QStringLiteral("extra CA bundle %1 unreadable: %2").arg(options.extraCaBundle, extra.errorString()));
+            util::logWarning(QStringLiteral("extra CA bundle %1 unreadable: %2")
+                                 .arg(options.extraCaBundle, extra.errorString()));
     }
     m_multi = curl_multi_init();
     curl_multi_setopt(m_multi, CURLMOPT_PIPELINING, long(CURLPIPE_MULTIPLEX));
@@ -363,7 +369,8 @@ size_t EngineImpl::onWrite(char* data, size_t size, size_t count, void* user) {
         QByteArray chunk(data, qsizetype(n));
         QMutexLocker lock(&t->link->mutex);
         if (Reply* reply = t->link->reply)
-            QMetaObject::invokeMethod(reply, [reply, chunk] { Q_EMIT reply->dataReceived(chunk); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                reply, [reply, chunk] { Q_EMIT reply->dataReceived(chunk); }, Qt::QueuedConnection);
     } else {
         t->response.body.append(data, qsizetype(n));
     }
@@ -386,8 +393,8 @@ void EngineImpl::complete(const std::shared_ptr<Transfer>& t, CURLcode result) {
     resp.error = {};
     if (t->tooLarge)
         resp.error = Error::make(ErrorCode::TooLarge, tr("The answer from %1 is larger than %2 bytes.")
-                                                           .arg(where(t->request))
-                                                           .arg(t->request.maxResponseBytes));
+                                                          .arg(where(t->request))
+                                                          .arg(t->request.maxResponseBytes));
     else if (result != CURLE_OK)
         resp.error = mapCurlError(result, *t);
 
@@ -445,9 +452,12 @@ void EngineImpl::release(Transfer& t) {
 }
 
 // ---------------------------------------------------------------------------------------------
-Engine::Engine(EngineOptions options) : d(std::make_shared<EngineImpl>(std::move(options))) {}
+Engine::Engine(EngineOptions options)
+    : d(std::make_shared<EngineImpl>(std::move(options))) {}
 
-Engine::~Engine() { d->stop(); }
+Engine::~Engine() {
+    d->stop();
+}
 
 Engine& Engine::shared() {
     static Engine engine;
@@ -460,16 +470,18 @@ Reply* Engine::send(Request request) {
     const QString scheme = request.url.scheme();
     Error refused;
     if (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
-        refused = Error::make(ErrorCode::InvalidArgument, tr("Unsupported address %1.").arg(request.url.toDisplayString()));
+        refused = Error::make(ErrorCode::InvalidArgument,
+                              tr("Unsupported address %1.").arg(request.url.toDisplayString()));
     else if (scheme == QLatin1String("http") && request.unixSocket.isEmpty() && !request.allowInsecure &&
              !isLoopbackHost(request.url.host()))
-        refused = Error::make(ErrorCode::InvalidArgument,
-                              tr("Refusing plain HTTP to %1.").arg(request.url.host()),
-                              tr("Use HTTPS, or mark the registry as insecure in Preferences if you trust the network."));
+        refused = Error::make(
+            ErrorCode::InvalidArgument, tr("Refusing plain HTTP to %1.").arg(request.url.host()),
+            tr("Use HTTPS, or mark the registry as insecure in Preferences if you trust the network."));
     if (refused) {
         Response response;
         response.error = refused;
-        QMetaObject::invokeMethod(reply, [reply, response] { reply->deliverFinished(response); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            reply, [reply, response] { reply->deliverFinished(response); }, Qt::QueuedConnection);
         return reply;
     }
     auto transfer = std::make_shared<Transfer>();
@@ -480,7 +492,11 @@ Reply* Engine::send(Request request) {
     return reply;
 }
 
-quint64 Engine::requestsStarted() const { return d->requestsStarted.load(); }
-quint64 Engine::connectionsOpened() const { return d->connectionsOpened.load(); }
+quint64 Engine::requestsStarted() const {
+    return d->requestsStarted.load();
+}
+quint64 Engine::connectionsOpened() const {
+    return d->connectionsOpened.load();
+}
 
 } // namespace sagedock::http

@@ -20,8 +20,8 @@ using Header = std::pair<QByteArray, QByteArray>;
 using Headers = QList<Header>;
 
 struct RetryPolicy {
-    int maxAttempts = 4;        // 1 = never retry
-    int baseDelayMs = 200;      // backoff: base * 2^(attempt-1), full jitter
+    int maxAttempts = 4;   // 1 = never retry
+    int baseDelayMs = 200; // backoff: base * 2^(attempt-1), full jitter
     int maxDelayMs = 8000;
     int maxRetryAfterSec = 120; // a longer Retry-After is reported instead of waited for
 };
@@ -31,18 +31,18 @@ struct Request {
     QUrl url;
     Headers headers;
     QByteArray body;
-    QString unixSocket;      // connect through this socket instead of TCP (Docker Engine)
+    QString unixSocket; // connect through this socket instead of TCP (Docker Engine)
     qint64 maxResponseBytes = 32LL * 1024 * 1024;
     int connectTimeoutMs = 10000;
     int lowSpeedTimeSec = 30; // abort when under 1 byte/s for this long; 0 = never
     int totalTimeoutMs = 0;   // 0 = no overall limit (streams, waits)
     bool followRedirects = true;
-    bool streaming = false;   // deliver body chunks through Reply::dataReceived instead of buffering
+    bool streaming = false;     // deliver body chunks through Reply::dataReceived instead of buffering
     bool allowInsecure = false; // plain HTTP to a host that is not loopback
     bool verifyTls = true;
     QString clientCertificate; // PEM (Docker TLS)
     QString clientKey;
-    QString caCertificate;     // PEM file replacing the trust store for this request (Docker TLS)
+    QString caCertificate; // PEM file replacing the trust store for this request (Docker TLS)
     RetryPolicy retry;
 
     void setHeader(const QByteArray& name, const QByteArray& value);

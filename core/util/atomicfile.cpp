@@ -12,9 +12,9 @@ namespace sagedock::util {
 
 namespace {
 Error ioError(const QString& path, const QString& why) {
-    return Error::make(ErrorCode::Io,
-                       QCoreApplication::translate("sagedock::util", "Cannot write %1: %2").arg(path, why),
-                       QCoreApplication::translate("sagedock::util", "Check that the folder exists and is writable."));
+    return Error::make(
+        ErrorCode::Io, QCoreApplication::translate("sagedock::util", "Cannot write %1: %2").arg(path, why),
+        QCoreApplication::translate("sagedock::util", "Check that the folder exists and is writable."));
 }
 } // namespace
 
@@ -46,9 +46,8 @@ Error appendLineDurably(const QString& path, const QByteArray& line) {
 Result<QByteArray> readWholeFile(const QString& path, qint64 maxBytes) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Error::make(ErrorCode::Io,
-                           QCoreApplication::translate("sagedock::util", "Cannot read %1: %2")
-                               .arg(path, file.errorString()));
+        return Error::make(ErrorCode::Io, QCoreApplication::translate("sagedock::util", "Cannot read %1: %2")
+                                              .arg(path, file.errorString()));
     if (file.size() > maxBytes)
         return Error::make(ErrorCode::TooLarge,
                            QCoreApplication::translate("sagedock::util", "%1 is larger than %2 bytes")

@@ -52,11 +52,12 @@ struct Error {
 };
 
 // A value or an error. Small on purpose: std::expected needs C++23.
-template <typename T>
-class Result {
+template <typename T> class Result {
 public:
-    Result(T value) : m_value(std::move(value)) {}
-    Result(Error error) : m_error(std::move(error)) {}
+    Result(T value)
+        : m_value(std::move(value)) {}
+    Result(Error error)
+        : m_error(std::move(error)) {}
     bool ok() const { return m_value.has_value(); }
     const T& value() const& { return *m_value; }
     T& value() & { return *m_value; }

@@ -6,9 +6,9 @@
 
 namespace sagedock::util {
 
-QString appDataDirectory();  // build history, session records
-QString cacheDirectory();    // registry content cache
-QString logDirectory();      // rotating log files
+QString appDataDirectory();          // build history, session records
+QString cacheDirectory();            // registry content cache
+QString logDirectory();              // rotating log files
 QString defaultNotebooksDirectory(); // ~/SageMath
 
 } // namespace sagedock::util

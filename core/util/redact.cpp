@@ -16,21 +16,26 @@ const QList<Rule>& rules() {
     const auto ci = RE::CaseInsensitiveOption;
     // Order matters: header rules first, so "Authorization: Bearer x" is redacted as a whole.
     static const QList<Rule> list = {
-        {RE(QStringLiteral(R"(((?:proxy-)?authorization|x-registry-auth|x-registry-config|cookie)(\s*[:=]\s*))"
-                           R"([^\r\n]*)"),
+        {RE(QStringLiteral(
+                R"(((?:proxy-)?authorization|x-registry-auth|x-registry-config|cookie)(\s*[:=]\s*))"
+                R"([^\r\n]*)"),
             ci),
          QStringLiteral("\\1\\2<redacted>")},
         {RE(QStringLiteral(R"(\b(bearer|basic|token)\s+[A-Za-z0-9._~+/=\-]{6,})"), ci),
          QStringLiteral("\\1 <redacted>")},
-        {RE(QStringLiteral(R"re(("(?:token|access_token|refresh_token|identitytoken|registrytoken|password|secret|auth|passwd)"\s*:\s*")(?:[^"\\]|\\.)*")re"),
+        {RE(QStringLiteral(
+                R"re(("(?:token|access_token|refresh_token|identitytoken|registrytoken|password|secret|auth|passwd)"\s*:\s*")(?:[^"\\]|\\.)*")re"),
             ci),
          QStringLiteral("\\1<redacted>\"")},
-        {RE(QStringLiteral(R"(([?&;](?:token|access_token|refresh_token|password|secret|sig)=)[^&\s"'#]+)"), ci),
+        {RE(QStringLiteral(R"(([?&;](?:token|access_token|refresh_token|password|secret|sig)=)[^&\s"'#]+)"),
+            ci),
          QStringLiteral("\\1<redacted>")},
-        {RE(QStringLiteral(R"(\b(password|passwd|secret|api[_-]?key|token)(\s*[=:]\s*)(?!<redacted>)[^\s&"',;]+)"),
+        {RE(QStringLiteral(
+                R"(\b(password|passwd|secret|api[_-]?key|token)(\s*[=:]\s*)(?!<redacted>)[^\s&"',;]+)"),
             ci),
          QStringLiteral("\\1\\2<redacted>")},
-        {RE(QStringLiteral(R"((\b[a-z][a-z0-9+.\-]*://[^/\s:@]+:)[^@\s/]+@)"), ci), QStringLiteral("\\1<redacted>@")},
+        {RE(QStringLiteral(R"((\b[a-z][a-z0-9+.\-]*://[^/\s:@]+:)[^@\s/]+@)"), ci),
+         QStringLiteral("\\1<redacted>@")},
     };
     return list;
 }

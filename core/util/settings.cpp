@@ -29,7 +29,8 @@ Settings::Settings()
     : m_owned(std::make_unique<QSettings>(QStringLiteral("SageDock"), QStringLiteral("SageDock")))
     , m_settings(m_owned.get()) {}
 
-Settings::Settings(QSettings* backend) : m_settings(backend) {}
+Settings::Settings(QSettings* backend)
+    : m_settings(backend) {}
 
 Settings::~Settings() = default;
 
@@ -41,64 +42,128 @@ void Settings::setValue(const char* key, const QVariant& value) {
     m_settings->setValue(QLatin1String(key), value);
 }
 
-void Settings::sync() { m_settings->sync(); }
+void Settings::sync() {
+    m_settings->sync();
+}
 
-QString Settings::engineEndpoint() const { return value(kEngineEndpoint, QString()).toString(); }
-void Settings::setEngineEndpoint(const QString& v) { setValue(kEngineEndpoint, v.trimmed()); }
+QString Settings::engineEndpoint() const {
+    return value(kEngineEndpoint, QString()).toString();
+}
+void Settings::setEngineEndpoint(const QString& v) {
+    setValue(kEngineEndpoint, v.trimmed());
+}
 
-QStringList Settings::insecureRegistries() const { return value(kInsecureRegistries, QStringList()).toStringList(); }
-void Settings::setInsecureRegistries(const QStringList& v) { setValue(kInsecureRegistries, v); }
+QStringList Settings::insecureRegistries() const {
+    return value(kInsecureRegistries, QStringList()).toStringList();
+}
+void Settings::setInsecureRegistries(const QStringList& v) {
+    setValue(kInsecureRegistries, v);
+}
 
-QString Settings::extraCaBundle() const { return value(kExtraCaBundle, QString()).toString(); }
-void Settings::setExtraCaBundle(const QString& v) { setValue(kExtraCaBundle, v); }
+QString Settings::extraCaBundle() const {
+    return value(kExtraCaBundle, QString()).toString();
+}
+void Settings::setExtraCaBundle(const QString& v) {
+    setValue(kExtraCaBundle, v);
+}
 
 QString Settings::matrixRepository() const {
     return value(kMatrixRepository, QStringLiteral("ghcr.io/sagemath/sage/")).toString();
 }
-void Settings::setMatrixRepository(const QString& v) { setValue(kMatrixRepository, v); }
+void Settings::setMatrixRepository(const QString& v) {
+    setValue(kMatrixRepository, v);
+}
 
-QString Settings::matrixTag() const { return value(kMatrixTag, QStringLiteral("dev")).toString(); }
-void Settings::setMatrixTag(const QString& v) { setValue(kMatrixTag, v); }
+QString Settings::matrixTag() const {
+    return value(kMatrixTag, QStringLiteral("dev")).toString();
+}
+void Settings::setMatrixTag(const QString& v) {
+    setValue(kMatrixTag, v);
+}
 
-QString Settings::matrixPackages() const { return value(kMatrixPackages, QStringLiteral("standard")).toString(); }
-void Settings::setMatrixPackages(const QString& v) { setValue(kMatrixPackages, v); }
+QString Settings::matrixPackages() const {
+    return value(kMatrixPackages, QStringLiteral("standard")).toString();
+}
+void Settings::setMatrixPackages(const QString& v) {
+    setValue(kMatrixPackages, v);
+}
 
 QString Settings::notebooksFolder() const {
     return value(kNotebooksFolder, defaultNotebooksDirectory()).toString();
 }
-void Settings::setNotebooksFolder(const QString& v) { setValue(kNotebooksFolder, v); }
+void Settings::setNotebooksFolder(const QString& v) {
+    setValue(kNotebooksFolder, v);
+}
 
 int Settings::jupyterPort() const {
     const int port = value(kJupyterPort, 8888).toInt();
     return (port > 0 && port < 65536) ? port : 8888;
 }
-void Settings::setJupyterPort(int v) { setValue(kJupyterPort, v); }
+void Settings::setJupyterPort(int v) {
+    setValue(kJupyterPort, v);
+}
 
-bool Settings::openBrowser() const { return value(kOpenBrowser, true).toBool(); }
-void Settings::setOpenBrowser(bool v) { setValue(kOpenBrowser, v); }
+bool Settings::openBrowser() const {
+    return value(kOpenBrowser, true).toBool();
+}
+void Settings::setOpenBrowser(bool v) {
+    setValue(kOpenBrowser, v);
+}
 
-bool Settings::keepContainersOnStop() const { return value(kKeepContainers, false).toBool(); }
-void Settings::setKeepContainersOnStop(bool v) { setValue(kKeepContainers, v); }
+bool Settings::keepContainersOnStop() const {
+    return value(kKeepContainers, false).toBool();
+}
+void Settings::setKeepContainersOnStop(bool v) {
+    setValue(kKeepContainers, v);
+}
 
-bool Settings::publishOnAllInterfaces() const { return value(kPublishAll, false).toBool(); }
-void Settings::setPublishOnAllInterfaces(bool v) { setValue(kPublishAll, v); }
+bool Settings::publishOnAllInterfaces() const {
+    return value(kPublishAll, false).toBool();
+}
+void Settings::setPublishOnAllInterfaces(bool v) {
+    setValue(kPublishAll, v);
+}
 
-QString Settings::terminalCommand() const { return value(kTerminal, QString()).toString(); }
-void Settings::setTerminalCommand(const QString& v) { setValue(kTerminal, v); }
+QString Settings::terminalCommand() const {
+    return value(kTerminal, QString()).toString();
+}
+void Settings::setTerminalCommand(const QString& v) {
+    setValue(kTerminal, v);
+}
 
-QString Settings::buildSourceFolder() const { return value(kBuildSource, QString()).toString(); }
-void Settings::setBuildSourceFolder(const QString& v) { setValue(kBuildSource, v); }
+QString Settings::buildSourceFolder() const {
+    return value(kBuildSource, QString()).toString();
+}
+void Settings::setBuildSourceFolder(const QString& v) {
+    setValue(kBuildSource, v);
+}
 
-QString Settings::buildPushPrefix() const { return value(kBuildPushPrefix, QString()).toString(); }
-void Settings::setBuildPushPrefix(const QString& v) { setValue(kBuildPushPrefix, v); }
+QString Settings::buildPushPrefix() const {
+    return value(kBuildPushPrefix, QString()).toString();
+}
+void Settings::setBuildPushPrefix(const QString& v) {
+    setValue(kBuildPushPrefix, v);
+}
 
-QString Settings::language() const { return value(kLanguage, QString()).toString(); }
-void Settings::setLanguage(const QString& v) { setValue(kLanguage, v); }
+QString Settings::language() const {
+    return value(kLanguage, QString()).toString();
+}
+void Settings::setLanguage(const QString& v) {
+    setValue(kLanguage, v);
+}
 
-QByteArray Settings::windowGeometry() const { return value(kGeometry, QByteArray()).toByteArray(); }
-void Settings::setWindowGeometry(const QByteArray& v) { setValue(kGeometry, v); }
+QByteArray Settings::windowGeometry() const {
+    return value(kGeometry, QByteArray()).toByteArray();
+}
+void Settings::setWindowGeometry(const QByteArray& v) {
+    setValue(kGeometry, v);
+}
 
-QString Settings::currentPage() const { return value(kCurrentPage, QString()).toString(); }
-void Settings::setCurrentPage(const QString& v) { setValue(kCurrentPage, v); }
+QString Settings::currentPage() const {
+    return value(kCurrentPage, QString()).toString();
+}
+void Settings::setCurrentPage(const QString& v) {
+    setValue(kCurrentPage, v);
+}
 
 } // namespace sagedock::util

@@ -17,8 +17,8 @@ namespace sagedock::util {
 
 class Settings {
 public:
-    Settings();                                // QSettings("SageDock", "SageDock")
-    explicit Settings(QSettings* backend);     // not owned
+    Settings();                            // QSettings("SageDock", "SageDock")
+    explicit Settings(QSettings* backend); // not owned
     ~Settings();
     Settings(const Settings&) = delete;
     Settings& operator=(const Settings&) = delete;

@@ -31,7 +31,8 @@ RegistryServer::~RegistryServer() {
 bool RegistryServer::start(QString* why) {
     const QString binary = QStandardPaths::findExecutable(QStringLiteral("docker-registry"));
     if (binary.isEmpty()) {
-        *why = QStringLiteral("docker-registry is not installed: apt-get install docker-registry (scripts/test does)");
+        *why = QStringLiteral(
+            "docker-registry is not installed: apt-get install docker-registry (scripts/test does)");
         return false;
     }
     const int port = freeLoopbackPort();
@@ -42,8 +43,9 @@ bool RegistryServer::start(QString* why) {
         *why = QStringLiteral("cannot write %1").arg(config);
         return false;
     }
-    file.write(QStringLiteral("version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: %1/data\n"
-                              "  delete:\n    enabled: true\nhttp:\n  addr: %2\n")
+    file.write(QStringLiteral(
+                   "version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: %1/data\n"
+                   "  delete:\n    enabled: true\nhttp:\n  addr: %2\n")
                    .arg(m_dir.path(), m_address)
                    .toUtf8());
     file.close();

@@ -38,8 +38,9 @@ http::Response fetch(const http::Request& request, int timeoutMs) {
 bool engineAnswers(QString* why) {
     const QString socket = dockerSocket();
     if (!QFileInfo::exists(socket)) {
-        *why = QStringLiteral("No Docker engine: %1 does not exist. Run the tests through scripts/test, which starts "
-                              "dockerd, or start it yourself (sudo dockerd &).")
+        *why = QStringLiteral(
+                   "No Docker engine: %1 does not exist. Run the tests through scripts/test, which starts "
+                   "dockerd, or start it yourself (sudo dockerd &).")
                    .arg(socket);
         return false;
     }
@@ -49,7 +50,8 @@ bool engineAnswers(QString* why) {
     ping.retry.maxAttempts = 1;
     const http::Response r = fetch(ping, 10000);
     if (r.status != 200) {
-        *why = QStringLiteral("The Docker engine at %1 does not answer /_ping (%2). Start dockerd or fix DOCKER_HOST.")
+        *why = QStringLiteral(
+                   "The Docker engine at %1 does not answer /_ping (%2). Start dockerd or fix DOCKER_HOST.")
                    .arg(socket, r.error ? r.error.toString() : QString::number(r.status));
         return false;
     }
@@ -77,11 +79,14 @@ QString registryAddress(QString* why) {
     return server->address();
 }
 
-QString fixtureImage(const QString& name) { return QStringLiteral("sagedock-fixture/%1:latest").arg(name); }
+QString fixtureImage(const QString& name) {
+    return QStringLiteral("sagedock-fixture/%1:latest").arg(name);
+}
 
 QStringList sageStages() {
-    return {QStringLiteral("with-system-packages"), QStringLiteral("bootstrapped"), QStringLiteral("configured"),
-            QStringLiteral("with-base-toolchain"),  QStringLiteral("with-targets-pre"), QStringLiteral("with-targets"),
+    return {QStringLiteral("with-system-packages"), QStringLiteral("bootstrapped"),
+            QStringLiteral("configured"),           QStringLiteral("with-base-toolchain"),
+            QStringLiteral("with-targets-pre"),     QStringLiteral("with-targets"),
             QStringLiteral("with-targets-optional")};
 }
 

@@ -34,22 +34,22 @@ bool pushToRegistry(const QString& localImage, const QString& registry, const QS
 // Sends a request on a private http::Engine and waits for the answer (tests only).
 http::Response fetch(const http::Request& request, int timeoutMs = 30000);
 
-QString sourceDir();   // the project's root
-QString sharedDir();   // ../shared next to the project (reference, data)
+QString sourceDir();                        // the project's root
+QString sharedDir();                        // ../shared next to the project (reference, data)
 QString sampleLog(const QString& fileName); // ../shared/data/logs/<fileName>
 
 } // namespace sagedock::testsupport
 
 // Integration tests fail (never skip) without an engine, with the reason and the fix.
-#define SAGEDOCK_REQUIRE_ENGINE()                                                                          \
-    do {                                                                                                   \
-        QString why_;                                                                                      \
-        QVERIFY2(::sagedock::testsupport::engineAnswers(&why_), qPrintable(why_));                          \
+#define SAGEDOCK_REQUIRE_ENGINE()                                                                            \
+    do {                                                                                                     \
+        QString why_;                                                                                        \
+        QVERIFY2(::sagedock::testsupport::engineAnswers(&why_), qPrintable(why_));                           \
     } while (false)
 
-#define SAGEDOCK_REQUIRE_REGISTRY(var)                                                                     \
-    do {                                                                                                   \
-        QString why_;                                                                                      \
-        var = ::sagedock::testsupport::registryAddress(&why_);                                             \
-        QVERIFY2(!var.isEmpty(), qPrintable(why_));                                                        \
+#define SAGEDOCK_REQUIRE_REGISTRY(var)                                                                       \
+    do {                                                                                                     \
+        QString why_;                                                                                        \
+        var = ::sagedock::testsupport::registryAddress(&why_);                                               \
+        QVERIFY2(!var.isEmpty(), qPrintable(why_));                                                          \
     } while (false)

@@ -35,9 +35,15 @@ private Q_SLOTS:
         QTest::addColumn<QString>("image");
         QTest::addColumn<QString>("user");
         QTest::addColumn<QString>("workdir");
-        QTest::newRow("sagemath") << "sagemath" << "sage" << "/home/sage";
-        QTest::newRow("sagemath-dev") << "sagemath-dev" << "sage" << "/home/sage/sage";
-        QTest::newRow("stage with-targets") << "stage-with-targets" << "" << "/sage";
+        QTest::newRow("sagemath") << "sagemath"
+                                  << "sage"
+                                  << "/home/sage";
+        QTest::newRow("sagemath-dev") << "sagemath-dev"
+                                      << "sage"
+                                      << "/home/sage/sage";
+        QTest::newRow("stage with-targets") << "stage-with-targets"
+                                            << ""
+                                            << "/sage";
     }
     void fixtureImagesLookLikeSage() {
         QFETCH(QString, image);
@@ -48,7 +54,8 @@ private Q_SLOTS:
         r.unixSocket = testsupport::dockerSocket();
         const http::Response resp = testsupport::fetch(r);
         QCOMPARE(resp.status, 200);
-        const QJsonObject config = QJsonDocument::fromJson(resp.body).object().value(QLatin1String("Config")).toObject();
+        const QJsonObject config =
+            QJsonDocument::fromJson(resp.body).object().value(QLatin1String("Config")).toObject();
         QCOMPARE(config.value(QLatin1String("User")).toString(), user);
         QCOMPARE(config.value(QLatin1String("WorkingDir")).toString(), workdir);
     }
@@ -56,17 +63,18 @@ private Q_SLOTS:
     void pushAndListTags() {
         const QString repo = QStringLiteral("sagemath/sage/sage-fixture-linux-standard-with-targets");
         QString why;
-        QVERIFY2(testsupport::pushToRegistry(testsupport::fixtureImage(QStringLiteral("stage-with-targets")), m_registry,
-                                             repo + QStringLiteral(":10.9"), &why),
+        QVERIFY2(testsupport::pushToRegistry(testsupport::fixtureImage(QStringLiteral("stage-with-targets")),
+                                             m_registry, repo + QStringLiteral(":10.9"), &why),
                  qPrintable(why));
-        QVERIFY2(testsupport::pushToRegistry(testsupport::fixtureImage(QStringLiteral("stage-with-targets")), m_registry,
-                                             repo + QStringLiteral(":dev"), &why),
+        QVERIFY2(testsupport::pushToRegistry(testsupport::fixtureImage(QStringLiteral("stage-with-targets")),
+                                             m_registry, repo + QStringLiteral(":dev"), &why),
                  qPrintable(why));
         http::Request r;
         r.url = QUrl(QStringLiteral("http://%1/v2/%2/tags/list").arg(m_registry, repo));
         const http::Response resp = testsupport::fetch(r);
         QCOMPARE(resp.status, 200);
-        const QJsonArray tags = QJsonDocument::fromJson(resp.body).object().value(QLatin1String("tags")).toArray();
+        const QJsonArray tags =
+            QJsonDocument::fromJson(resp.body).object().value(QLatin1String("tags")).toArray();
         QVERIFY(tags.contains(QLatin1String("10.9")));
         QVERIFY(tags.contains(QLatin1String("dev")));
     }

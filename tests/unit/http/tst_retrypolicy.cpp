@@ -42,7 +42,7 @@ private Q_SLOTS:
         QCOMPARE(backoffDelayMs(p, 1, 0.999999), qint64(99));
         QCOMPARE(backoffDelayMs(p, 3, 0.999999), qint64(399));
         QCOMPARE(backoffDelayMs(p, 10, 0.999999), qint64(999)); // capped
-        QVERIFY(backoffDelayMs(p, 1, 0.0) >= 10);                // jitter never goes to zero
+        QVERIFY(backoffDelayMs(p, 1, 0.0) >= 10);               // jitter never goes to zero
     }
     void loopbackHosts_data() {
         QTest::addColumn<QString>("host");

@@ -12,21 +12,36 @@ private Q_SLOTS:
     void redactsSecrets_data() {
         QTest::addColumn<QString>("input");
         QTest::addColumn<QString>("secret");
-        QTest::newRow("authorization bearer") << "GET /v2/ Authorization: Bearer eyJhbGciOiJSUzI1NiJ9.abc.def" << "eyJhbGciOiJSUzI1NiJ9";
-        QTest::newRow("authorization basic") << "authorization: Basic c2FnZTpzM2NyZXQ=" << "c2FnZTpzM2NyZXQ=";
-        QTest::newRow("bare bearer") << "retry with Bearer abcdef123456 now" << "abcdef123456";
-        QTest::newRow("x-registry-auth") << "X-Registry-Auth: eyJ1c2VybmFtZSI6InNhZ2UifQ==" << "eyJ1c2VybmFtZSI6InNhZ2UifQ";
-        QTest::newRow("jupyter url token") << "http://127.0.0.1:8888/lab?token=0123456789abcdef0123456789abcdef0123456789abcdef"
-                                           << "0123456789abcdef0123456789abcdef0123456789abcdef";
-        QTest::newRow("token second param") << "https://auth.docker.io/token?service=x&token=s3cr3tvalue&n=1" << "s3cr3tvalue";
-        QTest::newRow("json token") << R"({"token":"abc.def.ghi","expires_in":300})" << "abc.def.ghi";
-        QTest::newRow("json access_token") << R"({"access_token": "zzz-secret-zzz"})" << "zzz-secret-zzz";
-        QTest::newRow("json password") << R"({"username":"sage","password":"hunter22"})" << "hunter22";
-        QTest::newRow("json credential helper Secret") << R"({"ServerURL":"ghcr.io","Username":"u","Secret":"ghp_abcdef"})" << "ghp_abcdef";
-        QTest::newRow("json auth") << R"({"auths":{"ghcr.io":{"auth":"dTpw"}}})" << "dTpw";
-        QTest::newRow("key=value password") << "login password=hunter22 user=sage" << "hunter22";
-        QTest::newRow("url userinfo") << "pushing to https://sage:hunter22@registry.example.org/v2/" << "hunter22";
-        QTest::newRow("proxy-authorization") << "Proxy-Authorization: Basic Zm9vOmJhcg==" << "Zm9vOmJhcg==";
+        QTest::newRow("authorization bearer") << "GET /v2/ Authorization: Bearer eyJhbGciOiJSUzI1NiJ9.abc.def"
+                                              << "eyJhbGciOiJSUzI1NiJ9";
+        QTest::newRow("authorization basic") << "authorization: Basic c2FnZTpzM2NyZXQ="
+                                             << "c2FnZTpzM2NyZXQ=";
+        QTest::newRow("bare bearer") << "retry with Bearer abcdef123456 now"
+                                     << "abcdef123456";
+        QTest::newRow("x-registry-auth") << "X-Registry-Auth: eyJ1c2VybmFtZSI6InNhZ2UifQ=="
+                                         << "eyJ1c2VybmFtZSI6InNhZ2UifQ";
+        QTest::newRow("jupyter url token")
+            << "http://127.0.0.1:8888/lab?token=0123456789abcdef0123456789abcdef0123456789abcdef"
+            << "0123456789abcdef0123456789abcdef0123456789abcdef";
+        QTest::newRow("token second param") << "https://auth.docker.io/token?service=x&token=s3cr3tvalue&n=1"
+                                            << "s3cr3tvalue";
+        QTest::newRow("json token") << R"({"token":"abc.def.ghi","expires_in":300})"
+                                    << "abc.def.ghi";
+        QTest::newRow("json access_token") << R"({"access_token": "zzz-secret-zzz"})"
+                                           << "zzz-secret-zzz";
+        QTest::newRow("json password") << R"({"username":"sage","password":"hunter22"})"
+                                       << "hunter22";
+        QTest::newRow("json credential helper Secret")
+            << R"({"ServerURL":"ghcr.io","Username":"u","Secret":"ghp_abcdef"})"
+            << "ghp_abcdef";
+        QTest::newRow("json auth") << R"({"auths":{"ghcr.io":{"auth":"dTpw"}}})"
+                                   << "dTpw";
+        QTest::newRow("key=value password") << "login password=hunter22 user=sage"
+                                            << "hunter22";
+        QTest::newRow("url userinfo") << "pushing to https://sage:hunter22@registry.example.org/v2/"
+                                      << "hunter22";
+        QTest::newRow("proxy-authorization") << "Proxy-Authorization: Basic Zm9vOmJhcg=="
+                                             << "Zm9vOmJhcg==";
     }
     void redactsSecrets() {
         QFETCH(QString, input);
@@ -39,7 +54,8 @@ private Q_SLOTS:
     void keepsHarmlessText_data() {
         QTest::addColumn<QString>("input");
         QTest::newRow("pull") << "pulling ghcr.io/sagemath/sage/sage-ubuntu-jammy-standard-with-targets:dev";
-        QTest::newRow("digest") << "digest sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+        QTest::newRow("digest")
+            << "digest sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
         QTest::newRow("status") << "GET https://ghcr.io/v2/sagemath/sage/tags/list -> 200 (12 ms)";
         QTest::newRow("step") << "#12 [with-targets 3/4] RUN make build";
     }
@@ -49,7 +65,8 @@ private Q_SLOTS:
     }
 
     void stdStringOverload() {
-        QCOMPARE(redact(std::string_view("Authorization: Bearer abcdefgh")), std::string("Authorization: <redacted>"));
+        QCOMPARE(redact(std::string_view("Authorization: Bearer abcdefgh")),
+                 std::string("Authorization: <redacted>"));
     }
 };
 
