@@ -1,0 +1,121 @@
+#include "reference/sagename.h"
+
+#include <QCoreApplication>
+
+namespace sagedock::reference {
+
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("sagedock::reference", text);
+}
+
+util::Error invalid(const QString& message, const QString& hint) {
+    return util::Error::make(util::ErrorCode::InvalidArgument, message, hint);
+}
+
+} // namespace
+
+const QStringList& SageName::knownStages() {
+    // The build order of .github/workflows/write-dockerfile.sh; unchanged since 2020.
+    static const QStringList stages{
+        QStringLiteral("with-system-packages"), QStringLiteral("bootstrapped"),
+        QStringLiteral("configured"),           QStringLiteral("with-base-toolchain"),
+        QStringLiteral("with-targets-pre"),     QStringLiteral("with-targets"),
+        QStringLiteral("with-targets-optional")};
+    return stages;
+}
+
+const QStringList& SageName::knownPackageSets() {
+    static const QStringList sets{QStringLiteral("minimal"), QStringLiteral("standard"),
+                                  QStringLiteral("maximal")};
+    return sets;
+}
+
+const QStringList& SageName::knownModifiers() {
+    static const QStringList mods{QStringLiteral("sitepackages"), QStringLiteral("recommended"),
+                                  QStringLiteral("develop"), QStringLiteral("nobootstrap"),
+                                  QStringLiteral("incremental")};
+    return mods;
+}
+
+util::Result<SageName> SageName::parse(const QString& input) {
+    QString name = input.trimmed();
+    // Drop a tag/digest and everything up to the last '/': only the repository's last component matters.
+    const qsizetype at = name.indexOf(QLatin1Char('@'));
+    if (at >= 0)
+        name = name.left(at);
+    const qsizetype slash = name.lastIndexOf(QLatin1Char('/'));
+    const qsizetype colon = name.lastIndexOf(QLatin1Char(':'));
+    if (colon > slash)
+        name = name.left(colon);
+    name = name.mid(slash + 1);
+
+    const QString hint = tr("Sage CI images are named sage-<system>-<packages>[-<modifiers>]-<stage>, "
+                            "e.g. sage-ubuntu-noble-standard-with-targets.");
+    if (!name.startsWith(QLatin1String("sage-")))
+        return invalid(tr("'%1' does not start with 'sage-'.").arg(name), hint);
+    QString rest = name.mid(5);
+
+    SageName out;
+    if (rest.startsWith(QLatin1String("docker-"))) {
+        out.legacyDocker = true;
+        rest = rest.mid(7);
+    }
+
+    // The longest matching stage suffix wins, so that a stage that is a suffix of another (none today,
+    // but the catalog may grow) never steals part of the name.
+    for (const QString& stage : knownStages()) {
+        if (rest.endsWith(QLatin1Char('-') + stage) && stage.size() > out.stage.size())
+            out.stage = stage;
+    }
+    if (out.stage.isEmpty())
+        return invalid(tr("'%1' does not end in a known stage (%2).")
+                           .arg(name, knownStages().join(QStringLiteral(", "))),
+                       hint);
+    rest.chop(out.stage.size() + 1);
+
+    QStringList parts = rest.split(QLatin1Char('-'));
+    while (!parts.isEmpty() && knownModifiers().contains(parts.last()))
+        out.modifiers.prepend(parts.takeLast());
+    if (parts.isEmpty() || !knownPackageSets().contains(parts.last()))
+        return invalid(
+            tr("'%1' names no package set (minimal, standard or maximal) before the stage.").arg(name), hint);
+    out.packages = parts.takeLast();
+    out.system = parts.join(QLatin1Char('-'));
+    if (out.system.isEmpty())
+        return invalid(tr("'%1' names no system before the package set.").arg(name), hint);
+    return out;
+}
+
+QString SageName::compose(const QString& system, const QString& packages, const QString& stage,
+                          const QStringList& modifiers) {
+    QString s = QStringLiteral("sage-") + system + QLatin1Char('-') + packages;
+    for (const QString& m : modifiers)
+        s += QLatin1Char('-') + m;
+    return s + QLatin1Char('-') + stage;
+}
+
+QString SageName::stem() const {
+    QString s = legacyDocker ? QStringLiteral("sage-docker-") : QStringLiteral("sage-");
+    s += system + QLatin1Char('-') + packages;
+    for (const QString& m : modifiers)
+        s += QLatin1Char('-') + m;
+    return s;
+}
+
+QString SageName::toString() const {
+    return stem() + QLatin1Char('-') + stage;
+}
+
+SageName SageName::withStage(const QString& newStage) const {
+    SageName n = *this;
+    n.stage = newStage;
+    return n;
+}
+
+QString SageName::distributionOf(const QString& system) {
+    return system.section(QLatin1Char('-'), 0, 0);
+}
+
+} // namespace sagedock::reference
