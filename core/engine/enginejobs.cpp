@@ -1,0 +1,322 @@
+#include "engine/enginejobs.h"
+
+#include "engine/engineclient.h"
+#include "engine/errors.h"
+#include "http/reply.h"
+
+#include <QCoreApplication>
+#include <QTimer>
+
+#include <limits>
+
+namespace sagedock::engine {
+
+using util::Error;
+using util::ErrorCode;
+
+namespace {
+
+// Streams run for as long as they need: no size cap, no low-speed abort, no overall timeout.
+void makeStreaming(http::Request& r) {
+    r.streaming = true;
+    r.maxResponseBytes = std::numeric_limits<qint64>::max();
+    r.lowSpeedTimeSec = 0;
+    r.totalTimeoutMs = 0;
+}
+
+} // namespace
+
+std::pair<QString, QString> pullParameters(const QString& reference) {
+    if (reference.contains(QLatin1Char('@')))
+        return {reference, QString()};
+    const qsizetype slash = reference.lastIndexOf(QLatin1Char('/'));
+    const qsizetype colon = reference.lastIndexOf(QLatin1Char(':'));
+    if (colon > slash)
+        return {reference.left(colon), reference.mid(colon + 1)};
+    return {reference, QStringLiteral("latest")};
+}
+
+// ---- PullJob
+
+PullJob::PullJob(Client* client, QString reference, QObject* parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_reference(std::move(reference)) {
+    m_clock.start();
+    QTimer::singleShot(0, this, &PullJob::start);
+}
+
+PullJob::~PullJob() {
+    delete m_reply.data();
+}
+
+void PullJob::start() {
+    if (m_finished)
+        return;
+    m_client->whenNegotiated(
+        this,
+        [this] {
+            const auto [from, tag] = pullParameters(m_reference);
+            QUrlQuery q;
+            q.addQueryItem(QStringLiteral("fromImage"), from);
+            if (!tag.isEmpty())
+                q.addQueryItem(QStringLiteral("tag"), tag);
+            http::Request r = m_client->makeRequest("POST", QStringLiteral("/images/create"), q);
+            makeStreaming(r);
+            m_reply = m_client->http().send(r);
+            connect(m_reply, &http::Reply::dataReceived, this, &PullJob::onData);
+            connect(m_reply, &http::Reply::finished, this, &PullJob::onFinished);
+        },
+        [this](Error e) { finish(e); });
+}
+
+void PullJob::onData(const QByteArray& chunk) {
+    for (const QByteArray& line : m_lines.feed(chunk)) {
+        if (auto err = m_progress.feedLine(line); err && !m_inbandError)
+            m_inbandError = errorFromMessage(500, *err, tr("pull %1").arg(m_reference));
+    }
+    emitProgress(false);
+}
+
+void PullJob::onFinished() {
+    if (!m_reply)
+        return;
+    const http::Response resp = m_reply->response();
+    m_reply->deleteLater();
+    m_reply = nullptr;
+    if (const QByteArray rest = m_lines.takeRest(); !rest.isEmpty())
+        if (auto err = m_progress.feedLine(rest); err && !m_inbandError)
+            m_inbandError = errorFromMessage(500, *err, tr("pull %1").arg(m_reference));
+    emitProgress(true);
+    if (resp.error) {
+        finish(connectionError(resp, m_client->endpoint()));
+    } else if (!resp.isSuccess()) {
+        Error e = errorFromResponse(resp, m_client->endpoint(), tr("pull %1").arg(m_reference));
+        finish(e);
+    } else {
+        finish(m_inbandError);
+    }
+}
+
+void PullJob::emitProgress(bool force) {
+    const qint64 now = m_clock.elapsed();
+    if (!force && now - m_lastEmitMs < 100)
+        return;
+    // Smoothed rate over the interval since the last emission.
+    const qint64 bytes = m_progress.bytesDone();
+    if (now > m_rateMs) {
+        const qint64 instant = (bytes - m_rateBytes) * 1000 / std::max<qint64>(1, now - m_rateMs);
+        m_rate = m_rate == 0 ? instant : (m_rate * 7 + instant * 3) / 10;
+        m_rateBytes = bytes;
+        m_rateMs = now;
+    }
+    m_lastEmitMs = now;
+    Q_EMIT progressChanged();
+}
+
+int PullJob::etaSeconds() const {
+    const qint64 left = m_progress.bytesTotal() - m_progress.bytesDone();
+    if (m_rate <= 0 || left <= 0)
+        return -1;
+    return int(left / m_rate);
+}
+
+void PullJob::cancel() {
+    if (m_finished)
+        return;
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->deleteLater();
+        m_reply = nullptr;
+    }
+    finish(Error::make(ErrorCode::Cancelled, tr("The pull of %1 was cancelled.").arg(m_reference)));
+}
+
+void PullJob::finish(Error error) {
+    if (m_finished)
+        return;
+    m_finished = true;
+    Q_EMIT finished(error);
+}
+
+// ---- LogStream
+
+LogStream::LogStream(Client* client, QString containerId, bool tty, int tail, bool timestamps,
+                     QObject* parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_id(std::move(containerId))
+    , m_tty(tty)
+    , m_tail(tail)
+    , m_timestamps(timestamps) {
+    QTimer::singleShot(0, this, &LogStream::start);
+}
+
+LogStream::~LogStream() {
+    delete m_reply.data();
+}
+
+void LogStream::start() {
+    if (m_finished)
+        return;
+    m_client->whenNegotiated(
+        this,
+        [this] {
+            QUrlQuery q;
+            q.addQueryItem(QStringLiteral("stdout"), QStringLiteral("1"));
+            q.addQueryItem(QStringLiteral("stderr"), QStringLiteral("1"));
+            q.addQueryItem(QStringLiteral("follow"), QStringLiteral("1"));
+            q.addQueryItem(QStringLiteral("tail"),
+                           m_tail < 0 ? QStringLiteral("all") : QString::number(m_tail));
+            if (m_timestamps)
+                q.addQueryItem(QStringLiteral("timestamps"), QStringLiteral("1"));
+            http::Request r =
+                m_client->makeRequest("GET", QStringLiteral("/containers/%1/logs").arg(m_id), q);
+            makeStreaming(r);
+            m_reply = m_client->http().send(r);
+            connect(m_reply, &http::Reply::dataReceived, this, &LogStream::onData);
+            connect(m_reply, &http::Reply::finished, this, [this] {
+                const http::Response resp = m_reply->response();
+                m_reply->deleteLater();
+                m_reply = nullptr;
+                for (LineSplitter* s : {&m_out, &m_err})
+                    if (const QByteArray rest = s->takeRest(); !rest.isEmpty())
+                        Q_EMIT line(rest, s == &m_err);
+                if (resp.error)
+                    finish(connectionError(resp, m_client->endpoint()));
+                else if (!resp.isSuccess())
+                    finish(errorFromResponse(resp, m_client->endpoint(), tr("read the container's log")));
+                else
+                    finish({});
+            });
+        },
+        [this](Error e) { finish(e); });
+}
+
+void LogStream::onData(const QByteArray& chunk) {
+    if (m_tty) {
+        for (const QByteArray& l : m_out.feed(chunk))
+            Q_EMIT line(l, false);
+        return;
+    }
+    for (const LogFrame& f : m_demux.feed(chunk)) {
+        if (f.stream == LogFrame::SystemError) {
+            finish(
+                Error::make(ErrorCode::Protocol,
+                            tr("The engine stopped the log stream: %1").arg(QString::fromUtf8(f.payload))));
+            cancel();
+            return;
+        }
+        const bool err = f.stream == LogFrame::Stderr;
+        for (const QByteArray& l : (err ? m_err : m_out).feed(f.payload))
+            Q_EMIT line(l, err);
+    }
+}
+
+void LogStream::cancel() {
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->deleteLater();
+        m_reply = nullptr;
+    }
+    finish(Error::make(ErrorCode::Cancelled, tr("Stopped following the log.")));
+}
+
+void LogStream::finish(Error error) {
+    if (m_finished)
+        return;
+    m_finished = true;
+    Q_EMIT finished(error);
+}
+
+// ---- EventStream
+
+EngineEvent engineEventFromJson(const nlohmann::json& j) {
+    EngineEvent e;
+    const auto str = [](const nlohmann::json& o, const char* key) {
+        auto it = o.find(key);
+        return it != o.end() && it->is_string() ? QString::fromStdString(it->get<std::string>()) : QString();
+    };
+    e.type = str(j, "Type");
+    e.action = str(j, "Action");
+    if (auto t = j.find("timeNano"); t != j.end() && t->is_number())
+        e.timeNano = t->get<qint64>();
+    if (auto actor = j.find("Actor"); actor != j.end() && actor->is_object()) {
+        e.id = str(*actor, "ID");
+        if (auto attrs = actor->find("Attributes"); attrs != actor->end() && attrs->is_object())
+            for (auto it = attrs->begin(); it != attrs->end(); ++it)
+                if (it->is_string())
+                    e.attributes.insert(QString::fromStdString(it.key()),
+                                        QString::fromStdString(it->get<std::string>()));
+    }
+    if (e.id.isEmpty())
+        e.id = str(j, "id");
+    return e;
+}
+
+EventStream::EventStream(Client* client, QStringList labels, QStringList eventTypes, QObject* parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_labels(std::move(labels))
+    , m_types(std::move(eventTypes)) {
+    QTimer::singleShot(0, this, &EventStream::start);
+}
+
+EventStream::~EventStream() {
+    delete m_reply.data();
+}
+
+void EventStream::start() {
+    if (m_finished)
+        return;
+    m_client->whenNegotiated(
+        this,
+        [this] {
+            nlohmann::json f = nlohmann::json::object();
+            for (const QString& l : m_labels)
+                f["label"].push_back(l.toStdString());
+            for (const QString& t : m_types)
+                f["event"].push_back(t.toStdString());
+            QUrlQuery q;
+            if (!f.empty())
+                q.addQueryItem(QStringLiteral("filters"), QString::fromStdString(f.dump()));
+            http::Request r = m_client->makeRequest("GET", QStringLiteral("/events"), q);
+            makeStreaming(r);
+            m_reply = m_client->http().send(r);
+            connect(m_reply, &http::Reply::dataReceived, this, [this](const QByteArray& chunk) {
+                for (const QByteArray& l : m_lines.feed(chunk)) {
+                    const nlohmann::json j = nlohmann::json::parse(l.toStdString(), nullptr, false);
+                    if (j.is_object())
+                        Q_EMIT event(engineEventFromJson(j));
+                }
+            });
+            connect(m_reply, &http::Reply::finished, this, [this] {
+                const http::Response resp = m_reply->response();
+                m_reply->deleteLater();
+                m_reply = nullptr;
+                m_finished = true;
+                Q_EMIT finished(resp.error ? connectionError(resp, m_client->endpoint())
+                                : resp.isSuccess()
+                                    ? Error{}
+                                    : errorFromResponse(resp, m_client->endpoint(), tr("report events")));
+            });
+        },
+        [this](Error e) {
+            m_finished = true;
+            Q_EMIT finished(e);
+        });
+}
+
+void EventStream::cancel() {
+    if (m_finished)
+        return;
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->deleteLater();
+        m_reply = nullptr;
+    }
+    m_finished = true;
+    Q_EMIT finished(Error::make(ErrorCode::Cancelled, tr("Stopped following engine events.")));
+}
+
+} // namespace sagedock::engine

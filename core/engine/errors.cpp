@@ -1,0 +1,135 @@
+#include "engine/errors.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+#include <nlohmann/json.hpp>
+
+#include <unistd.h>
+
+namespace sagedock::engine {
+
+using util::Error;
+using util::ErrorCode;
+
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("sagedock::engine", text);
+}
+
+QString startHint(const Endpoint& endpoint) {
+    if (endpoint.isPodmanSocket)
+        return tr("Start Podman's API socket: systemctl --user enable --now podman.socket (or sudo systemctl "
+                  "enable --now podman.socket for the rootful one).");
+    return tr(
+        "Start Docker: sudo systemctl start docker (or start Docker Desktop), or choose another engine in "
+        "Preferences / with DOCKER_HOST.");
+}
+
+} // namespace
+
+QString engineMessage(const QByteArray& body) {
+    const nlohmann::json doc = nlohmann::json::parse(body.toStdString(), nullptr, false);
+    if (doc.is_object()) {
+        for (const char* key : {"message", "cause", "error"}) {
+            auto it = doc.find(key);
+            if (it != doc.end() && it->is_string())
+                return QString::fromStdString(it->get<std::string>()).trimmed();
+        }
+    }
+    return QString::fromUtf8(body).trimmed();
+}
+
+Error connectionError(const http::Response& response, const Endpoint& endpoint) {
+    if (response.error.code == ErrorCode::Cancelled)
+        return response.error;
+    if (endpoint.kind == Endpoint::Kind::Unix) {
+        const QByteArray path = QFile::encodeName(endpoint.socketPath);
+        if (!QFileInfo::exists(endpoint.socketPath))
+            return Error::make(
+                ErrorCode::EngineUnavailable,
+                tr("The container engine is not running: there is no socket at %1.").arg(endpoint.socketPath),
+                startHint(endpoint));
+        // The usual first-day problem: the socket is there but belongs to root:docker.
+        if (::access(path.constData(), W_OK) != 0)
+            return Error::make(
+                ErrorCode::PermissionDenied,
+                tr("Permission denied on the engine socket %1.").arg(endpoint.socketPath),
+                tr("Add yourself to the docker group: sudo usermod -aG docker $USER, then log in "
+                   "again."));
+        return Error::make(ErrorCode::EngineUnavailable,
+                           tr("The container engine at %1 does not answer (%2).")
+                               .arg(endpoint.socketPath, response.error.message),
+                           startHint(endpoint));
+    }
+    if (response.error.code == ErrorCode::Tls)
+        return Error::make(ErrorCode::Tls,
+                           tr("The TLS connection to the engine at %1 failed: %2")
+                               .arg(endpoint.host, response.error.message),
+                           tr("Check the certificates of the docker context (ca.pem, cert.pem, key.pem) or "
+                              "DOCKER_CERT_PATH."));
+    return Error::make(
+        ErrorCode::EngineUnavailable,
+        tr("Cannot reach the container engine at %1 (%2).").arg(endpoint.host, response.error.message),
+        tr("Check that the daemon listens there and that DOCKER_HOST or the docker context is "
+           "right."));
+}
+
+Error errorFromMessage(int status, const QString& message, const QString& action) {
+    const QString m = message;
+    static const QRegularExpression portRe(
+        QStringLiteral("Bind for ([^ ]+) failed: port is already allocated"));
+    if (m.contains(QLatin1String("port is already allocated")) ||
+        m.contains(QLatin1String("address already in use"))) {
+        const auto match = portRe.match(m);
+        const QString where = match.hasMatch() ? match.captured(1) : QString();
+        return Error::make(ErrorCode::Conflict,
+                           where.isEmpty() ? tr("The host port is already in use.")
+                                           : tr("The host port %1 is already in use.").arg(where),
+                           tr("Choose another port, or stop what is using it."));
+    }
+    if (m.contains(QLatin1String("is already in use by container")))
+        return Error::make(ErrorCode::Conflict, tr("The container name is already in use: %1").arg(m),
+                           tr("Remove the old container (docker rm NAME) or choose another name."));
+    if (m.contains(QLatin1String("pull access denied")) ||
+        m.contains(QLatin1String("repository does not exist")))
+        return Error::make(ErrorCode::Denied, tr("The image cannot be pulled: %1").arg(m),
+                           tr("Check the image name and tag; private images need `docker login REGISTRY`."));
+    if (m.startsWith(QLatin1String("No such image")) || m.contains(QLatin1String("manifest unknown")) ||
+        (m.contains(QLatin1String("manifest for")) && m.contains(QLatin1String("not found"))))
+        return Error::make(ErrorCode::NotFound, tr("The image does not exist: %1").arg(m),
+                           tr("Check the name and tag, or pull it first."));
+    if (m.startsWith(QLatin1String("No such container")))
+        return Error::make(ErrorCode::NotFound, tr("The container no longer exists: %1").arg(m),
+                           tr("It was removed; refresh the list of sessions."));
+    if (m.contains(QLatin1String("toomanyrequests")) || m.contains(QLatin1String("rate limit")))
+        return Error::make(ErrorCode::RateLimited, tr("The registry refused the pull: %1").arg(m),
+                           tr("Wait a while or log in (docker login) to get a higher pull limit."));
+    if (m.contains(QLatin1String("is too old")) || m.contains(QLatin1String("is too new")))
+        return Error::make(ErrorCode::Protocol, tr("The engine does not accept this API version: %1").arg(m),
+                           tr("Update Docker or Podman."));
+    ErrorCode code = ErrorCode::HttpStatus;
+    if (status == 404)
+        code = ErrorCode::NotFound;
+    else if (status == 409)
+        code = ErrorCode::Conflict;
+    else if (status == 401)
+        code = ErrorCode::Unauthorized;
+    else if (status == 403)
+        code = ErrorCode::Denied;
+    else if (status == 400)
+        code = ErrorCode::InvalidArgument;
+    const QString what = m.isEmpty() ? tr("HTTP status %1").arg(status) : m;
+    return Error::make(code, tr("The engine could not %1: %2").arg(action, what),
+                       tr("See the engine's log (journalctl -u docker) for details."));
+}
+
+Error errorFromResponse(const http::Response& response, const Endpoint& endpoint, const QString& action) {
+    if (response.error)
+        return connectionError(response, endpoint);
+    return errorFromMessage(response.status, engineMessage(response.body), action);
+}
+
+} // namespace sagedock::engine

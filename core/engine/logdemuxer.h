@@ -1,0 +1,42 @@
+#pragma once
+// Splits the Engine API's multiplexed log stream (containers without a TTY) into frames. Frames have
+// an 8-byte header (stream byte, 3 zero bytes, big-endian uint32 size) and may be cut anywhere by the
+// transport, so the demuxer keeps the unfinished tail between feed() calls.
+// Usage:
+//   engine::LogDemuxer demux;
+//   for (const engine::LogFrame& f : demux.feed(chunk)) show(f.stream, f.payload);
+
+#include <QByteArray>
+#include <QList>
+
+namespace sagedock::engine {
+
+struct LogFrame {
+    enum Stream { Stdin = 0, Stdout = 1, Stderr = 2, SystemError = 3 };
+    Stream stream = Stdout;
+    QByteArray payload;
+};
+
+class LogDemuxer {
+public:
+    QList<LogFrame> feed(const QByteArray& chunk);
+    qsizetype pendingBytes() const { return m_buffer.size(); }
+    // True after a header that is not a valid frame (a TTY stream was fed by mistake).
+    bool isCorrupt() const { return m_corrupt; }
+
+private:
+    QByteArray m_buffer;
+    bool m_corrupt = false;
+};
+
+// Collects bytes into complete lines (without the newline); keeps the unfinished last line.
+class LineSplitter {
+public:
+    QList<QByteArray> feed(const QByteArray& chunk);
+    QByteArray takeRest(); // the unfinished line, if any, at end of stream
+
+private:
+    QByteArray m_buffer;
+};
+
+} // namespace sagedock::engine

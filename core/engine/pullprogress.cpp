@@ -1,0 +1,109 @@
+#include "engine/pullprogress.h"
+
+#include <nlohmann/json.hpp>
+
+namespace sagedock::engine {
+
+namespace {
+QString str(const nlohmann::json& j, const char* key) {
+    auto it = j.find(key);
+    return it != j.end() && it->is_string() ? QString::fromStdString(it->get<std::string>()) : QString();
+}
+} // namespace
+
+LayerProgress& PullProgress::layer(const QString& id) {
+    for (LayerProgress& l : m_layers)
+        if (l.id == id)
+            return l;
+    m_layers.append(LayerProgress{id, {}, 0, 0, false, false});
+    return m_layers.last();
+}
+
+std::optional<QString> PullProgress::feedLine(const QByteArray& raw) {
+    const QByteArray line = raw.trimmed();
+    if (line.isEmpty())
+        return std::nullopt;
+    const nlohmann::json j = nlohmann::json::parse(line.toStdString(), nullptr, false);
+    if (!j.is_object())
+        return std::nullopt; // tolerate noise; the HTTP status decides failures before streaming
+    // In-band errors: checked on every line (they arrive after a 200).
+    if (auto e = j.find("errorDetail"); e != j.end() && e->is_object()) {
+        const QString m = str(*e, "message");
+        if (!m.isEmpty())
+            return m;
+    }
+    if (const QString e = str(j, "error"); !e.isEmpty())
+        return e;
+
+    const QString status = str(j, "status");
+    const QString id = str(j, "id");
+    if (status.startsWith(QLatin1String("Digest: ")))
+        m_digest = status.mid(8).trimmed();
+    const bool isLayer = !id.isEmpty() && !status.startsWith(QLatin1String("Pulling from")) &&
+                         !status.startsWith(QLatin1String("Digest")) &&
+                         !status.startsWith(QLatin1String("Status"));
+    if (!isLayer) {
+        if (!status.isEmpty())
+            m_lastStatus = status;
+        if (status.contains(QLatin1String("Image is up to date")))
+            m_upToDate = true;
+        return std::nullopt;
+    }
+    // Podman ends with {"status":"Download complete","id":<image id>} after the layers: harmless here.
+    LayerProgress& l = layer(id);
+    l.status = status;
+    qint64 current = -1, total = -1;
+    if (auto d = j.find("progressDetail"); d != j.end() && d->is_object()) {
+        if (auto c = d->find("current"); c != d->end() && c->is_number())
+            current = c->get<qint64>();
+        if (auto t = d->find("total"); t != d->end() && t->is_number())
+            total = t->get<qint64>();
+    }
+    if (status == QLatin1String("Downloading")) {
+        if (current >= 0)
+            l.current = current;
+        if (total > 0)
+            l.total = total;
+    } else if (status == QLatin1String("Download complete") ||
+               status == QLatin1String("Verifying Checksum")) {
+        l.downloaded = true;
+        if (l.total > 0)
+            l.current = l.total;
+    } else if (status == QLatin1String("Already exists")) {
+        l.downloaded = true;
+        l.done = true;
+    } else if (status == QLatin1String("Pull complete")) {
+        l.downloaded = true;
+        l.done = true;
+        if (l.total > 0)
+            l.current = l.total;
+    } else if (status == QLatin1String("Extracting")) {
+        l.downloaded = true;
+        if (l.total > 0)
+            l.current = l.total;
+    }
+    return std::nullopt;
+}
+
+qint64 PullProgress::bytesDone() const {
+    qint64 sum = 0;
+    for (const LayerProgress& l : m_layers)
+        sum += l.downloaded && l.total > 0 ? l.total : l.current;
+    return sum;
+}
+
+qint64 PullProgress::bytesTotal() const {
+    qint64 sum = 0;
+    for (const LayerProgress& l : m_layers)
+        sum += l.total;
+    return sum;
+}
+
+int PullProgress::layersDone() const {
+    int n = 0;
+    for (const LayerProgress& l : m_layers)
+        n += l.done ? 1 : 0;
+    return n;
+}
+
+} // namespace sagedock::engine

@@ -1,0 +1,48 @@
+#pragma once
+// Reads the JSON lines of POST /images/create (pull) into per-layer progress and totals, and spots
+// in-band errors ({"error": ...} under a 200). Works for Docker's and Podman's status strings.
+// Usage:
+//   engine::PullProgress progress;
+//   for (const QByteArray& line : lines) if (auto err = progress.feedLine(line)) fail(*err);
+//   progress.bytesDone(); progress.bytesTotal(); progress.layers();
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace sagedock::engine {
+
+struct LayerProgress {
+    QString id;     // 12 hex digits of the layer digest
+    QString status; // last status: Waiting, Downloading, Extracting, Pull complete, Already exists...
+    qint64 current = 0;
+    qint64 total = 0;
+    bool downloaded = false; // download finished (or not needed)
+    bool done = false;       // extracted / already there
+};
+
+class PullProgress {
+public:
+    // Returns the error message of an in-band error line; nullopt otherwise.
+    std::optional<QString> feedLine(const QByteArray& line);
+
+    const QList<LayerProgress>& layers() const { return m_layers; }
+    qint64 bytesDone() const;  // downloaded bytes over all layers (finished layers count fully)
+    qint64 bytesTotal() const; // sum of the known layer sizes
+    int layersDone() const;
+    int layerCount() const { return int(m_layers.size()); }
+    QString lastStatus() const { return m_lastStatus; } // "Digest: ...", "Status: Downloaded newer image..."
+    QString digest() const { return m_digest; }
+    bool upToDate() const { return m_upToDate; }
+
+private:
+    LayerProgress& layer(const QString& id);
+    QList<LayerProgress> m_layers;
+    QString m_lastStatus;
+    QString m_digest;
+    bool m_upToDate = false;
+};
+
+} // namespace sagedock::engine
