@@ -21,6 +21,7 @@
 //   });
 
 #include "http/httpengine.h"
+#include "reference/imagereference.h"
 #include "util/error.h"
 
 #include <QDateTime>
@@ -45,6 +46,9 @@ struct Repository {
     // "host/path"; a name without a registry host gets docker.io (and library/ for one component).
     // Tags or digests are refused here: they belong to the calls.
     static util::Result<Repository> parse(const QString& text);
+    static Repository fromReference(const reference::ImageReference& ref) {
+        return {ref.domain(), ref.path()};
+    }
     QString toString() const { return host + QLatin1Char('/') + path; }
     bool isValid() const;
     QString apiHost() const; // host[:port] the HTTP requests go to

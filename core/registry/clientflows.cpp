@@ -1,0 +1,718 @@
+// registry::Client's conversations with a registry: ping and auth discovery, credentials, bearer
+// tokens, then the calls themselves (tags with pagination, manifests, configs, HEAD digests) with
+// the content cache in front.
+
+#include "http/httpengine.h"
+#include "registry/clientprivate.h"
+#include "registry/manifestparser.h"
+#include "registry/pagination.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QUrlQuery>
+
+namespace sagedock::registry {
+
+namespace {
+
+using util::Error;
+using util::ErrorCode;
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("sagedock::registry", text);
+}
+
+http::Response errorResponse(const Error& e) {
+    http::Response r;
+    r.error = e;
+    return r;
+}
+
+bool live(const QPointer<Job>& job) {
+    return job && !job->isFinished();
+}
+
+int rank(Provenance::Source s) {
+    switch (s) {
+    case Provenance::Source::Cache:
+        return 0;
+    case Provenance::Source::Revalidated:
+        return 1;
+    case Provenance::Source::Network:
+        return 2;
+    case Provenance::Source::StaleCache:
+        return 3;
+    }
+    return 0;
+}
+
+QString hostOnly(const QString& hostPort) {
+    if (hostPort.startsWith(QLatin1Char('['))) {
+        const qsizetype end = hostPort.indexOf(QLatin1Char(']'));
+        return end > 0 ? hostPort.left(end + 1) : hostPort;
+    }
+    const qsizetype colon = hostPort.lastIndexOf(QLatin1Char(':'));
+    return colon > 0 ? hostPort.left(colon) : hostPort;
+}
+
+QString bareMediaType(const QByteArray& contentType) {
+    return QString::fromLatin1(contentType.split(';').first().trimmed()).toLower();
+}
+
+} // namespace
+
+struct ClientPrivate::TagPaging {
+    std::optional<ContentCache::TagEntry> cached;
+    QStringList tags;
+    QSet<QString> seen;
+    QSet<QUrl> visited;
+    QByteArray etag;
+    int pages = 0;
+};
+
+ClientPrivate::ClientPrivate(Client* client, http::Engine& e, ClientOptions o)
+    : q(client)
+    , engine(e)
+    , options(std::move(o))
+    , cache(options.cacheDirectory) {}
+
+// --- plumbing ----------------------------------------------------------------------------------
+bool ClientPrivate::plainHttp(const QString& host) const {
+    if (http::isLoopbackHost(hostOnly(host)))
+        return true;
+    for (const QString& insecure : options.insecureRegistries)
+        if (insecure.compare(host, Qt::CaseInsensitive) == 0 ||
+            insecure.compare(hostOnly(host), Qt::CaseInsensitive) == 0)
+            return true;
+    return false;
+}
+
+QUrl ClientPrivate::apiUrl(const Repository& repository, const QString& suffix) const {
+    const QString host = repository.apiHost();
+    const QString scheme = plainHttp(host) ? QStringLiteral("http") : QStringLiteral("https");
+    const QString path =
+        repository.path.isEmpty() ? QStringLiteral("/v2/") : QStringLiteral("/v2/") + repository.path;
+    return QUrl(scheme + QStringLiteral("://") + host + path + suffix);
+}
+
+http::Request ClientPrivate::makeRequest(const QUrl& url, const QByteArray& method) const {
+    http::Request r;
+    r.method = method;
+    r.url = url;
+    r.totalTimeoutMs = options.requestTimeoutMs;
+    r.connectTimeoutMs = std::min(10000, options.requestTimeoutMs);
+    r.lowSpeedTimeSec = std::clamp(options.requestTimeoutMs / 1000, 1, 30);
+    // A long Retry-After is reported ("rate limited until HH:MM") rather than waited for.
+    r.retry.maxRetryAfterSec = 30;
+    const QString host =
+        url.port() > 0 ? QStringLiteral("%1:%2").arg(url.host()).arg(url.port()) : url.host();
+    r.allowInsecure = url.scheme() == QLatin1String("http") && plainHttp(host);
+    return r;
+}
+
+ErrorContext ClientPrivate::errorContext(const Repository& repository, const QString& reference) const {
+    ErrorContext c;
+    c.repository = repository;
+    c.reference = reference;
+    auto it = hosts.find(repository.apiHost());
+    if (it != hosts.end()) {
+        c.hadCredentials = !it->second.credentials.isEmpty() && it->second.auth != HostState::Auth::None;
+        c.credentialProblem = it->second.credentialError;
+    }
+    return c;
+}
+
+QString ClientPrivate::tokenKey(const QString& host, const QString& scope) const {
+    auto it = hosts.find(host);
+    if (it == hosts.end())
+        return scope;
+    return it->second.realm + QLatin1Char('|') + it->second.service + QLatin1Char('|') + scope;
+}
+
+void ClientPrivate::ensurePing(const Repository& repository, std::function<void(const Error&)> done) {
+    const QString host = repository.apiHost();
+    HostState& h = hosts[host];
+    if (h.auth != HostState::Auth::Unknown)
+        return done({});
+    h.pingWaiters.append(std::move(done));
+    if (h.pinging)
+        return;
+    h.pinging = true;
+    http::Request req = makeRequest(apiUrl(Repository{repository.host, QString()}, QString()));
+    ++stats.requests;
+    http::Reply* reply = engine.send(req);
+    reply->setParent(q);
+    const Repository display{repository.host, QString()};
+    QObject::connect(reply, &http::Reply::finished, q, [this, reply, host, display] {
+        const http::Response r = reply->response();
+        reply->deleteLater();
+        HostState& h = hosts[host];
+        h.pinging = false;
+        Error e;
+        if (r.error) {
+            e = r.error;
+        } else if (r.status >= 200 && r.status < 300) {
+            h.auth = HostState::Auth::None;
+        } else if (r.status == 401) {
+            const auto c = preferredChallenge(parseChallenges(r.headerValues("WWW-Authenticate")));
+            if (c && c->isBearer()) {
+                h.auth = HostState::Auth::Bearer;
+                h.realm = c->param(QStringLiteral("realm"));
+                h.service = c->param(QStringLiteral("service"));
+            } else {
+                // Basic, or a 401 without a usable challenge: send credentials when we have them.
+                h.auth = HostState::Auth::Basic;
+            }
+        } else if (r.status == 404) {
+            e = Error::make(ErrorCode::Protocol,
+                            tr("%1 is not an OCI registry (GET /v2/ answered 404).").arg(display.host),
+                            tr("Check the registry host name."));
+        } else {
+            e = responseError(r, errorContext(display, QString()));
+        }
+        const auto waiters = std::exchange(h.pingWaiters, {});
+        for (const auto& w : waiters)
+            w(e);
+    });
+}
+
+void ClientPrivate::ensureCredentials(const Repository& repository, std::function<void()> done) {
+    const QString host = repository.apiHost();
+    HostState& h = hosts[host];
+    if (h.lookup == HostState::Lookup::Done)
+        return done();
+    h.credentialWaiters.append(std::move(done));
+    if (h.lookup == HostState::Lookup::Running)
+        return;
+    h.lookup = HostState::Lookup::Running;
+    auto finishLookup = [this, host](util::Result<Credentials> result) {
+        HostState& st = hosts[host];
+        if (result.ok())
+            st.credentials = result.value();
+        else
+            st.credentialError = result.error();
+        st.lookup = HostState::Lookup::Done;
+        const auto waiters = std::exchange(st.credentialWaiters, {});
+        for (const auto& w : waiters)
+            w();
+    };
+    if (!options.credentials)
+        return finishLookup(Credentials{});
+    std::weak_ptr<int> alive = lifetime;
+    options.credentials(repository.host, [alive, finishLookup](util::Result<Credentials> result) {
+        if (alive.lock())
+            finishLookup(std::move(result));
+    });
+}
+
+void ClientPrivate::ensureToken(const Repository& repository, TokenFn done) {
+    const QString host = repository.apiHost();
+    const QString scope = QStringLiteral("repository:%1:pull").arg(repository.path);
+    const QString key = tokenKey(host, scope);
+    if (auto it = tokens.constFind(key); it != tokens.constEnd()) {
+        if (it->expires > QDateTime::currentDateTimeUtc())
+            return done(it->token);
+        tokens.erase(it);
+    }
+    QList<TokenFn>& waiters = tokenFetches[key];
+    waiters.append(std::move(done));
+    if (waiters.size() > 1)
+        return; // a fetch for this realm/service/scope is already running
+    ensureCredentials(repository,
+                      [this, repository, key, scope] { startTokenFetch(repository, key, scope); });
+}
+
+void ClientPrivate::startTokenFetch(const Repository& repository, const QString& key, const QString& scope) {
+    const QString host = repository.apiHost();
+    const HostState& h = hosts[host];
+    const Credentials creds = h.credentials;
+    QUrl realm(h.realm);
+    http::Request req;
+    if (creds.identityToken) {
+        // OAuth2 refresh-token grant: what a credential store holding an identity token needs.
+        req = makeRequest(realm, "POST");
+        QUrlQuery form;
+        form.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("refresh_token"));
+        form.addQueryItem(QStringLiteral("service"), h.service);
+        form.addQueryItem(QStringLiteral("scope"), scope);
+        form.addQueryItem(QStringLiteral("client_id"), QStringLiteral("sagedock"));
+        form.addQueryItem(QStringLiteral("refresh_token"), creds.secret);
+        req.body = form.query(QUrl::FullyEncoded).toUtf8();
+        req.setHeader("Content-Type", "application/x-www-form-urlencoded");
+    } else {
+        QUrlQuery query(realm);
+        if (!h.service.isEmpty())
+            query.addQueryItem(QStringLiteral("service"), h.service);
+        query.addQueryItem(QStringLiteral("scope"), scope);
+        realm.setQuery(query);
+        req = makeRequest(realm);
+        if (!creds.isEmpty())
+            req.setHeader("Authorization",
+                          "Basic " +
+                              QByteArray(creds.username.toUtf8() + ':' + creds.secret.toUtf8()).toBase64());
+    }
+    ++stats.requests;
+    ++stats.tokenFetches;
+    http::Reply* reply = engine.send(req);
+    reply->setParent(q);
+    const bool sentCredentials = !creds.isEmpty();
+    QObject::connect(reply, &http::Reply::finished, q, [this, reply, key, repository, sentCredentials] {
+        const http::Response r = reply->response();
+        reply->deleteLater();
+        util::Result<QByteArray> result = QByteArray();
+        if (r.isSuccess()) {
+            const QJsonObject o = QJsonDocument::fromJson(r.body).object();
+            QString token = o.value(QLatin1String("token")).toString();
+            if (token.isEmpty())
+                token = o.value(QLatin1String("access_token")).toString();
+            if (token.isEmpty()) {
+                result = Error::make(ErrorCode::Protocol,
+                                     tr("The token service of %1 gave no token.").arg(repository.host),
+                                     tr("Try again later; if it persists, the registry is misconfigured."));
+            } else {
+                // No token lives less than 60 s (token spec); renew a little early.
+                const int lifetimeSec = std::max(60, o.value(QLatin1String("expires_in")).toInt(60));
+                tokens.insert(key, CachedToken{token.toUtf8(),
+                                               QDateTime::currentDateTimeUtc().addSecs(lifetimeSec - 10)});
+                result = token.toUtf8();
+            }
+        } else {
+            ErrorContext ctx = errorContext(repository, QString());
+            ctx.hadCredentials = sentCredentials;
+            result = responseError(r, ctx);
+        }
+        const QList<TokenFn> waiters = tokenFetches.take(key);
+        for (const TokenFn& w : waiters)
+            w(result);
+    });
+}
+
+void ClientPrivate::authorize(const Repository& repository, http::Request request,
+                              std::function<void(http::Request, Error)> done) {
+    const HostState& h = hosts[repository.apiHost()];
+    switch (h.auth) {
+    case HostState::Auth::Unknown:
+    case HostState::Auth::None:
+        return done(std::move(request), {});
+    case HostState::Auth::Basic:
+        return ensureCredentials(repository, [this, repository, request, done]() mutable {
+            const Credentials& c = hosts[repository.apiHost()].credentials;
+            if (!c.isEmpty())
+                request.setHeader("Authorization",
+                                  "Basic " +
+                                      QByteArray(c.username.toUtf8() + ':' + c.secret.toUtf8()).toBase64());
+            done(std::move(request), {});
+        });
+    case HostState::Auth::Bearer:
+        return ensureToken(repository, [request, done](const util::Result<QByteArray>& token) mutable {
+            if (!token.ok())
+                return done(std::move(request), token.error());
+            request.setHeader("Authorization", "Bearer " + token.value());
+            done(std::move(request), {});
+        });
+    }
+}
+
+void ClientPrivate::onUnauthorized(const Repository& repository, const http::Response& response) {
+    const QString host = repository.apiHost();
+    HostState& h = hosts[host];
+    const QString scope = QStringLiteral("repository:%1:pull").arg(repository.path);
+    tokens.remove(tokenKey(host, scope)); // the one we sent is no good: fetch a fresh one
+    if (const auto c = preferredChallenge(parseChallenges(response.headerValues("WWW-Authenticate")))) {
+        if (c->isBearer()) {
+            h.auth = HostState::Auth::Bearer;
+            h.realm = c->param(QStringLiteral("realm"));
+            h.service = c->param(QStringLiteral("service"));
+        } else {
+            h.auth = HostState::Auth::Basic;
+        }
+    } else if (h.auth == HostState::Auth::None || h.auth == HostState::Auth::Unknown) {
+        h.auth = HostState::Auth::Basic;
+    }
+}
+
+void ClientPrivate::send(Job* job, const Repository& repository, http::Request request, ResponseFn done,
+                         bool retried) {
+    QPointer<Job> guard(job);
+    ensurePing(repository, [this, guard, repository, request, done, retried](const Error& pingError) {
+        if (!live(guard))
+            return;
+        if (pingError)
+            return done(errorResponse(pingError));
+        authorize(repository, request,
+                  [this, guard, repository, request, done, retried](http::Request authed, Error authError) {
+                      if (!live(guard))
+                          return;
+                      if (authError)
+                          return done(errorResponse(authError));
+                      transmit(guard, authed,
+                               [this, guard, repository, request, done, retried](const http::Response& r) {
+                                   noteRateLimit(guard, repository.apiHost(), r);
+                                   if (!r.error && r.status == 401 && !retried) {
+                                       onUnauthorized(repository, r);
+                                       return send(guard, repository, request, done, true);
+                                   }
+                                   done(r);
+                               });
+                  });
+    });
+}
+
+void ClientPrivate::transmit(Job* job, const http::Request& request, ResponseFn done) {
+    ++stats.requests;
+    http::Reply* reply = engine.send(request);
+    reply->setParent(job);
+    QObject::connect(reply, &http::Reply::finished, job, [job, reply, done] {
+        const http::Response r = reply->response();
+        reply->deleteLater();
+        if (!job->isFinished())
+            done(r);
+    });
+}
+
+void ClientPrivate::noteRateLimit(Job* job, const QString& host, const http::Response& response) {
+    const RateLimit limit = parseRateLimit(response);
+    if (!limit.isValid())
+        return;
+    if (job)
+        job->m_rateLimit = limit;
+    rateLimits.insert(host, limit);
+    Q_EMIT q->rateLimitChanged(host, limit);
+}
+
+void ClientPrivate::raise(Job* job, Provenance::Source source, const QDateTime& fetchedAt) {
+    Provenance& p = job->m_provenance;
+    if (p.source == Provenance::Source::StaleCache)
+        return;
+    if (rank(source) > rank(p.source) || (source == p.source && fetchedAt < p.fetchedAt)) {
+        p.source = source;
+        p.fetchedAt = fetchedAt;
+    }
+}
+
+void ClientPrivate::markStale(Job* job, const QDateTime& fetchedAt, const Error& why) {
+    ++stats.staleAnswers;
+    Provenance& p = job->m_provenance;
+    if (p.source != Provenance::Source::StaleCache || fetchedAt < p.fetchedAt)
+        p.fetchedAt = fetchedAt;
+    p.source = Provenance::Source::StaleCache;
+    p.staleBecause = why;
+}
+
+Error ClientPrivate::offlineError(const Repository& repository) const {
+    return Error::make(ErrorCode::Network,
+                       tr("Offline, and nothing about %1 is cached.").arg(repository.toString()),
+                       tr("Go online and refresh once; the answers are kept for offline use."));
+}
+
+// --- tags --------------------------------------------------------------------------------------
+void ClientPrivate::runTags(TagsJob* job, const Repository& repository) {
+    job->m_result.repository = repository;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    auto cached = cache.tags(repository);
+    if (cached && (options.offline || cached->fetchedAt.secsTo(now) < options.tagsTtlSec)) {
+        ++stats.cacheHits;
+        job->m_result.tags = cached->tags;
+        if (options.offline && cached->fetchedAt.secsTo(now) >= options.tagsTtlSec)
+            markStale(job, cached->fetchedAt, Error::make(ErrorCode::Network, tr("Working offline.")));
+        else
+            raise(job, Provenance::Source::Cache, cached->fetchedAt);
+        return job->finish();
+    }
+    if (options.offline)
+        return job->finish(offlineError(repository));
+    auto state = std::make_shared<TagPaging>();
+    state->cached = cached;
+    const QUrl first = apiUrl(repository, QStringLiteral("/tags/list"));
+    state->visited.insert(first);
+    fetchTagPage(job, repository, first, state);
+}
+
+void ClientPrivate::fetchTagPage(TagsJob* job, const Repository& repository, const QUrl& url,
+                                 std::shared_ptr<TagPaging> state) {
+    http::Request req = makeRequest(url);
+    req.setHeader("Accept", "application/json");
+    req.maxResponseBytes = 16LL * 1024 * 1024;
+    if (state->pages == 0 && state->cached && !state->cached->etag.isEmpty())
+        req.setHeader("If-None-Match", state->cached->etag);
+    auto fail = [this, job, state](const Error& e) {
+        if (state->cached && allowsStaleAnswer(e)) {
+            job->m_result.tags = state->cached->tags;
+            markStale(job, state->cached->fetchedAt, e);
+            return job->finish();
+        }
+        job->finish(e);
+    };
+    send(job, repository, req, [this, job, repository, url, state, fail](const http::Response& r) {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        if (!r.error && r.status == 304 && state->pages == 0 && state->cached) {
+            ++stats.revalidations;
+            ContentCache::TagEntry entry = *state->cached;
+            entry.fetchedAt = now;
+            cache.storeTags(repository, entry);
+            job->m_result.tags = entry.tags;
+            raise(job, Provenance::Source::Revalidated, now);
+            return job->finish();
+        }
+        if (!r.isSuccess())
+            return fail(responseError(r, errorContext(repository, QString())));
+        QJsonParseError perr{};
+        const QJsonDocument doc = QJsonDocument::fromJson(r.body, &perr);
+        const QJsonValue tags = doc.object().value(QLatin1String("tags"));
+        if (perr.error != QJsonParseError::NoError || !doc.isObject() ||
+            !(tags.isArray() || tags.isNull() || tags.isUndefined()))
+            return fail(Error::make(
+                ErrorCode::Protocol, tr("%1 sent a tag list that is not valid JSON.").arg(repository.host),
+                tr("Try again later; if it persists, the registry or a proxy is broken.")));
+        for (const QJsonValue& v : tags.toArray()) {
+            const QString tag = v.toString();
+            if (!tag.isEmpty() && !state->seen.contains(tag)) {
+                state->seen.insert(tag);
+                state->tags.append(tag);
+            }
+        }
+        if (state->pages == 0)
+            state->etag = r.header("ETag");
+        ++state->pages;
+        const auto next =
+            nextPageUrl(r.headerValues("Link"), r.effectiveUrl.isValid() ? r.effectiveUrl : url);
+        if (!next.ok())
+            return fail(next.error());
+        if (next.value().isEmpty()) {
+            cache.storeTags(repository, ContentCache::TagEntry{state->tags, now, state->etag});
+            job->m_result.tags = state->tags;
+            job->m_result.pages = state->pages;
+            raise(job, Provenance::Source::Network, now);
+            return job->finish();
+        }
+        if (state->visited.contains(next.value()))
+            return fail(
+                Error::make(ErrorCode::Protocol,
+                            tr("%1 sent a tag list whose pages loop back (page %2 links to an earlier page).")
+                                .arg(repository.host)
+                                .arg(state->pages),
+                            tr("Report this to the registry operator.")));
+        if (state->pages >= options.maxTagPages)
+            return fail(Error::make(ErrorCode::TooLarge,
+                                    tr("%1 has more than %2 pages of tags; SageDock stopped reading.")
+                                        .arg(repository.toString())
+                                        .arg(options.maxTagPages),
+                                    tr("Ask for a specific tag instead of the whole list.")));
+        state->visited.insert(next.value());
+        Q_EMIT job->progress(tr("tags page %1").arg(state->pages + 1));
+        fetchTagPage(job, repository, next.value(), state);
+    });
+}
+
+// --- tag → digest ------------------------------------------------------------------------------
+void ClientPrivate::resolveTag(Job* job, const Repository& repository, const QString& tag,
+                               std::function<void(util::Result<DigestInfo>)> done) {
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const auto cached = cache.ref(repository, tag);
+    if (cached && (options.offline || cached->fetchedAt.secsTo(now) < options.tagsTtlSec)) {
+        ++stats.cacheHits;
+        if (options.offline && cached->fetchedAt.secsTo(now) >= options.tagsTtlSec)
+            markStale(job, cached->fetchedAt, Error::make(ErrorCode::Network, tr("Working offline.")));
+        else
+            raise(job, Provenance::Source::Cache, cached->fetchedAt);
+        return done(cached->info);
+    }
+    if (options.offline)
+        return done(offlineError(repository));
+
+    auto fail = [this, job, repository, tag, cached, done](const http::Response& r) {
+        const Error e = responseError(r, errorContext(repository, tag));
+        if (cached && allowsStaleAnswer(e)) {
+            markStale(job, cached->fetchedAt, e);
+            return done(cached->info);
+        }
+        done(e);
+    };
+    // GET when HEAD gave no digest (older registries) or an error without a body to explain it.
+    auto getTag = [this, job, repository, tag, cached, done, fail] {
+        http::Request get = makeRequest(apiUrl(repository, QStringLiteral("/manifests/") + tag));
+        get.setHeader("Accept", manifestAcceptHeader());
+        get.maxResponseBytes = options.maxManifestBytes;
+        send(job, repository, get, [this, job, repository, tag, cached, done, fail](const http::Response& r) {
+            if (!r.isSuccess())
+                return fail(r);
+            const QString headerDigest = QString::fromLatin1(r.header("Docker-Content-Digest"));
+            const QString digest = isDigest(headerDigest) ? headerDigest : computeDigest(r.body);
+            if (!verifyDigest(r.body, digest))
+                return done(
+                    Error::make(ErrorCode::Protocol,
+                                tr("The manifest of %1:%2 does not match the digest the registry states.")
+                                    .arg(repository.toString(), tag),
+                                tr("A proxy may have altered it; try again.")));
+            const auto parsed = parseManifest(r.body, r.header("Content-Type"));
+            if (!parsed.ok())
+                return done(parsed.error());
+            const QDateTime now = QDateTime::currentDateTimeUtc();
+            cache.storeManifest(digest, parsed->mediaType, r.body);
+            const DigestInfo info{digest, parsed->mediaType, r.body.size()};
+            cache.storeRef(repository, tag, ContentCache::RefEntry{info, now});
+            raise(job, Provenance::Source::Network, now);
+            done(info);
+        });
+    };
+    http::Request head = makeRequest(apiUrl(repository, QStringLiteral("/manifests/") + tag), "HEAD");
+    head.setHeader("Accept", manifestAcceptHeader());
+    send(job, repository, head,
+         [this, job, repository, tag, cached, done, fail, getTag](const http::Response& r) {
+             if (r.error)
+                 return fail(r);
+             const QString digest = QString::fromLatin1(r.header("Docker-Content-Digest"));
+             if (r.isSuccess() && isDigest(digest)) {
+                 const QDateTime now = QDateTime::currentDateTimeUtc();
+                 const DigestInfo info{digest, bareMediaType(r.header("Content-Type")),
+                                       r.header("Content-Length").toLongLong()};
+                 if (cached && cached->info.digest == digest) {
+                     ++stats.revalidations;
+                     raise(job, Provenance::Source::Revalidated, now);
+                 } else {
+                     raise(job, Provenance::Source::Network, now);
+                 }
+                 cache.storeRef(repository, tag, ContentCache::RefEntry{info, now});
+                 return done(info);
+             }
+             if (r.isSuccess() || r.status == 404 || r.status == 405 || r.status == 400)
+                 return getTag();
+             fail(r);
+         });
+}
+
+// --- manifests ---------------------------------------------------------------------------------
+void ClientPrivate::runManifest(ManifestJob* job, const Repository& repository, const QString& reference,
+                                const QString& platform) {
+    job->m_result.repository = repository;
+    job->m_result.reference = reference;
+    if (isDigest(reference))
+        return resolveDigest(job, repository, reference, platform, 0);
+    QPointer<Job> guard(job);
+    resolveTag(job, repository, reference,
+               [this, guard, job, repository, platform](util::Result<DigestInfo> info) {
+                   if (!live(guard))
+                       return;
+                   if (!info.ok())
+                       return job->finish(info.error());
+                   resolveDigest(job, repository, info->digest, platform, 0);
+               });
+}
+
+void ClientPrivate::resolveDigest(ManifestJob* job, const Repository& repository, const QString& digest,
+                                  const QString& platform, int depth) {
+    if (auto cached = cache.manifest(digest)) {
+        ++stats.cacheHits;
+        return useManifest(job, repository, digest, cached->mediaType, cached->body, platform, depth);
+    }
+    if (options.offline)
+        return job->finish(offlineError(repository));
+    http::Request get = makeRequest(apiUrl(repository, QStringLiteral("/manifests/") + digest));
+    get.setHeader("Accept", manifestAcceptHeader());
+    get.maxResponseBytes = options.maxManifestBytes;
+    if (depth > 0)
+        Q_EMIT job->progress(tr("manifest for %1").arg(platform));
+    send(job, repository, get, [this, job, repository, digest, platform, depth](const http::Response& r) {
+        if (!r.isSuccess())
+            return job->finish(responseError(r, errorContext(repository, digest)));
+        if (!verifyDigest(r.body, digest))
+            return job->finish(Error::make(
+                ErrorCode::Protocol,
+                tr("The manifest %1 of %2 does not match its digest.").arg(digest, repository.toString()),
+                tr("A proxy or the registry altered it; try again.")));
+        const auto parsed = parseManifest(r.body, r.header("Content-Type"));
+        if (!parsed.ok())
+            return job->finish(parsed.error());
+        cache.storeManifest(digest, parsed->mediaType, r.body);
+        raise(job, Provenance::Source::Network, QDateTime::currentDateTimeUtc());
+        useManifest(job, repository, digest, parsed->mediaType, r.body, platform, depth);
+    });
+}
+
+void ClientPrivate::useManifest(ManifestJob* job, const Repository& repository, const QString& digest,
+                                const QString& mediaType, const QByteArray& body, const QString& platform,
+                                int depth) {
+    const auto parsed = parseManifest(body, mediaType.toLatin1());
+    if (!parsed.ok())
+        return job->finish(parsed.error());
+    Manifest& m = job->m_result;
+    if (parsed->isIndex) {
+        if (depth > 0)
+            return job->finish(Error::make(
+                ErrorCode::Protocol, tr("%1 nests an index inside an index.").arg(repository.toString()),
+                tr("SageDock reads one level of platform index.")));
+        m.indexDigest = digest;
+        m.indexMediaType = parsed->mediaType;
+        m.platforms = parsed->platforms;
+        const auto pick = pickPlatform(parsed->platforms, platform);
+        if (!pick) {
+            QStringList available;
+            for (const PlatformEntry& e : parsed->platforms)
+                available.append(e.platform());
+            return job->finish(Error::make(
+                ErrorCode::NotFound,
+                tr("%1:%2 has no %3 image.").arg(repository.toString(), m.reference, platform),
+                available.isEmpty() ? tr("The index lists no platform images.")
+                                    : tr("It has: %1.").arg(available.join(QStringLiteral(", ")))));
+        }
+        return resolveDigest(job, repository, pick->descriptor.digest, platform, depth + 1);
+    }
+    m.digest = digest;
+    m.mediaType = parsed->mediaType;
+    m.config = parsed->config;
+    m.layers = parsed->layers;
+    m.annotations = parsed->annotations;
+    job->finish();
+}
+
+// --- config blobs ------------------------------------------------------------------------------
+void ClientPrivate::runConfig(ConfigJob* job, const Repository& repository, const QString& digest) {
+    auto deliver = [job, digest](const QByteArray& body) {
+        auto parsed = parseImageConfig(body);
+        if (!parsed.ok())
+            return job->finish(parsed.error());
+        job->m_result = std::move(parsed).value();
+        job->m_result.digest = digest;
+        job->finish();
+    };
+    if (auto cached = cache.blob(digest)) {
+        ++stats.cacheHits;
+        return deliver(*cached);
+    }
+    if (options.offline)
+        return job->finish(offlineError(repository));
+    http::Request get = makeRequest(apiUrl(repository, QStringLiteral("/blobs/") + digest));
+    get.maxResponseBytes = options.maxConfigBytes;
+    send(job, repository, get, [this, job, repository, digest, deliver](const http::Response& r) {
+        if (!r.isSuccess())
+            return job->finish(responseError(r, errorContext(repository, digest)));
+        if (!verifyDigest(r.body, digest))
+            return job->finish(Error::make(ErrorCode::Protocol,
+                                           tr("The image configuration %1 of %2 does not match its digest.")
+                                               .arg(digest, repository.toString()),
+                                           tr("A proxy or the registry altered it; try again.")));
+        // Parse before caching: a blob that is not a config must not be served as one later.
+        if (auto parsed = parseImageConfig(r.body); !parsed.ok())
+            return job->finish(parsed.error());
+        cache.storeBlob(digest, r.body);
+        raise(job, Provenance::Source::Network, QDateTime::currentDateTimeUtc());
+        deliver(r.body);
+    });
+}
+
+// --- HEAD digest -------------------------------------------------------------------------------
+void ClientPrivate::runHead(DigestJob* job, const Repository& repository, const QString& tag) {
+    QPointer<Job> guard(job);
+    resolveTag(job, repository, tag, [guard, job](util::Result<DigestInfo> info) {
+        if (!live(guard))
+            return;
+        if (!info.ok())
+            return job->finish(info.error());
+        job->m_result = info.value();
+        job->finish();
+    });
+}
+
+} // namespace sagedock::registry
