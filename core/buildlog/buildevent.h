@@ -72,6 +72,7 @@ struct BuildEvent {
         BuildStarted, // a new docker build begins (concatenated logs: ids restart); `build` is its number
         StepStarted,  // first sight of a step: `info` is filled
         StepOutput,   // one output line of step `step` in `text` (decoration and #N prefix removed)
+        StepProgress, // a sub-task status line of step `step` in `text` (transfers, layer downloads, resolve)
         StepFinished, // `status` (Cached/Done/Error/Canceled), `seconds` (-1 = unknown), `text` = error
                       // message
         Warning,      // `text`; `step` when the builder tied it to a step (-1 otherwise)

@@ -18,6 +18,7 @@
 #include <QByteArrayView>
 #include <QCoreApplication>
 #include <QHash>
+#include <QIODevice>
 #include <QList>
 #include <QString>
 
@@ -134,6 +135,9 @@ private:
 // Whole-log helpers (blocking; run them off the UI thread for big files).
 Diagnosis diagnose(QByteArrayView log, LogFormat format = LogFormat::Unknown);
 util::Result<Diagnoser> diagnoseFile(const QString& path, LogFormat format = LogFormat::Unknown);
+// Reads `device` (open for reading; stdin works) to its end in 1 MiB chunks.
+util::Result<Diagnoser> diagnoseDevice(QIODevice& device, const QString& name,
+                                       LogFormat format = LogFormat::Unknown);
 Comparison compare(const Diagnoser& a, const Diagnoser& b);
 
 nlohmann::json toJson(const Diagnosis& diagnosis);
