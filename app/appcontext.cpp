@@ -1,0 +1,10 @@
+#include "appcontext.h"
+
+namespace sagedock::app {
+
+AppContext::AppContext(util::Settings& settings, http::Engine& http, QObject* parent)
+    : QObject(parent)
+    , m_settings(settings)
+    , m_http(http) {}
+
+} // namespace sagedock::app

@@ -1,0 +1,146 @@
+#include "mainwindow.h"
+
+#include "appcontext.h"
+#include "dialogs/aboutdialog.h"
+#include "dialogs/preferencesdialog.h"
+#include "icons.h"
+#include "pages.h"
+#include "util/log.h"
+#include "util/paths.h"
+#include "widgets/enginestatuswidget.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QDesktopServices>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace sagedock::app {
+
+MainWindow::MainWindow(AppContext& context, QWidget* parent)
+    : QMainWindow(parent)
+    , m_context(context) {
+    setWindowTitle(tr("SageDock"));
+    setWindowIcon(icons::appIcon());
+    setObjectName(QStringLiteral("mainWindow"));
+
+    auto* central = new QWidget(this);
+    auto* layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+
+    m_navigation = new QListWidget(central);
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_navigation->setIconSize(QSize(24, 24));
+    m_navigation->setFrameShape(QFrame::NoFrame);
+    m_navigation->setSpacing(2);
+    m_navigation->setMaximumWidth(190);
+    m_navigation->setMinimumWidth(150);
+    m_navigation->setAccessibleName(tr("Pages"));
+
+    m_stack = new QStackedWidget(central);
+    m_stack->setObjectName(QStringLiteral("pages"));
+
+    for (const PageEntry& page : createPages(context, m_stack)) {
+        auto* item = new QListWidgetItem(page.icon, page.title, m_navigation);
+        item->setData(Qt::UserRole, page.id);
+        item->setSizeHint(QSize(0, 40));
+        page.widget->setObjectName(page.id + QStringLiteral("Page"));
+        m_stack->addWidget(page.widget);
+        m_pageIds.append(page.id);
+    }
+    if (m_pageIds.isEmpty()) {
+        // A build without pages still tells the user what the window is for.
+        auto* empty = new QLabel(tr("No pages were built into this copy of SageDock."), m_stack);
+        empty->setAlignment(Qt::AlignCenter);
+        m_stack->addWidget(empty);
+        m_navigation->hide();
+    }
+    connect(m_navigation, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+
+    layout->addWidget(m_navigation);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+
+    m_engineStatus = new EngineStatusWidget(context, this);
+    statusBar()->addPermanentWidget(m_engineStatus);
+    statusBar()->setSizeGripEnabled(true);
+
+    buildMenus();
+
+    if (!restoreGeometry(context.settings().windowGeometry()))
+        resize(1180, 760);
+    if (!showPage(context.settings().currentPage()) && !m_pageIds.isEmpty())
+        m_navigation->setCurrentRow(0);
+    m_engineStatus->refresh();
+}
+
+MainWindow::~MainWindow() = default;
+
+bool MainWindow::showPage(const QString& id) {
+    const int index = m_pageIds.indexOf(id);
+    if (index < 0)
+        return false;
+    m_navigation->setCurrentRow(index);
+    return true;
+}
+
+QString MainWindow::currentPageId() const {
+    const int row = m_navigation->currentRow();
+    return row >= 0 && row < m_pageIds.size() ? m_pageIds.at(row) : QString();
+}
+
+void MainWindow::buildMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* logs = file->addAction(tr("Open &Log Folder"));
+    connect(logs, &QAction::triggered, this,
+            [] { QDesktopServices::openUrl(QUrl::fromLocalFile(util::logDirectory())); });
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* prefs = edit->addAction(tr("&Preferences…"));
+    prefs->setObjectName(QStringLiteral("actionPreferences"));
+    prefs->setShortcut(QKeySequence::Preferences);
+    connect(prefs, &QAction::triggered, this, &MainWindow::openPreferences);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* about = help->addAction(tr("&About SageDock"));
+    about->setObjectName(QStringLiteral("actionAbout"));
+    connect(about, &QAction::triggered, this, &MainWindow::openAbout);
+}
+
+void MainWindow::openPreferences() {
+    auto* dialog = new PreferencesDialog(m_context.settings(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this] {
+        m_context.notifySettingsChanged();
+        m_engineStatus->refresh();
+    });
+    dialog->open();
+}
+
+void MainWindow::openAbout() {
+    auto* dialog = new AboutDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    m_context.settings().setWindowGeometry(saveGeometry());
+    m_context.settings().setCurrentPage(currentPageId());
+    m_context.settings().sync();
+    util::logInfo(QStringLiteral("main window closed"));
+    event->accept();
+}
+
+} // namespace sagedock::app

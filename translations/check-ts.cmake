@@ -1,0 +1,26 @@
+# cmake -DLUPDATE=... -DTS=file.ts -DSOURCES=list -DWORK=dir -P check-ts.cmake
+# Runs lupdate over today's sources into a copy of the .ts file and fails if any message is left
+# unfinished there: a string in the code that the translation lacks, or one never translated.
+file(REMOVE_RECURSE ${WORK})
+file(MAKE_DIRECTORY ${WORK})
+get_filename_component(_name ${TS} NAME)
+file(COPY ${TS} DESTINATION ${WORK})
+execute_process(COMMAND ${LUPDATE} -no-obsolete -locations none @${SOURCES} -ts ${WORK}/${_name}
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "lupdate failed: ${out}${err}")
+endif()
+file(READ ${WORK}/${_name} text)
+string(REPLACE ";" "," text "${text}") # keep CMake from splitting the report at semicolons
+string(REGEX MATCHALL "<source>[^<]*</source>[ \n\r\t]*(<comment>[^<]*</comment>[ \n\r\t]*)?<translation type=\"unfinished\"" unfinished "${text}")
+list(LENGTH unfinished count)
+if(count GREATER 0)
+    set(report "")
+    foreach(entry ${unfinished})
+        string(REGEX REPLACE "<source>([^<]*)</source>.*" "\\1" src "${entry}")
+        string(APPEND report "  - ${src}\n")
+    endforeach()
+    message(FATAL_ERROR "${_name}: ${count} string(s) untranslated or missing; run "
+            "`cmake --build build/dev --target update_translations` and translate them:\n${report}")
+endif()
+message(STATUS "${_name}: complete")
