@@ -1,0 +1,43 @@
+# cmake -DCLI=path/to/sagedock-cli -DVERSION=x.y.z -P check-cli.cmake
+function(run expected_rc)
+    execute_process(COMMAND ${CLI} ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+    if(NOT rc EQUAL expected_rc)
+        message(FATAL_ERROR "sagedock-cli ${ARGN}: exit ${rc}, expected ${expected_rc}\n${out}${err}")
+    endif()
+    set(OUT "${out}" PARENT_SCOPE)
+    set(ERR "${err}" PARENT_SCOPE)
+endfunction()
+
+run(0 --version)
+if(NOT OUT STREQUAL "sagedock-cli ${VERSION}\n")
+    message(FATAL_ERROR "--version printed '${OUT}'")
+endif()
+
+run(0 --help)
+foreach(word "Usage: sagedock-cli" "Commands:" "version" "Exit codes")
+    string(FIND "${OUT}" "${word}" at)
+    if(at LESS 0)
+        message(FATAL_ERROR "--help lacks '${word}':\n${OUT}")
+    endif()
+endforeach()
+
+run(2 no-such-command)
+string(FIND "${ERR}" "unknown command" at)
+if(at LESS 0)
+    message(FATAL_ERROR "unknown command not explained: ${ERR}")
+endif()
+run(2)                      # no command: usage on stderr
+run(2 version --no-such-option)
+
+# The CLI links sagedock_core alone: no QtGui or QtWidgets may appear among its libraries.
+execute_process(COMMAND ldd ${CLI} OUTPUT_VARIABLE libs RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "ldd failed on ${CLI}")
+endif()
+if(libs MATCHES "libQt6(Gui|Widgets)")
+    message(FATAL_ERROR "sagedock-cli links a GUI library:\n${libs}")
+endif()
+if(NOT libs MATCHES "libQt6Core")
+    message(FATAL_ERROR "unexpected ldd output:\n${libs}")
+endif()
+message(STATUS "sagedock-cli: version, help, usage errors and GUI-free linking ok")
