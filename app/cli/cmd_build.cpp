@@ -1,0 +1,302 @@
+// `sagedock-cli build`: Sage stage builds the way `tox -e docker-<system>-<packages>` runs them (or any
+// multi-stage Dockerfile), through the core planner and runner: progress per stage, cache numbers and
+// the first executed step, history, resume, skip-when-present. --dry-run prints the exact commands.
+
+#include "command.h"
+#include "output.h"
+
+#include "build/buildplanner.h"
+#include "build/buildrunner.h"
+
+#include <QCoreApplication>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <fcntl.h>
+#include <unistd.h>
+
+using namespace sagedock;
+
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("sagedock::cli", text);
+}
+
+QStringList listValues(const QCommandLineParser& p, const QString& name) {
+    QStringList out;
+    for (const QString& v : p.values(name))
+        for (const QString& part : v.split(QLatin1Char(','), Qt::SkipEmptyParts))
+            out << part.trimmed();
+    return out;
+}
+
+// Ctrl-C / SIGTERM cancel the build (docker runs in its own process group, so the terminal's SIGINT
+// does not reach it): a self-pipe turns the signal into an event-loop notification.
+int g_signalPipe[2] = {-1, -1};
+void onSignal(int) {
+    const char c = 1;
+    [[maybe_unused]] auto n = ::write(g_signalPipe[1], &c, 1);
+}
+
+struct Session : QObject {
+    build::Planner planner;
+    build::Runner runner;
+    std::unique_ptr<QSocketNotifier> notifier;
+};
+
+QString stageLine(const build::StageResult& r) {
+    QString line = QStringLiteral("%1: %2").arg(r.stage, build::stageStatusName(r.status));
+    if (r.status != build::StageStatus::Skipped)
+        line += QStringLiteral(" (%1 steps, %2 cached, %3 executed, %4 s)")
+                    .arg(r.steps)
+                    .arg(r.cached)
+                    .arg(r.executed)
+                    .arg(r.durationSeconds, 0, 'f', 1);
+    if (r.firstExecuted)
+        line += QStringLiteral("\n    first executed: %1\n    why: %2")
+                    .arg(r.firstExecuted->step, r.firstExecuted->text.isEmpty()
+                                                    ? buildlog::reasonCode(r.firstExecuted->reason)
+                                                    : r.firstExecuted->text);
+    for (const auto& c : r.cacheImports)
+        line +=
+            QStringLiteral("\n    cache import %1: %2%3")
+                .arg(c.ref, c.ok ? QStringLiteral("ok") : QStringLiteral("FAILED"),
+                     c.message.isEmpty() ? QString() : QStringLiteral(" (") + c.message + QLatin1Char(')'));
+    if (!r.note.isEmpty())
+        line += QStringLiteral("\n    ") + r.note;
+    return line;
+}
+
+} // namespace
+
+SAGEDOCK_CLI_COMMAND(
+    "build", "Build Sage's stages like tox (or any multi-stage Dockerfile), with cache diagnosis.",
+    [](QCommandLineParser& p) {
+        auto opt = [&p](const char* name, const char* desc, const char* value = nullptr) {
+            if (value)
+                p.addOption({QString::fromLatin1(name), QString::fromUtf8(desc), QString::fromLatin1(value)});
+            else
+                p.addOption({QString::fromLatin1(name), QString::fromUtf8(desc)});
+        };
+        opt("source", "Sage source checkout (SAGE_ROOT).", "dir");
+        opt("system", "tox system factor, e.g. ubuntu-jammy.", "system");
+        opt("packages", "Package set: minimal, standard (default), maximal.", "packages");
+        opt("modifiers", "tox modifiers, comma-separated (incremental, sitepackages).", "list");
+        opt("stages", "Stages to build in order, comma-separated (default: tox's with-targets).", "list");
+        opt("tag", "Image tag (default: git describe --dirty --always, like tox).", "tag");
+        opt("extra-tag", "Another tag for every stage (repeatable).", "tag");
+        opt("build-arg", "Extra --build-arg NAME=VALUE (repeatable), like EXTRA_DOCKER_BUILD_ARGS.", "arg");
+        opt("targets", "TARGETS build argument (default build).", "targets");
+        opt("targets-pre", "TARGETS_PRE build argument (default all-sage-local).", "targets");
+        opt("targets-optional", "TARGETS_OPTIONAL build argument (default ptest).", "targets");
+        opt("base-image", "Override the catalog's base image.", "ref");
+        opt("cache-from", "Cache source image (repeatable); replaces the default sources.", "ref");
+        opt("cache-registry", "Prefix for the default cache sources (default: the push prefix).", "prefix");
+        opt("no-default-cache", "Use no cache sources unless --cache-from is given.");
+        opt("push", "Push every stage to this repository prefix (DOCKER_PUSH_REPOSITORY).", "prefix");
+        opt("inline-cache", "Embed inline cache metadata (BUILDKIT_INLINE_CACHE=1).");
+        opt("docker-context", "Build on this docker context.", "name");
+        opt("builder", "docker buildx builder to build with (remote or Kubernetes BuildKit).", "name");
+        opt("builder-mode", "Force legacy, buildkit or buildx (default: the richest available).", "mode");
+        opt("resume",
+            "Reuse the stages the last run of the same build finished; start at the first not built.");
+        opt("skip-existing", "Skip stages whose input-hash tag exists locally or in the registry.");
+        opt("pull", "Always look for a newer base image (--pull).");
+        opt("no-cache", "Build without the layer cache (--no-cache).");
+        opt("dockerfile", "Generic mode: the Dockerfile.", "file");
+        opt("context", "Generic mode: the build context folder.", "dir");
+        opt("image-prefix", "Generic mode: images are named <prefix>-<stage>.", "name");
+        opt("dry-run", "Print the commands without running them.");
+        opt("json", "Print JSON.");
+    },
+    [](const QCommandLineParser& p, cli::Io& io, cli::Done done) {
+        const bool generic = p.isSet(QStringLiteral("dockerfile"));
+        const bool json = p.isSet(QStringLiteral("json"));
+        build::CommonBuildOptions common;
+        common.tag = p.value(QStringLiteral("tag"));
+        common.extraTags = p.values(QStringLiteral("extra-tag"));
+        for (const QString& a : p.values(QStringLiteral("build-arg"))) {
+            const qsizetype eq = a.indexOf(QLatin1Char('='));
+            if (eq <= 0) {
+                done(cli::usageError(io, QStringLiteral("build"),
+                                     tr("--build-arg needs NAME=VALUE, got %1").arg(a)));
+                return;
+            }
+            common.extraBuildArgs << qMakePair(a.left(eq), a.mid(eq + 1));
+        }
+        common.cacheFrom = p.values(QStringLiteral("cache-from"));
+        common.defaultCacheSources = !p.isSet(QStringLiteral("no-default-cache"));
+        common.cacheRegistry = p.value(QStringLiteral("cache-registry"));
+        common.pushPrefix = p.value(QStringLiteral("push"));
+        common.inlineCache = p.isSet(QStringLiteral("inline-cache"));
+        common.dockerContext = p.value(QStringLiteral("docker-context"));
+        common.buildxBuilder = p.value(QStringLiteral("builder"));
+        common.pull = p.isSet(QStringLiteral("pull"));
+        common.noCache = p.isSet(QStringLiteral("no-cache"));
+        build::RunOptions run;
+        run.resume = p.isSet(QStringLiteral("resume"));
+        run.skipExisting = p.isSet(QStringLiteral("skip-existing"));
+        run.arguments = QCoreApplication::arguments().mid(1);
+        common.computeInputHashes = run.resume || run.skipExisting;
+        if (p.isSet(QStringLiteral("builder-mode"))) {
+            run.builderMode = build::builderModeFromName(p.value(QStringLiteral("builder-mode")));
+            if (!run.builderMode) {
+                done(cli::usageError(io, QStringLiteral("build"),
+                                     tr("--builder-mode must be legacy, buildkit or buildx")));
+                return;
+            }
+        }
+        if (!common.buildxBuilder.isEmpty() && !run.builderMode)
+            run.builderMode = build::BuilderMode::Buildx;
+
+        auto* session = new Session;
+        QObject::connect(
+            &session->planner, &build::Planner::finished, session,
+            [&p, &io, done, session, run, json](const util::Result<build::BuildPlan>& plan) {
+                if (!plan.ok()) {
+                    const int code =
+                        plan.error().code == util::ErrorCode::InvalidArgument
+                            ? cli::usageError(io, QStringLiteral("build"), plan.error().toString())
+                            : cli::printError(io, plan.error());
+                    session->deleteLater();
+                    done(code);
+                    return;
+                }
+                if (p.isSet(QStringLiteral("dry-run"))) {
+                    auto* probe = new build::CliProbe(session);
+                    probe->setRequiredMode(run.builderMode);
+                    QObject::connect(probe, &build::CliProbe::finished, session,
+                                     [&io, done, session, json,
+                                      plan = plan.value()](const util::Result<build::CliCapabilities>& caps) {
+                                         if (!caps.ok()) {
+                                             session->deleteLater();
+                                             done(cli::printError(io, caps.error()));
+                                             return;
+                                         }
+                                         nlohmann::json j = plan.toJson();
+                                         nlohmann::json commands = nlohmann::json::array();
+                                         QStringList lines;
+                                         if (plan.mode == build::BuildPlan::Mode::Sage)
+                                             lines
+                                                 << QStringLiteral("cd ") + build::shellQuote(plan.contextDir)
+                                                 << plan.generatorDisplay();
+                                         for (int i = 0; i < plan.stages.size(); ++i) {
+                                             lines << build::stageCommand(plan, i, caps.value()).display();
+                                             lines += build::pushCommands(plan, i, caps.value());
+                                         }
+                                         for (const QString& l : lines)
+                                             commands.push_back(l.toStdString());
+                                         j["commands"] = commands;
+                                         j["builder"] = build::builderModeName(caps->mode).toStdString();
+                                         if (json)
+                                             cli::printJson(io, j);
+                                         else
+                                             for (const QString& l : lines)
+                                                 io.out << l << "\n";
+                                         io.out.flush();
+                                         session->deleteLater();
+                                         done(cli::ExitOk);
+                                     });
+                    probe->start();
+                    return;
+                }
+                build::Runner& runner = session->runner;
+                if (!json) {
+                    QObject::connect(&runner, &build::Runner::capabilitiesReady, session,
+                                     [&io](const build::CliCapabilities& c) {
+                                         io.err << "builder: " << build::builderModeName(c.mode) << " ("
+                                                << c.program << " " << c.clientVersion << ")\n";
+                                         io.err.flush();
+                                     });
+                    QObject::connect(&runner, &build::Runner::stageStarted, session,
+                                     [&io](int, const QString& cmd) {
+                                         io.err << "==> " << cmd << "\n";
+                                         io.err.flush();
+                                     });
+                    QObject::connect(&runner, &build::Runner::stageFinished, session,
+                                     [&io](int, const build::StageResult& r) {
+                                         io.out << stageLine(r) << "\n";
+                                         io.out.flush();
+                                     });
+                }
+                QObject::connect(&runner, &build::Runner::finished, session,
+                                 [&io, done, session, json](const build::BuildRecord& r) {
+                                     ::signal(SIGINT, SIG_DFL);
+                                     ::signal(SIGTERM, SIG_DFL);
+                                     if (json) {
+                                         nlohmann::json stages = nlohmann::json::array();
+                                         for (const build::StageResult& s : r.stages)
+                                             stages.push_back(s.toJson());
+                                         nlohmann::json j = {
+                                             {"stages", stages},         {"log", r.logPath.toStdString()},
+                                             {"id", r.id.toStdString()}, {"builder", r.builder.toStdString()},
+                                             {"success", r.success},     {"error", cli::orNull(r.error)}};
+                                         cli::printJson(io, j);
+                                     } else {
+                                         io.out << "log: " << r.logPath << "\n";
+                                         io.out.flush();
+                                         if (!r.error.isEmpty()) {
+                                             io.err << "sagedock-cli: " << r.error << "\n";
+                                             io.err.flush();
+                                         }
+                                     }
+                                     session->deleteLater();
+                                     done(r.success ? cli::ExitOk : cli::ExitFailure);
+                                 });
+                if (::pipe2(g_signalPipe, O_CLOEXEC | O_NONBLOCK) == 0) {
+                    session->notifier =
+                        std::make_unique<QSocketNotifier>(g_signalPipe[0], QSocketNotifier::Read);
+                    QObject::connect(session->notifier.get(), &QSocketNotifier::activated, session,
+                                     [session] {
+                                         char buf[16];
+                                         while (::read(g_signalPipe[0], buf, sizeof buf) > 0) {
+                                         }
+                                         session->runner.cancel();
+                                     });
+                    ::signal(SIGINT, onSignal);
+                    ::signal(SIGTERM, onSignal);
+                }
+                runner.start(plan.value(), run);
+            });
+
+        if (generic) {
+            build::GenericBuildOptions g;
+            g.dockerfile = p.value(QStringLiteral("dockerfile"));
+            g.contextDir = p.value(QStringLiteral("context"));
+            g.stages = listValues(p, QStringLiteral("stages"));
+            g.imagePrefix = p.value(QStringLiteral("image-prefix"));
+            g.common = common;
+            if (g.contextDir.isEmpty()) {
+                session->deleteLater();
+                done(cli::usageError(io, QStringLiteral("build"), tr("--dockerfile needs --context DIR")));
+                return;
+            }
+            session->planner.planGeneric(g);
+            return;
+        }
+        if (!p.isSet(QStringLiteral("source")) || !p.isSet(QStringLiteral("system"))) {
+            session->deleteLater();
+            done(cli::usageError(
+                io, QStringLiteral("build"),
+                tr("give --source DIR --system S (Sage mode) or --dockerfile FILE --context DIR "
+                   "--stages a,b --image-prefix NAME (generic mode)")));
+            return;
+        }
+        build::SageBuildOptions s;
+        s.sourceDir = p.value(QStringLiteral("source"));
+        s.system = p.value(QStringLiteral("system"));
+        if (p.isSet(QStringLiteral("packages")))
+            s.packages = p.value(QStringLiteral("packages"));
+        s.modifiers = listValues(p, QStringLiteral("modifiers"));
+        s.stages = listValues(p, QStringLiteral("stages"));
+        s.baseImage = p.value(QStringLiteral("base-image"));
+        if (p.isSet(QStringLiteral("targets")))
+            s.targets = p.value(QStringLiteral("targets"));
+        if (p.isSet(QStringLiteral("targets-pre")))
+            s.targetsPre = p.value(QStringLiteral("targets-pre"));
+        if (p.isSet(QStringLiteral("targets-optional")))
+            s.targetsOptional = p.value(QStringLiteral("targets-optional"));
+        s.common = common;
+        session->planner.planSage(s);
+    })

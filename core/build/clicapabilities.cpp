@@ -1,0 +1,197 @@
+#include "build/clicapabilities.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSet>
+#include <QTimer>
+
+namespace sagedock::build {
+
+namespace {
+constexpr int kProbeTimeoutMs = 15000;
+
+int majorOf(const QString& version) {
+    return version.section(QLatin1Char('.'), 0, 0).toInt();
+}
+} // namespace
+
+QString builderModeName(BuilderMode mode) {
+    switch (mode) {
+    case BuilderMode::Legacy:
+        return QStringLiteral("legacy");
+    case BuilderMode::BuildKit:
+        return QStringLiteral("buildkit");
+    case BuilderMode::Buildx:
+        return QStringLiteral("buildx");
+    }
+    return {};
+}
+
+std::optional<BuilderMode> builderModeFromName(const QString& name) {
+    for (BuilderMode m : {BuilderMode::Legacy, BuilderMode::BuildKit, BuilderMode::Buildx})
+        if (builderModeName(m) == name)
+            return m;
+    return std::nullopt;
+}
+
+struct CliProbe::Candidate {
+    QString program;
+    QString clientVersion;
+    QString buildxVersion;
+    std::unique_ptr<QProcess> version;
+    std::unique_ptr<QProcess> buildx;
+};
+
+CliProbe::CliProbe(QObject* parent)
+    : QObject(parent) {}
+
+CliProbe::~CliProbe() {
+    cancel();
+}
+
+QStringList CliProbe::defaultCandidates() {
+    QStringList out;
+    QSet<QString> seen;
+    QStringList dirs = qEnvironmentVariable("PATH").split(QLatin1Char(':'), Qt::SkipEmptyParts);
+    dirs << QStringLiteral("/usr/bin") << QStringLiteral("/usr/local/bin");
+    for (const QString& d : dirs) {
+        const QFileInfo fi(QDir(d).filePath(QStringLiteral("docker")));
+        if (!fi.isFile() || !fi.isExecutable())
+            continue;
+        const QString canonical = fi.canonicalFilePath();
+        if (seen.contains(canonical))
+            continue;
+        seen.insert(canonical);
+        out << fi.absoluteFilePath();
+    }
+    return out;
+}
+
+void CliProbe::setCandidates(const QStringList& programs) {
+    m_programs = programs;
+}
+
+void CliProbe::setRequiredMode(std::optional<BuilderMode> mode) {
+    m_required = mode;
+}
+
+void CliProbe::start() {
+    if (m_programs.isEmpty())
+        m_programs = defaultCandidates();
+    if (m_programs.isEmpty()) {
+        m_done = true;
+        QTimer::singleShot(0, this, [this] {
+            Q_EMIT finished(util::Error::make(util::ErrorCode::NotFound,
+                                              tr("No docker command found on PATH."),
+                                              tr("Install the docker CLI (apt-get install docker.io).")));
+        });
+        return;
+    }
+    // Both questions to every candidate at once: the probe costs one process round trip, not six.
+    for (const QString& program : m_programs) {
+        auto c = std::make_shared<Candidate>();
+        c->program = program;
+        m_candidates << c;
+        auto launch = [this, c](std::unique_ptr<QProcess>& slot, const QStringList& args, QString* result,
+                                bool buildx) {
+            slot = std::make_unique<QProcess>();
+            QProcess* p = slot.get();
+            p->setProcessChannelMode(QProcess::SeparateChannels);
+            connect(
+                p, &QProcess::finished, this, [this, p, result, buildx](int code, QProcess::ExitStatus st) {
+                    const QString out = QString::fromUtf8(p->readAllStandardOutput());
+                    if (st == QProcess::NormalExit && code == 0) {
+                        // "Docker version 28.2.2, build e6534b4" / "github.com/docker/buildx v0.12.1 ..."
+                        static const QRegularExpression rx(QStringLiteral("v?(\\d+\\.\\d+\\.\\d+[^\\s,]*)"));
+                        const auto m = rx.match(out);
+                        if (m.hasMatch())
+                            *result = m.captured(1);
+                    }
+                    Q_UNUSED(buildx);
+                    --m_pending;
+                    checkDone();
+                });
+            connect(p, &QProcess::errorOccurred, this, [this, p](QProcess::ProcessError e) {
+                if (e == QProcess::FailedToStart) {
+                    p->disconnect(this);
+                    --m_pending;
+                    checkDone();
+                }
+            });
+            ++m_pending;
+            p->start(c->program, args);
+            QTimer::singleShot(kProbeTimeoutMs, p, [p] { p->kill(); });
+        };
+        launch(c->version, {QStringLiteral("--version")}, &c->clientVersion, false);
+        launch(c->buildx, {QStringLiteral("buildx"), QStringLiteral("version")}, &c->buildxVersion, true);
+    }
+}
+
+void CliProbe::cancel() {
+    for (auto& c : m_candidates) {
+        for (auto* p : {c->version.get(), c->buildx.get()})
+            if (p && p->state() != QProcess::NotRunning) {
+                p->disconnect(this);
+                p->kill();
+                p->waitForFinished(1000);
+            }
+    }
+    m_candidates.clear();
+}
+
+void CliProbe::checkDone() {
+    if (m_pending > 0 || m_done)
+        return;
+    m_done = true;
+    QList<CliCapabilities> found;
+    for (const auto& c : m_candidates) {
+        if (c->clientVersion.isEmpty())
+            continue;
+        CliCapabilities caps;
+        caps.program = c->program;
+        caps.clientVersion = c->clientVersion;
+        caps.buildxVersion = c->buildxVersion;
+        if (!c->buildxVersion.isEmpty()) {
+            caps.mode = BuilderMode::Buildx;
+            const QStringList v = c->buildxVersion.split(QLatin1Char('.'));
+            caps.rawJson = v.value(0).toInt() > 0 || v.value(1).toInt() >= 12;
+        } else if (majorOf(c->clientVersion) < 23) {
+            caps.mode = BuilderMode::BuildKit; // DOCKER_BUILDKIT=1 with the client's own BuildKit session
+        } else {
+            caps.mode = BuilderMode::Legacy; // DOCKER_BUILDKIT=1 would fail: "buildx component is missing"
+        }
+        found << caps;
+    }
+    if (found.isEmpty()) {
+        Q_EMIT finished(util::Error::make(util::ErrorCode::Process, tr("The docker command does not run."),
+                                          tr("Check the docker CLI installation (docker --version).")));
+        return;
+    }
+    auto rank = [](BuilderMode m) { return int(m); };
+    if (m_required) {
+        // Every CLI can run the legacy builder; BuildKit-capable CLIs can do what the mode asks.
+        for (const CliCapabilities& c : found)
+            if (rank(c.mode) >= rank(*m_required)) {
+                CliCapabilities chosen = c;
+                chosen.mode = *m_required;
+                if (chosen.mode != BuilderMode::Buildx)
+                    chosen.rawJson = false;
+                Q_EMIT finished(chosen);
+                return;
+            }
+        Q_EMIT finished(util::Error::make(
+            util::ErrorCode::NotFound,
+            tr("No docker CLI here can build with %1.").arg(builderModeName(*m_required)),
+            tr("Install the buildx plugin, or use a docker CLI older than 23.0 for classic BuildKit.")));
+        return;
+    }
+    const CliCapabilities* best = &found.first();
+    for (const CliCapabilities& c : found)
+        if (rank(c.mode) > rank(best->mode))
+            best = &c;
+    Q_EMIT finished(*best);
+}
+
+} // namespace sagedock::build

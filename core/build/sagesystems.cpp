@@ -1,0 +1,75 @@
+#include "build/sagesystems.h"
+
+#include <QStringList>
+
+namespace sagedock::build {
+
+const QList<SageSystem>& sageSystems() {
+    // tox-docker.md a), "System factor -> base image" and the SYSTEM / IGNORE list (10.9.beta3).
+    static const QList<SageSystem> systems = {
+        {QStringLiteral("ubuntu-jammy"),
+         QStringLiteral("ubuntu:jammy"),
+         QStringLiteral("debian"),
+         false,
+         {},
+         false},
+        {QStringLiteral("ubuntu-noble"),
+         QStringLiteral("ubuntu:noble"),
+         QStringLiteral("debian"),
+         true,
+         {},
+         false},
+        {QStringLiteral("debian-bullseye"),
+         QStringLiteral("debian:bullseye"),
+         QStringLiteral("debian"),
+         true,
+         {},
+         false},
+        {QStringLiteral("debian-bookworm"),
+         QStringLiteral("debian:bookworm"),
+         QStringLiteral("debian"),
+         false,
+         {},
+         false},
+        {QStringLiteral("fedora-40"), QStringLiteral("fedora:40"), QStringLiteral("fedora"), true, {}, false},
+        {QStringLiteral("fedora-41"), QStringLiteral("fedora:41"), QStringLiteral("fedora"), true, {}, false},
+        {QStringLiteral("centos-stream-9"),
+         QStringLiteral("quay.io/centos/centos:stream9"),
+         QStringLiteral("fedora"),
+         true,
+         {},
+         false},
+        {QStringLiteral("centos-stream-9-python3.12"), QStringLiteral("quay.io/centos/centos:stream9"),
+         QStringLiteral("fedora"), true, QStringLiteral("python3.12"), false},
+        {QStringLiteral("opensuse-tumbleweed"),
+         QStringLiteral("opensuse/tumbleweed:latest"),
+         QStringLiteral("opensuse"),
+         false,
+         {},
+         false},
+        {QStringLiteral("archlinux-latest"),
+         QStringLiteral("archlinux:latest"),
+         QStringLiteral("arch"),
+         true,
+         {},
+         false},
+        {QStringLiteral("gentoo-python3.12"), QStringLiteral("sheerluck/sage-on-gentoo-stage4:latest-py12"),
+         QStringLiteral("gentoo"), false, QStringLiteral("python3.12"), false},
+        {QStringLiteral("conda-forge-python3.13"), QStringLiteral("continuumio/miniconda3:latest"),
+         QStringLiteral("conda"), false, QStringLiteral("python3.13"), true},
+    };
+    return systems;
+}
+
+std::optional<SageSystem> sageSystem(const QString& factor) {
+    for (const SageSystem& s : sageSystems())
+        if (s.factor == factor)
+            return s;
+    return std::nullopt;
+}
+
+QStringList sagePackageSets() {
+    return {QStringLiteral("minimal"), QStringLiteral("standard"), QStringLiteral("maximal")};
+}
+
+} // namespace sagedock::build

@@ -1,0 +1,27 @@
+#pragma once
+// tox's system factors for `tox -e docker-<system>-<packages>` (tox-docker.md a): the base image
+// each one builds FROM, the SYSTEM argument of write-dockerfile.sh, whether missing system packages
+// are ignored, and the Python factor. Used by the planner when the reference catalog has no entry.
+// Usage: if (auto s = build::sageSystem(u"ubuntu-jammy"_s)) use(s->baseImage);
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace sagedock::build {
+
+struct SageSystem {
+    QString factor;             // "ubuntu-jammy"
+    QString baseImage;          // "ubuntu:jammy" (FULL_BASE_IMAGE_AND_TAG)
+    QString system;             // write-dockerfile.sh $1: debian, fedora, arch, gentoo, opensuse, conda
+    bool ignoreMissing = false; // $4 for standard/minimal (maximal always ignores)
+    QString python;             // "python3.12" for python factors, else empty
+    bool conda = false;
+};
+
+const QList<SageSystem>& sageSystems(); // in tox.ini's order
+std::optional<SageSystem> sageSystem(const QString& factor);
+QStringList sagePackageSets(); // minimal, standard, maximal
+
+} // namespace sagedock::build
