@@ -150,6 +150,8 @@ nlohmann::json CreateSpec::toJson() const {
     if (!groupAdd.isEmpty())
         host["GroupAdd"] = toJsonArray(groupAdd);
     host["AutoRemove"] = autoRemove;
+    if (init)
+        host["Init"] = true;
     j["HostConfig"] = host;
     return j;
 }

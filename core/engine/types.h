@@ -125,6 +125,7 @@ struct CreateSpec {
     QStringList binds; // "/host:/ctr[:opts]"
     bool tty = false;
     bool autoRemove = false;
+    bool init = false; // an init process as PID 1: forwards SIGTERM, reaps zombie kernels
     int stopTimeoutSec = -1;
 
     nlohmann::json toJson() const;

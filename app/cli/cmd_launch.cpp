@@ -1,0 +1,154 @@
+// `sagedock-cli launch IMAGE`: start Jupyter (or a shell) in a Sage image and return when it is ready.
+
+#include "command.h"
+#include "output.h"
+
+#include "engine/engineclient.h"
+#include "engine/enginejobs.h"
+#include "launch/desktop.h"
+#include "launch/launcher.h"
+#include "util/settings.h"
+
+#include <QCoreApplication>
+
+using namespace sagedock;
+
+namespace {
+
+QString humanBytes(qint64 b) {
+    if (b >= 1024LL * 1024 * 1024)
+        return QString::number(double(b) / (1024.0 * 1024 * 1024), 'f', 2) + QStringLiteral(" GB");
+    if (b >= 1024LL * 1024)
+        return QString::number(double(b) / (1024.0 * 1024), 'f', 1) + QStringLiteral(" MB");
+    return QString::number(b / 1024) + QStringLiteral(" kB");
+}
+
+} // namespace
+
+SAGEDOCK_CLI_COMMAND(
+    "launch", "Start Jupyter (or a shell) in a SageMath image; returns when it is ready.",
+    [](QCommandLineParser& p) {
+        p.addPositionalArgument(QStringLiteral("image"),
+                                QStringLiteral("Image reference, e.g. sagemath/sagemath:latest."));
+        p.addOption({QStringLiteral("flavor"),
+                     QStringLiteral("auto (default), sagemath, sagemath-dev or stage."),
+                     QStringLiteral("flavor"), QStringLiteral("auto")});
+        p.addOption({QStringLiteral("notebooks"),
+                     QStringLiteral("Host folder for notebooks (default ~/SageMath)."),
+                     QStringLiteral("dir")});
+        p.addOption({QStringLiteral("port"), QStringLiteral("Host port (default 8888 or the next free one)."),
+                     QStringLiteral("n")});
+        p.addOption({QStringLiteral("shell"), QStringLiteral("Start a shell session instead of Jupyter.")});
+        p.addOption({QStringLiteral("no-browser"), QStringLiteral("Do not open the browser.")});
+        p.addOption(
+            {QStringLiteral("all-interfaces"),
+             QStringLiteral("Publish on every network interface (LAN exposure!), not only 127.0.0.1.")});
+        p.addOption({QStringLiteral("timeout"), QStringLiteral("Seconds to wait for Jupyter (default 120)."),
+                     QStringLiteral("s"), QStringLiteral("120")});
+        p.addOption({QStringLiteral("json"), QStringLiteral("Print the session as JSON.")});
+    },
+    [](const QCommandLineParser& p, cli::Io& io, cli::Done done) {
+        const QStringList args = p.positionalArguments();
+        if (args.size() != 1) {
+            done(
+                cli::usageError(io, QStringLiteral("launch"), QStringLiteral("expected one IMAGE argument")));
+            return;
+        }
+        const QString flavor = p.value(QStringLiteral("flavor"));
+        if (!QStringList{QStringLiteral("auto"), QStringLiteral("sagemath"), QStringLiteral("sagemath-dev"),
+                         QStringLiteral("stage")}
+                 .contains(flavor)) {
+            done(cli::usageError(io, QStringLiteral("launch"),
+                                 QStringLiteral("--flavor must be auto, sagemath, sagemath-dev or stage")));
+            return;
+        }
+        util::Settings settings;
+        launch::LaunchOptions options;
+        options.image = args.first();
+        options.flavor = flavor;
+        options.notebooksFolder = p.isSet(QStringLiteral("notebooks")) ? p.value(QStringLiteral("notebooks"))
+                                                                       : settings.notebooksFolder();
+        options.preferredPort = settings.jupyterPort();
+        if (p.isSet(QStringLiteral("port"))) {
+            bool ok = false;
+            options.port = p.value(QStringLiteral("port")).toInt(&ok);
+            if (!ok || options.port <= 0 || options.port > 65535) {
+                done(
+                    cli::usageError(io, QStringLiteral("launch"), QStringLiteral("--port must be 1..65535")));
+                return;
+            }
+        }
+        bool timeoutOk = false;
+        const int timeout = p.value(QStringLiteral("timeout")).toInt(&timeoutOk);
+        if (!timeoutOk || timeout <= 0) {
+            done(cli::usageError(io, QStringLiteral("launch"),
+                                 QStringLiteral("--timeout must be a positive number")));
+            return;
+        }
+        options.readyTimeoutMs = timeout * 1000;
+        options.shell = p.isSet(QStringLiteral("shell"));
+        options.publishOnAllInterfaces =
+            p.isSet(QStringLiteral("all-interfaces")) || settings.publishOnAllInterfaces();
+        if (options.publishOnAllInterfaces)
+            io.err
+                << "sagedock-cli: warning: Jupyter will be reachable from the network on every interface.\n";
+
+        auto endpoint = engine::Client::endpointFromSetting(settings.engineEndpoint());
+        if (!endpoint.ok()) {
+            done(cli::printError(io, endpoint.error()));
+            return;
+        }
+        auto* client =
+            new engine::Client(endpoint.value(), http::Engine::shared(), QCoreApplication::instance());
+        auto* job = new launch::Launcher(client, options, client);
+        const bool json = p.isSet(QStringLiteral("json"));
+        const bool browser = !p.isSet(QStringLiteral("no-browser")) && settings.openBrowser();
+        QObject::connect(job, &launch::Launcher::stateChanged, job, [&io, job](launch::Launcher::State s) {
+            if (s != launch::Launcher::State::Ready && s != launch::Launcher::State::Failed)
+                io.err << launch::Launcher::stateText(s) << "\n";
+            io.err.flush();
+            Q_UNUSED(job);
+        });
+        auto lastPrint = std::make_shared<qint64>(-1);
+        QObject::connect(job, &launch::Launcher::pullProgress, job, [&io, job, lastPrint] {
+            const engine::PullJob* pull = job->pullJob();
+            if (!pull)
+                return;
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            if (now - *lastPrint < 1000)
+                return;
+            *lastPrint = now;
+            const auto& pr = pull->progress();
+            io.err << "  " << humanBytes(pr.bytesDone()) << " / " << humanBytes(pr.bytesTotal())
+                   << ", layers " << pr.layersDone() << "/" << pr.layerCount();
+            if (pull->etaSeconds() >= 0)
+                io.err << ", about " << pull->etaSeconds() << " s left";
+            io.err << "\n";
+            io.err.flush();
+        });
+        QObject::connect(
+            job, &launch::Launcher::finished, job, [&io, job, done, json, browser](const util::Error& e) {
+                if (e) {
+                    done(cli::printError(io, e));
+                    return;
+                }
+                const launch::Session& s = job->session();
+                if (json) {
+                    cli::printJson(io, s.toJson());
+                } else if (s.isShell()) {
+                    if (!s.reason.isEmpty())
+                        io.out << s.reason << "\n";
+                    io.out << "Shell session " << s.name << " is running. Open a shell with:\n  "
+                           << s.execCommand().join(QLatin1Char(' ')) << "\n";
+                } else {
+                    io.out << "Jupyter is ready: " << s.url.toString() << "\n"
+                           << "  container " << s.name << " (" << s.image << ", " << s.flavor << ")\n"
+                           << "  notebooks " << s.notebooks << " -> " << s.containerNotebooks << "\n";
+                }
+                io.out.flush();
+                if (browser && !s.isShell() && !launch::openInBrowser(s.url))
+                    io.err << "sagedock-cli: no browser found (xdg-open); open the URL yourself.\n";
+                done(cli::ExitOk);
+            });
+        job->start();
+    })

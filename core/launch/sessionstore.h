@@ -1,0 +1,65 @@
+#pragma once
+// The sessions SageDock started, found again from the engine alone (labelled containers), so they
+// survive an app restart; the Jupyter URL is re-read from each container's log. Stop is graceful
+// (SIGTERM, then the engine's SIGKILL after the timeout, then an explicit kill if that failed) and
+// removes the container unless asked to keep it. watch() follows engine events for live lists.
+// Usage:
+//   auto* store = new launch::SessionStore(client, this);
+//   connect(store, &launch::SessionStore::sessionsChanged, model, &SessionModel::setSessions);
+//   store->refresh(); store->watch();
+
+#include "engine/engineclient.h"
+#include "launch/session.h"
+#include "util/error.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <functional>
+
+namespace sagedock::engine {
+class EventStream;
+}
+
+namespace sagedock::launch {
+
+// A session read back from a container (labels, ports, state); url stays empty (needs the log).
+Session sessionFromContainer(const engine::ContainerSummary& container);
+
+class SessionStore : public QObject {
+    Q_OBJECT
+public:
+    using ListCallback = std::function<void(util::Result<QList<Session>>)>;
+    using Done = std::function<void(util::Error)>;
+
+    explicit SessionStore(engine::Client* client, QObject* parent = nullptr);
+    ~SessionStore() override;
+
+    // All SageDock sessions (running first), URLs re-read from the logs of running Jupyter sessions.
+    // `extraLabels` narrows the list (tests use their own label).
+    void list(QObject* context, ListCallback done, const QStringList& extraLabels = {});
+    // Lists, keeps the result in sessions() and emits sessionsChanged() (or errorOccurred()).
+    void refresh();
+    const QList<Session>& sessions() const { return m_sessions; }
+
+    // Graceful stop, then forced; removes the container unless keep.
+    void stop(const QString& id, bool keep, QObject* context, Done done, int timeoutSec = 10);
+    // Follows engine events for SageDock containers and refreshes (debounced) when one changes.
+    void watch();
+
+Q_SIGNALS:
+    void sessionsChanged(const QList<sagedock::launch::Session>& sessions);
+    void errorOccurred(const sagedock::util::Error& error);
+
+private:
+    engine::Client* m_client;
+    QList<Session> m_sessions;
+    QPointer<engine::EventStream> m_events;
+    QTimer m_debounce;
+    bool m_refreshing = false;
+    bool m_refreshAgain = false;
+};
+
+} // namespace sagedock::launch
