@@ -57,7 +57,6 @@ StepInfo stepInfoFromName(QStringView name) {
     // "[linux/arm64 builder  2/10]" -> tokens; k is right-aligned, so several spaces may separate them.
     const QList<QStringView> tokens = name.mid(1, close - 1).split(u' ', Qt::SkipEmptyParts);
     info.instruction = name.mid(close + 1).trimmed().toString();
-    info.keyword = firstWordUpper(info.instruction);
     if (tokens.isEmpty()) {
         info.kind = StepKind::Other;
         return info;
@@ -85,6 +84,7 @@ StepInfo stepInfoFromName(QStringView name) {
         } else {
             info.stage = QStringLiteral("stage-0");
         }
+        info.keyword = firstWordUpper(info.instruction);
         info.kind = info.keyword == u"FROM" ? StepKind::From : StepKind::Instruction;
         return info;
     }
