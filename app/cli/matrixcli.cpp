@@ -1,0 +1,139 @@
+#include "matrixcli.h"
+
+#include "http/httpengine.h"
+#include "reference/catalog.h"
+#include "util/paths.h"
+#include "util/settings.h"
+
+#include <QCoreApplication>
+#include <QDir>
+
+namespace sagedock::cli {
+
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("sagedock::cli", text);
+}
+
+util::Error usage(const QString& message, const QString& hint = {}) {
+    return util::Error::make(util::ErrorCode::InvalidArgument, message, hint);
+}
+
+} // namespace
+
+std::unique_ptr<registry::Client> makeRegistryClient(bool offline) {
+    util::Settings settings;
+    registry::ClientOptions options;
+    options.cacheDirectory = QDir(util::cacheDirectory()).filePath(QStringLiteral("registry"));
+    options.insecureRegistries = settings.insecureRegistries();
+    options.credentials = registry::dockerConfigCredentials();
+    options.offline = offline;
+    return std::make_unique<registry::Client>(http::Engine::shared(), options);
+}
+
+QStringList splitList(const QStringList& values) {
+    QStringList out;
+    for (const QString& v : values) {
+        for (const QString& part : v.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const QString t = part.trimmed();
+            if (!t.isEmpty())
+                out << t;
+        }
+    }
+    return out;
+}
+
+void addSelectionOptions(QCommandLineParser& p, bool withTag) {
+    const auto& cat = reference::Catalog::bundled();
+    p.addOption({QStringLiteral("repo"),
+                 QStringLiteral("Repository prefix the stage images live under (default %1).")
+                     .arg(cat.defaultRepository()),
+                 QStringLiteral("PREFIX")});
+    if (withTag)
+        p.addOption(
+            {QStringLiteral("tag"), QStringLiteral("Tag to show (default dev)."), QStringLiteral("TAG")});
+    p.addOption({QStringLiteral("systems"),
+                 QStringLiteral("Comma-separated systems (default: the %1 of the current CI matrix).")
+                     .arg(cat.ciSystems().size()),
+                 QStringLiteral("LIST")});
+    p.addOption(
+        {QStringLiteral("all-known"),
+         QStringLiteral("Every system the bundled catalog knows (%1).").arg(cat.allKnownSystems().size())});
+    p.addOption({QStringLiteral("release"),
+                 QStringLiteral("The systems CI built for a past release (%1).")
+                     .arg(cat.releases().join(QStringLiteral(", "))),
+                 QStringLiteral("VERSION")});
+    p.addOption({QStringLiteral("packages"),
+                 QStringLiteral(
+                     "Comma-separated package sets, optionally with modifiers (default standard,minimal)."),
+                 QStringLiteral("LIST")});
+    p.addOption({QStringLiteral("stages"),
+                 QStringLiteral("Comma-separated stages (default: the five CI publishes: %1).")
+                     .arg(cat.publishedStages().join(QLatin1Char(','))),
+                 QStringLiteral("LIST")});
+    p.addOption(
+        {QStringLiteral("offline"), QStringLiteral("Answer from the cache only; never ask the registry.")});
+    p.addOption({QStringLiteral("concurrency"),
+                 QStringLiteral("Registry requests in flight at once (default 48)."), QStringLiteral("N")});
+}
+
+int concurrencyOption(const QCommandLineParser& p) {
+    if (!p.isSet(QStringLiteral("concurrency")))
+        return 0;
+    bool ok = false;
+    const int n = p.value(QStringLiteral("concurrency")).toInt(&ok);
+    return ok && n > 0 ? n : -1;
+}
+
+util::Result<matrix::MatrixRequest> matrixRequestFromOptions(const QCommandLineParser& p) {
+    const auto& cat = reference::Catalog::bundled();
+    matrix::MatrixRequest r;
+    r.repositoryPrefix = p.value(QStringLiteral("repo"));
+    if (p.isSet(QStringLiteral("tag")))
+        r.tag = p.value(QStringLiteral("tag"));
+    const int sources = int(p.isSet(QStringLiteral("systems"))) + int(p.isSet(QStringLiteral("all-known"))) +
+                        int(p.isSet(QStringLiteral("release")));
+    if (sources > 1)
+        return usage(tr("--systems, --all-known and --release exclude each other."), tr("Pick one of them."));
+    if (p.isSet(QStringLiteral("systems"))) {
+        r.systems = splitList(p.values(QStringLiteral("systems")));
+        if (r.systems.isEmpty())
+            return usage(tr("--systems needs at least one system."),
+                         tr("e.g. --systems ubuntu-jammy,fedora-41"));
+    } else if (p.isSet(QStringLiteral("all-known"))) {
+        r.systems = cat.allKnownSystems();
+    } else if (p.isSet(QStringLiteral("release"))) {
+        const QString release = p.value(QStringLiteral("release"));
+        r.systems = cat.systemsForRelease(release);
+        if (r.systems.isEmpty())
+            return usage(tr("The catalog has no system list for release '%1'.").arg(release),
+                         tr("Known releases: %1.").arg(cat.releases().join(QStringLiteral(", "))));
+    }
+    r.packages = splitList(p.values(QStringLiteral("packages")));
+    r.stages = splitList(p.values(QStringLiteral("stages")));
+    if (concurrencyOption(p) < 0)
+        return usage(tr("--concurrency needs a positive number."));
+    r = r.normalized();
+    if (auto e = r.validate())
+        return e;
+    return r;
+}
+
+void runMatrix(registry::Client& client, const matrix::MatrixRequest& request, int concurrency,
+               std::function<void(const matrix::Snapshot&, const util::Error&)> done) {
+    auto* service = new matrix::MatrixService(client);
+    if (concurrency > 0)
+        service->setMaxInFlight(concurrency);
+    QObject::connect(service, &matrix::MatrixService::finished, service,
+                     [service, done](const util::Error& error) {
+                         done(service->snapshot(), error);
+                         service->deleteLater();
+                     });
+    if (auto e = service->refresh(request)) {
+        done(matrix::Snapshot{}, e);
+        service->deleteLater();
+    }
+}
+
+} // namespace sagedock::cli
