@@ -189,6 +189,7 @@ util::Result<LaunchPlan> planLaunch(const engine::ImageDetails& image, const Lau
         }
     }
 
+    spec.env += options.extraEnv;
     if (!plan.shell)
         spec.ports << engine::PortBinding{plan.containerPort, QStringLiteral("tcp"), plan.hostAddress,
                                           hostPort};

@@ -49,6 +49,7 @@ struct LaunchOptions {
     std::optional<uint> hostUid;         // default: this process's uid/gid
     std::optional<uint> hostGid;
     QMap<QString, QString> extraLabels;
+    QStringList extraEnv;  // K=V added to the container's environment
     QString containerName; // empty = sagedock-<flavor>-<port>
     bool pullIfMissing = true;
     bool alwaysPull = false;
