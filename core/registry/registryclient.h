@@ -75,9 +75,9 @@ using CredentialLookup = std::function<void(const QString& host, CredentialCallb
 CredentialLookup dockerConfigCredentials(int helperTimeoutMs = 10000);
 
 struct ClientOptions {
-    QString cacheDirectory;         // content-addressed disk cache; empty = memory only
-    QStringList insecureRegistries; // host[:port] spoken to over plain HTTP (loopback hosts always are)
-    CredentialLookup credentials;   // empty = anonymous everywhere
+    QString cacheDirectory{};         // content-addressed disk cache; empty = memory only
+    QStringList insecureRegistries{}; // host[:port] spoken to over plain HTTP (loopback hosts always are)
+    CredentialLookup credentials{};   // empty = anonymous everywhere
     QString platform = QStringLiteral("linux/amd64"); // chosen from an index ("os/arch[/variant]")
     int tagsTtlSec = 120;         // tag lists and tag→digest answers younger than this are not re-asked
     int requestTimeoutMs = 30000; // per request (total); stalls end earlier through the engine
