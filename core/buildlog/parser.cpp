@@ -9,7 +9,6 @@ namespace sagedock::buildlog {
 using namespace detail;
 
 namespace {
-constexpr qsizetype kDefaultTextLine = 64 * 1024;
 constexpr qsizetype kDefaultJsonLine = 8 * 1024 * 1024;
 
 // Copies `in` without ANSI escape sequences (colour codes the legacy builder puts around stderr).
