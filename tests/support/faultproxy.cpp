@@ -395,7 +395,12 @@ void FaultProxy::forward(QTcpSocket* socket, const QByteArray& method, const QBy
                 if (status != 200)
                     break;
                 const QJsonObject o = QJsonDocument::fromJson(body).object();
-                const QJsonArray all = o.value(QLatin1String("tags")).toArray();
+                // Served in lexical order like a spec-following registry (2.8 lists storage order).
+                QStringList sorted;
+                for (const QJsonValue& v : o.value(QLatin1String("tags")).toArray())
+                    sorted.append(v.toString());
+                sorted.sort();
+                const QJsonArray all = QJsonArray::fromStringList(sorted);
                 const QUrlQuery query(QString::fromUtf8(target.mid(target.indexOf('?') + 1)));
                 const QString last =
                     target.contains('?') ? query.queryItemValue(QStringLiteral("last")) : QString();

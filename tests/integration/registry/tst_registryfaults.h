@@ -1,0 +1,50 @@
+#pragma once
+// Test class declaration (kept apart from the definitions, like the unit tests).
+
+#include "faultproxy.h"
+#include "registryfixture.h"
+
+#include <QObject>
+#include <QTemporaryDir>
+
+#include <memory>
+
+class TestRegistryFaults : public QObject {
+    Q_OBJECT
+    QString m_registry;
+    sagedock::testsupport::SeededRepository m_repo;
+    std::unique_ptr<sagedock::http::Engine> m_engine;
+    std::unique_ptr<sagedock::testsupport::FaultProxy> m_proxy;
+
+    sagedock::registry::Repository repo() const;
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanupTestCase();
+
+    void retryAfterThenSuccess();
+    void rateLimitedUntil();
+    void unavailableThenSuccess();
+    void unavailableForever();
+    void malformedJson();
+    void configNotMatchingItsDigest();
+    void truncatedBody();
+    void stallPastTheTimeout();
+    void pagination_data();
+    void pagination();
+    void paginationLoop();
+    void paginationToAnotherHost();
+    void pageCountGuard();
+    void oversizedBody();
+    void rateLimitHeadersSurfaced();
+
+    void bearerAnonymous();
+    void bearerWithCredentials();
+    void bearerWithoutOrWrongCredentials_data();
+    void bearerWithoutOrWrongCredentials();
+    void bearerRefreshOnce();
+    void bearerIdentityToken();
+    void basicAuth();
+    void credentialHelperEndToEnd();
+};
