@@ -2,6 +2,9 @@
 
 #include "appcontext.h"
 #include "icons.h"
+#include "pages/launchpage.h"
+#include "pages/reviewpage.h"
+#include "pages/sessionspage.h"
 
 #include <QCoreApplication>
 
@@ -12,6 +15,12 @@ QList<PageEntry> createPages(AppContext& context, QWidget* parent) {
     Q_UNUSED(parent);
     QList<PageEntry> pages;
     // One line per page, in the order people need them: casual users first, maintainers last.
+    pages.append({QStringLiteral("launch"), QCoreApplication::translate("sagedock::app", "Launch"),
+                  icons::named("launch"), new LaunchPage(context, parent)});
+    pages.append({QStringLiteral("review"), QCoreApplication::translate("sagedock::app", "Review"),
+                  icons::named("review"), new ReviewPage(context, parent)});
+    pages.append({QStringLiteral("sessions"), QCoreApplication::translate("sagedock::app", "Sessions"),
+                  icons::named("sessions"), new SessionsPage(context, parent)});
     return pages;
 }
 

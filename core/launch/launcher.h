@@ -10,6 +10,7 @@
 //   open(job->session().url); }); job->start();
 
 #include "engine/engineclient.h"
+#include "engine/enginejobs.h"
 #include "launch/jupyterurl.h"
 #include "launch/launchplan.h"
 #include "launch/session.h"
@@ -20,11 +21,6 @@
 #include <QPointer>
 #include <QStringList>
 #include <QTimer>
-
-namespace sagedock::engine {
-class PullJob;
-class LogStream;
-} // namespace sagedock::engine
 
 namespace sagedock::http {
 class Reply;

@@ -105,17 +105,20 @@ void SessionStore::refresh() {
         return;
     }
     m_refreshing = true;
-    list(this, [this](util::Result<QList<Session>> r) {
-        m_refreshing = false;
-        if (r.ok()) {
-            m_sessions = r.value();
-            Q_EMIT sessionsChanged(m_sessions);
-        } else {
-            Q_EMIT errorOccurred(r.error());
-        }
-        if (std::exchange(m_refreshAgain, false))
-            refresh();
-    });
+    list(
+        this,
+        [this](util::Result<QList<Session>> r) {
+            m_refreshing = false;
+            if (r.ok()) {
+                m_sessions = r.value();
+                Q_EMIT sessionsChanged(m_sessions);
+            } else {
+                Q_EMIT errorOccurred(r.error());
+            }
+            if (std::exchange(m_refreshAgain, false))
+                refresh();
+        },
+        m_labelFilter);
 }
 
 void SessionStore::stop(const QString& id, bool keep, QObject* context, Done done, int timeoutSec) {

@@ -9,6 +9,7 @@
 //   store->refresh(); store->watch();
 
 #include "engine/engineclient.h"
+#include "engine/enginejobs.h"
 #include "launch/session.h"
 #include "util/error.h"
 
@@ -18,10 +19,6 @@
 #include <QTimer>
 
 #include <functional>
-
-namespace sagedock::engine {
-class EventStream;
-}
 
 namespace sagedock::launch {
 
@@ -43,6 +40,8 @@ public:
     // Lists, keeps the result in sessions() and emits sessionsChanged() (or errorOccurred()).
     void refresh();
     const QList<Session>& sessions() const { return m_sessions; }
+    // Labels ("k=v") refresh() requires in addition to the session label (tests, filtered views).
+    void setLabelFilter(const QStringList& labels) { m_labelFilter = labels; }
 
     // Graceful stop, then forced; removes the container unless keep.
     void stop(const QString& id, bool keep, QObject* context, Done done, int timeoutSec = 10);
@@ -56,6 +55,7 @@ Q_SIGNALS:
 private:
     engine::Client* m_client;
     QList<Session> m_sessions;
+    QStringList m_labelFilter;
     QPointer<engine::EventStream> m_events;
     QTimer m_debounce;
     bool m_refreshing = false;

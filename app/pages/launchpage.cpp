@@ -1,0 +1,319 @@
+#include "pages/launchpage.h"
+
+#include "appcontext.h"
+#include "engine/engineclient.h"
+#include "engine/enginejobs.h"
+#include "models/releasemodel.h"
+#include "registry/registryclient.h"
+#include "util/paths.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace sagedock::app {
+
+LaunchPage::LaunchPage(AppContext& context, QWidget* parent)
+    : QWidget(parent)
+    , m_context(context) {
+    m_model = new ReleaseModel(this);
+    m_model->setRepository(m_repository);
+    m_proxy = new QSortFilterProxyModel(this);
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(ReleaseModel::SortRole);
+
+    auto* layout = new QVBoxLayout(this);
+    auto* intro =
+        new QLabel(tr("Pick a SageMath version and press Launch: SageDock downloads it if needed, starts "
+                      "Jupyter and opens it in your browser. Your notebooks stay in the folder below."),
+                   this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+
+    m_view = new QTreeView(this);
+    m_view->setObjectName(QStringLiteral("releaseView"));
+    m_view->setRootIsDecorated(false);
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(ReleaseModel::TagColumn, Qt::AscendingOrder);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    layout->addWidget(m_view, 1);
+
+    auto* folderRow = new QHBoxLayout;
+    auto* folderLabel = new QLabel(tr("&Notebooks folder:"), this);
+    m_folder = new QLineEdit(this);
+    m_folder->setObjectName(QStringLiteral("notebooksEdit"));
+    m_folder->setText(m_context.settings().notebooksFolder());
+    m_folder->setToolTip(
+        tr("Mounted in the container below its home folder (as ~/notebooks); created when needed."));
+    folderLabel->setBuddy(m_folder);
+    auto* choose = new QPushButton(tr("Choose…"), this);
+    choose->setObjectName(QStringLiteral("chooseFolderButton"));
+    folderRow->addWidget(folderLabel);
+    folderRow->addWidget(m_folder, 1);
+    folderRow->addWidget(choose);
+    layout->addLayout(folderRow);
+
+    auto* actionRow = new QHBoxLayout;
+    m_openBrowser = new QCheckBox(tr("Open in the &browser when ready"), this);
+    m_openBrowser->setObjectName(QStringLiteral("openBrowserCheck"));
+    m_openBrowser->setChecked(m_context.settings().openBrowser());
+    m_launch = new QPushButton(tr("&Launch"), this);
+    m_launch->setObjectName(QStringLiteral("launchButton"));
+    m_launch->setMinimumHeight(48);
+    QFont big = m_launch->font();
+    big.setPointSizeF(big.pointSizeF() * 1.4);
+    big.setBold(true);
+    m_launch->setFont(big);
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel->setObjectName(QStringLiteral("cancelButton"));
+    m_cancel->setVisible(false);
+    actionRow->addWidget(m_openBrowser);
+    actionRow->addStretch(1);
+    actionRow->addWidget(m_cancel);
+    actionRow->addWidget(m_launch, 2);
+    layout->addLayout(actionRow);
+
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("statusLabel"));
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("pullProgress"));
+    m_progress->setVisible(false);
+    m_layers = new QLabel(this);
+    m_layers->setObjectName(QStringLiteral("layersLabel"));
+    m_layers->setWordWrap(true);
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("messageLabel"));
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_status);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_layers);
+    layout->addWidget(m_message);
+
+    auto* readyRow = new QHBoxLayout;
+    m_url = new QLabel(this);
+    m_url->setObjectName(QStringLiteral("urlLabel"));
+    m_url->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_open = new QPushButton(tr("&Open"), this);
+    m_open->setObjectName(QStringLiteral("openButton"));
+    m_copy = new QPushButton(tr("&Copy URL"), this);
+    m_copy->setObjectName(QStringLiteral("copyButton"));
+    readyRow->addWidget(m_url, 1);
+    readyRow->addWidget(m_open);
+    readyRow->addWidget(m_copy);
+    layout->addLayout(readyRow);
+    m_open->setVisible(false);
+    m_copy->setVisible(false);
+
+    connect(choose, &QPushButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Notebooks folder"), m_folder->text());
+        if (!dir.isEmpty())
+            m_folder->setText(dir);
+    });
+    connect(m_launch, &QPushButton::clicked, this, &LaunchPage::launchSelected);
+    connect(m_cancel, &QPushButton::clicked, this, &LaunchPage::cancelLaunch);
+    connect(m_open, &QPushButton::clicked, this, [this] { QDesktopServices::openUrl(m_session.url); });
+    connect(m_copy, &QPushButton::clicked, this,
+            [this] { QGuiApplication::clipboard()->setText(m_session.url.toString()); });
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &LaunchPage::updateButtons);
+    connect(m_view, &QTreeView::doubleClicked, this, &LaunchPage::launchSelected);
+    connect(&m_context, &AppContext::settingsChanged, this, [this] {
+        rebuildClients();
+        refresh();
+    });
+    rebuildClients();
+    updateButtons();
+    refresh();
+}
+
+LaunchPage::~LaunchPage() {
+    delete m_launcher.data();
+}
+
+void LaunchPage::rebuildClients() {
+    if (m_launcher)
+        return; // a launch in flight keeps its client; the next refresh picks up new settings
+    delete m_engine.data();
+    auto endpoint = engine::Client::endpointFromSetting(m_context.settings().engineEndpoint());
+    if (endpoint.ok())
+        m_engine = new engine::Client(endpoint.value(), m_context.http(), this);
+    registry::ClientOptions options;
+    options.cacheDirectory = QDir(util::cacheDirectory()).filePath(QStringLiteral("registry"));
+    options.insecureRegistries = m_context.settings().insecureRegistries();
+    options.credentials = registry::dockerConfigCredentials();
+    m_registry = std::make_unique<registry::Client>(m_context.http(), options);
+}
+
+void LaunchPage::setRepository(const QString& repository) {
+    m_repository = repository;
+    m_model->setRepository(repository);
+    refresh();
+}
+
+void LaunchPage::refresh() {
+    // Two independent halves: the registry's tags and the engine's images. Either may fail.
+    m_model->setRemoteTags({});
+    auto repo = registry::Repository::parse(m_repository);
+    if (repo.ok() && m_registry) {
+        registry::TagsJob* job = m_registry->listTags(repo.value());
+        job->setParent(this);
+        ++m_pending;
+        connect(job, &registry::Job::finished, this, [this, job] {
+            --m_pending;
+            job->deleteLater();
+            if (job->error()) {
+                setMessage(
+                    tr("The list of versions could not be fetched (%1). Versions already on this computer "
+                       "are shown.")
+                        .arg(job->error().toString()),
+                    false);
+                return;
+            }
+            m_model->setRemoteTags(job->result().tags);
+            updateButtons();
+        });
+    }
+    if (m_engine) {
+        ++m_pending;
+        m_engine->listImages(m_repository, this, [this](util::Result<QList<engine::ImageSummary>> r) {
+            --m_pending;
+            if (!r.ok()) {
+                setMessage(r.error().toString(), true);
+                return;
+            }
+            m_model->setLocalImages(r.value());
+            if (!m_view->currentIndex().isValid() && m_proxy->rowCount() > 0)
+                m_view->setCurrentIndex(m_proxy->index(0, 0));
+            updateButtons();
+        });
+    }
+}
+
+void LaunchPage::updateButtons() {
+    const bool busy = !m_launcher.isNull();
+    m_launch->setEnabled(!busy && m_view->currentIndex().isValid() && m_engine);
+    m_cancel->setVisible(busy);
+    m_view->setEnabled(!busy);
+}
+
+void LaunchPage::setMessage(const QString& text, bool error) {
+    // Text says it is an error; the colour only repeats it.
+    m_message->setText(error ? tr("Error: %1").arg(text) : text);
+    m_message->setStyleSheet(error ? QStringLiteral("color: #b00020;") : QString());
+}
+
+void LaunchPage::launchSelected() {
+    if (m_launcher || !m_engine)
+        return;
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid())
+        return;
+    const QString image = m_proxy->data(current, ReleaseModel::ImageRole).toString();
+    launch::LaunchOptions options;
+    options.image = image;
+    options.notebooksFolder = m_folder->text().trimmed();
+    if (options.notebooksFolder.isEmpty())
+        options.notebooksFolder = util::defaultNotebooksDirectory();
+    options.preferredPort = m_context.settings().jupyterPort();
+    options.publishOnAllInterfaces = m_context.settings().publishOnAllInterfaces();
+    options.extraLabels = m_extraLabels;
+    m_context.settings().setNotebooksFolder(options.notebooksFolder);
+    m_context.settings().setOpenBrowser(m_openBrowser->isChecked());
+
+    m_session = {};
+    m_url->clear();
+    m_open->setVisible(false);
+    m_copy->setVisible(false);
+    m_layers->clear();
+    setMessage({}, false);
+    m_progress->setVisible(false);
+
+    m_launcher = new launch::Launcher(m_engine, options, this);
+    connect(m_launcher, &launch::Launcher::stateChanged, this, [this](launch::Launcher::State s) {
+        m_status->setText(launch::Launcher::stateText(s));
+        m_progress->setVisible(s == launch::Launcher::State::Pulling);
+        if (s != launch::Launcher::State::Pulling)
+            m_layers->clear();
+    });
+    connect(m_launcher, &launch::Launcher::pullProgress, this, &LaunchPage::showProgress);
+    connect(m_launcher, &launch::Launcher::finished, this, [this](const util::Error& e) {
+        launch::Launcher* job = m_launcher;
+        m_launcher = nullptr;
+        job->deleteLater();
+        m_progress->setVisible(false);
+        if (e) {
+            m_status->setText(e.code == util::ErrorCode::Cancelled ? tr("Cancelled") : tr("Failed"));
+            if (e.code != util::ErrorCode::Cancelled)
+                setMessage(e.toString(), true);
+        } else {
+            m_session = job->session();
+            if (m_session.isShell()) {
+                m_status->setText(tr("Ready: a shell session"));
+                setMessage(m_session.reason + QLatin1Char(' ') +
+                               tr("Open it from the Sessions page, or run: %1")
+                                   .arg(m_session.execCommand().join(QLatin1Char(' '))),
+                           false);
+            } else {
+                m_status->setText(tr("Ready"));
+                m_url->setText(m_session.url.toString());
+                m_open->setVisible(true);
+                m_copy->setVisible(true);
+                if (m_openBrowser->isChecked())
+                    QDesktopServices::openUrl(m_session.url);
+            }
+            Q_EMIT sessionReady(m_session);
+            refresh(); // the image is local now
+        }
+        updateButtons();
+    });
+    updateButtons();
+    m_launcher->start();
+}
+
+void LaunchPage::showProgress() {
+    const engine::PullJob* pull = m_launcher ? m_launcher->pullJob() : nullptr;
+    if (!pull)
+        return;
+    const engine::PullProgress& p = pull->progress();
+    const qint64 total = p.bytesTotal();
+    // QProgressBar is int-based: count in kB.
+    m_progress->setRange(0, total > 0 ? int(total / 1024) : 0);
+    m_progress->setValue(int(p.bytesDone() / 1024));
+    QString text = tr("%1 of %2, layer %3 of %4")
+                       .arg(humanSize(p.bytesDone()), humanSize(total))
+                       .arg(p.layersDone())
+                       .arg(p.layerCount());
+    if (pull->bytesPerSecond() > 0)
+        text += tr(", %1/s").arg(humanSize(pull->bytesPerSecond()));
+    if (pull->etaSeconds() >= 0)
+        text += tr(", about %n second(s) left", nullptr, pull->etaSeconds());
+    QStringList active;
+    for (const engine::LayerProgress& l : p.layers())
+        if (!l.done && l.status == QLatin1String("Downloading") && l.total > 0)
+            active << tr("%1: %2%").arg(l.id).arg(l.current * 100 / l.total);
+    if (!active.isEmpty())
+        text += QLatin1Char('\n') + active.join(QStringLiteral("   "));
+    m_layers->setText(text);
+}
+
+void LaunchPage::cancelLaunch() {
+    if (m_launcher)
+        m_launcher->cancel();
+}
+
+} // namespace sagedock::app

@@ -1,0 +1,85 @@
+#pragma once
+// Launch page (casual users): pick a SageMath release (Docker Hub tags newest first, latest/develop
+// marked, what is already downloaded and its size; offline it lists local images), choose the
+// notebooks folder, press Launch: pull progress (bytes, layers, ETA, Cancel) → "Starting Jupyter…"
+// → Ready with Open and Copy URL. The browser opens by itself unless turned off.
+
+#include "launch/launcher.h"
+
+#include <QPointer>
+#include <QWidget>
+
+#include <memory>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QSortFilterProxyModel;
+class QTreeView;
+
+namespace sagedock::engine {
+class Client;
+}
+namespace sagedock::registry {
+class Client;
+}
+
+namespace sagedock::app {
+
+class AppContext;
+class ReleaseModel;
+
+class LaunchPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit LaunchPage(AppContext& context, QWidget* parent = nullptr);
+    ~LaunchPage() override;
+
+    // The Docker Hub repository whose tags are offered (default "sagemath/sagemath").
+    void setRepository(const QString& repository);
+    ReleaseModel* model() const { return m_model; }
+    launch::Launcher* launcher() const { return m_launcher; }
+    // Extra labels for launched containers (tests mark theirs).
+    void setExtraLabels(const QMap<QString, QString>& labels) { m_extraLabels = labels; }
+
+public Q_SLOTS:
+    void refresh();
+    void launchSelected();
+    void cancelLaunch();
+
+Q_SIGNALS:
+    void sessionReady(const sagedock::launch::Session& session);
+
+private:
+    void rebuildClients();
+    void updateButtons();
+    void showProgress();
+    void setMessage(const QString& text, bool error);
+
+    AppContext& m_context;
+    QString m_repository = QStringLiteral("sagemath/sagemath");
+    QMap<QString, QString> m_extraLabels;
+    QPointer<engine::Client> m_engine;
+    std::unique_ptr<registry::Client> m_registry;
+    ReleaseModel* m_model = nullptr;
+    QSortFilterProxyModel* m_proxy = nullptr;
+    QTreeView* m_view = nullptr;
+    QLineEdit* m_folder = nullptr;
+    QCheckBox* m_openBrowser = nullptr;
+    QPushButton* m_launch = nullptr;
+    QPushButton* m_cancel = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QLabel* m_status = nullptr;
+    QLabel* m_layers = nullptr;
+    QLabel* m_message = nullptr;
+    QLabel* m_url = nullptr;
+    QPushButton* m_open = nullptr;
+    QPushButton* m_copy = nullptr;
+    QPointer<launch::Launcher> m_launcher;
+    launch::Session m_session;
+    int m_pending = 0;
+};
+
+} // namespace sagedock::app

@@ -1,0 +1,255 @@
+#include "pages/reviewpage.h"
+
+#include "appcontext.h"
+#include "engine/engineclient.h"
+#include "engine/enginejobs.h"
+#include "launch/desktop.h"
+#include "matrix/matrixservice.h"
+#include "models/releasemodel.h"
+#include "reference/query.h"
+#include "registry/registryclient.h"
+#include "util/paths.h"
+
+#include <QDesktopServices>
+#include <QDir>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QStandardItemModel>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace sagedock::app {
+
+ReviewPage::ReviewPage(AppContext& context, QWidget* parent)
+    : QWidget(parent)
+    , m_context(context) {
+    m_model = new QStandardItemModel(0, ColumnCount, this);
+    m_model->setHorizontalHeaderLabels(
+        {tr("Image"), tr("System"), tr("Packages"), tr("Stage"), tr("Size"), tr("Created")});
+    m_proxy = new QSortFilterProxyModel(this);
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(SortRole);
+
+    auto* layout = new QVBoxLayout(this);
+    auto* queryRow = new QHBoxLayout;
+    auto* label = new QLabel(tr("&PR, branch, tag or image:"), this);
+    m_query = new QLineEdit(this);
+    m_query->setObjectName(QStringLiteral("queryEdit"));
+    m_query->setPlaceholderText(
+        tr("41000, u/jdoe/fix-matrix, 10.8.beta6 or ghcr.io/sagemath/sage/sage-…:dev"));
+    label->setBuddy(m_query);
+    auto* look = new QPushButton(tr("&Look up"), this);
+    look->setObjectName(QStringLiteral("lookUpButton"));
+    queryRow->addWidget(label);
+    queryRow->addWidget(m_query, 1);
+    queryRow->addWidget(look);
+    layout->addLayout(queryRow);
+    m_resolved = new QLabel(this);
+    m_resolved->setObjectName(QStringLiteral("resolvedLabel"));
+    m_resolved->setWordWrap(true);
+    layout->addWidget(m_resolved);
+
+    m_view = new QTreeView(this);
+    m_view->setObjectName(QStringLiteral("imageView"));
+    m_view->setRootIsDecorated(false);
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    layout->addWidget(m_view, 1);
+
+    auto* actions = new QHBoxLayout;
+    m_jupyter = new QPushButton(tr("Open in &Jupyter"), this);
+    m_jupyter->setObjectName(QStringLiteral("jupyterButton"));
+    m_shell = new QPushButton(tr("Open a &shell"), this);
+    m_shell->setObjectName(QStringLiteral("shellButton"));
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel->setObjectName(QStringLiteral("cancelButton"));
+    m_cancel->setVisible(false);
+    actions->addWidget(m_jupyter);
+    actions->addWidget(m_shell);
+    actions->addWidget(m_cancel);
+    actions->addStretch(1);
+    layout->addLayout(actions);
+    m_progress = new QProgressBar(this);
+    m_progress->setVisible(false);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("statusLabel"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_command = new QLineEdit(this);
+    m_command->setObjectName(QStringLiteral("shellCommandEdit"));
+    m_command->setReadOnly(true);
+    m_command->setVisible(false);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_status);
+    layout->addWidget(m_command);
+
+    connect(look, &QPushButton::clicked, this, &ReviewPage::lookUp);
+    connect(m_query, &QLineEdit::returnPressed, this, &ReviewPage::lookUp);
+    connect(m_jupyter, &QPushButton::clicked, this, &ReviewPage::openJupyter);
+    connect(m_shell, &QPushButton::clicked, this, &ReviewPage::openShell);
+    connect(m_cancel, &QPushButton::clicked, this, [this] {
+        if (m_launcher)
+            m_launcher->cancel();
+    });
+    connect(&m_context, &AppContext::settingsChanged, this, &ReviewPage::rebuildClients);
+    rebuildClients();
+}
+
+ReviewPage::~ReviewPage() {
+    delete m_launcher.data();
+    delete m_service.data(); // before the registry client it uses
+}
+
+void ReviewPage::rebuildClients() {
+    if (m_launcher)
+        return;
+    delete m_service.data();
+    delete m_engine.data();
+    auto endpoint = engine::Client::endpointFromSetting(m_context.settings().engineEndpoint());
+    if (endpoint.ok())
+        m_engine = new engine::Client(endpoint.value(), m_context.http(), this);
+    registry::ClientOptions options;
+    options.cacheDirectory = QDir(util::cacheDirectory()).filePath(QStringLiteral("registry"));
+    options.insecureRegistries = m_context.settings().insecureRegistries();
+    options.credentials = registry::dockerConfigCredentials();
+    m_registry = std::make_unique<registry::Client>(m_context.http(), options);
+    m_service = new matrix::MatrixService(*m_registry, this);
+    connect(m_service, &matrix::MatrixService::cellChanged, this, [this](int row, int column) {
+        const matrix::Row& r = m_service->snapshot().rows.at(row);
+        const matrix::Cell& c = r.cells.at(column);
+        if (c.status == matrix::CellStatus::Present)
+            addImage(c.image, r.system, r.packages, c.stage, c.size, c.created);
+    });
+    connect(m_service, &matrix::MatrixService::progress, this, [this](int done, int total) {
+        m_progress->setVisible(done < total);
+        m_progress->setRange(0, total);
+        m_progress->setValue(done);
+    });
+    connect(m_service, &matrix::MatrixService::finished, this, [this](const util::Error& e) {
+        m_progress->setVisible(false);
+        if (e && e.code != util::ErrorCode::Cancelled)
+            m_status->setText(tr("Error: %1").arg(e.toString()));
+        else if (!e)
+            m_status->setText(tr("%n image(s) found.", nullptr, m_model->rowCount()));
+    });
+}
+
+void ReviewPage::addImage(const QString& image, const QString& system, const QString& packages,
+                          const QString& stage, qint64 size, const QDateTime& created) {
+    QList<QStandardItem*> items;
+    const auto item = [](const QString& text, const QVariant& sort) {
+        auto* i = new QStandardItem(text);
+        i->setData(sort, SortRole);
+        i->setEditable(false);
+        return i;
+    };
+    items << item(image, image) << item(system, system) << item(packages, packages) << item(stage, stage)
+          << item(humanSize(size), size)
+          << item(created.isValid() ? QLocale().toString(created.toLocalTime(), QLocale::ShortFormat)
+                                    : QString(),
+                  created);
+    items.first()->setData(image, ImageRole);
+    m_model->appendRow(items);
+}
+
+void ReviewPage::lookUp() {
+    m_model->removeRows(0, m_model->rowCount());
+    m_status->clear();
+    auto q = reference::Query::resolve(m_query->text());
+    if (!q.ok()) {
+        m_resolved->setText(tr("Error: %1").arg(q.error().toString()));
+        return;
+    }
+    if (q->kind == reference::Query::Kind::Image && !q->sageName) {
+        // Any image reference: offer just that one.
+        m_resolved->setText(tr("Image %1").arg(q->image.familiar()));
+        addImage(q->image.familiar(), QString(), QString(), QString(), -1, {});
+        m_view->setCurrentIndex(m_proxy->index(0, 0));
+        return;
+    }
+    m_resolved->setText(tr("%1 → images tagged %2 in %3")
+                            .arg(reference::Query::kindName(q->kind), q->tag,
+                                 q->repositoryPrefix.isEmpty() ? m_context.settings().matrixRepository()
+                                                               : q->repositoryPrefix));
+    matrix::MatrixRequest request;
+    request.repositoryPrefix =
+        q->repositoryPrefix.isEmpty() ? m_context.settings().matrixRepository() : q->repositoryPrefix;
+    request.tag = q->tag;
+    request.packages = {m_context.settings().matrixPackages()};
+    if (const util::Error e = m_service->refresh(request))
+        m_status->setText(tr("Error: %1").arg(e.toString()));
+}
+
+void ReviewPage::openJupyter() {
+    start(false);
+}
+
+void ReviewPage::openShell() {
+    start(true);
+}
+
+void ReviewPage::start(bool shell) {
+    if (m_launcher || !m_engine)
+        return;
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid()) {
+        m_status->setText(tr("Pick an image first."));
+        return;
+    }
+    launch::LaunchOptions options;
+    options.image = m_proxy->data(m_proxy->index(current.row(), ImageColumn), ImageRole).toString();
+    options.shell = shell;
+    options.notebooksFolder = m_context.settings().notebooksFolder();
+    options.preferredPort = m_context.settings().jupyterPort();
+    options.publishOnAllInterfaces = m_context.settings().publishOnAllInterfaces();
+    m_command->setVisible(false);
+    m_launcher = new launch::Launcher(m_engine, options, this);
+    m_cancel->setVisible(true);
+    connect(m_launcher, &launch::Launcher::stateChanged, this,
+            [this](launch::Launcher::State s) { m_status->setText(launch::Launcher::stateText(s)); });
+    connect(m_launcher, &launch::Launcher::pullProgress, this, [this] {
+        if (const engine::PullJob* p = m_launcher ? m_launcher->pullJob() : nullptr) {
+            m_progress->setVisible(true);
+            m_progress->setRange(0, int(p->progress().bytesTotal() / 1024));
+            m_progress->setValue(int(p->progress().bytesDone() / 1024));
+        }
+    });
+    connect(m_launcher, &launch::Launcher::finished, this, [this](const util::Error& e) {
+        launch::Launcher* job = m_launcher;
+        m_launcher = nullptr;
+        job->deleteLater();
+        m_cancel->setVisible(false);
+        m_progress->setVisible(false);
+        if (e) {
+            m_status->setText(tr("Error: %1").arg(e.toString()));
+            return;
+        }
+        const launch::Session s = job->session();
+        if (!s.isShell()) {
+            m_status->setText(tr("Jupyter is ready: %1").arg(s.url.toString()));
+            if (m_context.settings().openBrowser())
+                QDesktopServices::openUrl(s.url);
+            return;
+        }
+        const QStringList command = s.execCommand();
+        m_command->setText(command.join(QLatin1Char(' ')));
+        m_command->setVisible(true);
+        const QStringList argv = launch::terminalArgv(command, m_context.settings().terminalCommand());
+        const QString why = s.reason.isEmpty() ? QString() : s.reason + QLatin1Char(' ');
+        if (!argv.isEmpty() && launch::startDetached(argv))
+            m_status->setText(why + tr("A shell opened in %1.").arg(argv.first()));
+        else
+            m_status->setText(why + tr("No terminal emulator found; run this command in a terminal:"));
+    });
+    m_launcher->start();
+}
+
+} // namespace sagedock::app

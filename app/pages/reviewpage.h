@@ -1,0 +1,84 @@
+#pragma once
+// Review page (reviewers): a box that takes a PR number, branch, tag or image reference; shows the
+// platform images Sage's CI pushed for it (from the registry: system, packages, stage, size,
+// created); pick one → pull → Jupyter (stages from with-targets on) or a shell. A shell opens in
+// the user's terminal emulator running `docker exec -it … bash`, or the command is shown to copy.
+
+#include "launch/launcher.h"
+
+#include <QPointer>
+#include <QWidget>
+
+#include <memory>
+
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QSortFilterProxyModel;
+class QStandardItemModel;
+class QTreeView;
+
+namespace sagedock::engine {
+class Client;
+}
+namespace sagedock::registry {
+class Client;
+}
+namespace sagedock::matrix {
+class MatrixService;
+}
+
+namespace sagedock::app {
+
+class AppContext;
+
+class ReviewPage : public QWidget {
+    Q_OBJECT
+public:
+    enum Column {
+        ImageColumn = 0,
+        SystemColumn,
+        PackagesColumn,
+        StageColumn,
+        SizeColumn,
+        CreatedColumn,
+        ColumnCount
+    };
+    enum Role { SortRole = Qt::UserRole + 1, ImageRole };
+
+    explicit ReviewPage(AppContext& context, QWidget* parent = nullptr);
+    ~ReviewPage() override;
+
+    QStandardItemModel* model() const { return m_model; }
+
+public Q_SLOTS:
+    void lookUp();
+    void openJupyter();
+    void openShell();
+
+private:
+    void rebuildClients();
+    void start(bool shell);
+    void addImage(const QString& image, const QString& system, const QString& packages, const QString& stage,
+                  qint64 size, const QDateTime& created);
+
+    AppContext& m_context;
+    QPointer<engine::Client> m_engine;
+    std::unique_ptr<registry::Client> m_registry;
+    QPointer<matrix::MatrixService> m_service;
+    QStandardItemModel* m_model = nullptr;
+    QSortFilterProxyModel* m_proxy = nullptr;
+    QLineEdit* m_query = nullptr;
+    QLabel* m_resolved = nullptr;
+    QTreeView* m_view = nullptr;
+    QPushButton* m_jupyter = nullptr;
+    QPushButton* m_shell = nullptr;
+    QPushButton* m_cancel = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QLabel* m_status = nullptr;
+    QLineEdit* m_command = nullptr;
+    QPointer<launch::Launcher> m_launcher;
+};
+
+} // namespace sagedock::app

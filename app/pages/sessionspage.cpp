@@ -1,0 +1,208 @@
+#include "pages/sessionspage.h"
+
+#include "appcontext.h"
+#include "engine/engineclient.h"
+#include "engine/enginejobs.h"
+#include "launch/desktop.h"
+#include "models/sessionmodel.h"
+
+#include <QDesktopServices>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTimer>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace sagedock::app {
+
+SessionsPage::SessionsPage(AppContext& context, QWidget* parent)
+    : QWidget(parent)
+    , m_context(context) {
+    m_model = new SessionModel(this);
+    m_proxy = new QSortFilterProxyModel(this);
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(SessionModel::SortRole);
+
+    auto* layout = new QVBoxLayout(this);
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    m_view = new QTreeView(splitter);
+    m_view->setObjectName(QStringLiteral("sessionView"));
+    m_view->setRootIsDecorated(false);
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_logView = new QPlainTextEdit(splitter);
+    m_logView->setObjectName(QStringLiteral("logView"));
+    m_logView->setReadOnly(true);
+    m_logView->setMaximumBlockCount(5000);
+    m_logView->setPlaceholderText(tr("Select a session and press Logs to follow its output here."));
+    layout->addWidget(splitter, 1);
+
+    auto* buttons = new QHBoxLayout;
+    const auto button = [&](const QString& text, const char* name) {
+        auto* b = new QPushButton(text, this);
+        b->setObjectName(QString::fromLatin1(name));
+        buttons->addWidget(b);
+        return b;
+    };
+    m_open = button(tr("&Open"), "openButton");
+    m_logs = button(tr("&Logs"), "logsButton");
+    m_shell = button(tr("&Shell"), "shellButton");
+    m_stop = button(tr("S&top"), "stopButton");
+    auto* refreshButton = button(tr("&Refresh"), "refreshButton");
+    buttons->addStretch(1);
+    layout->addLayout(buttons);
+
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("messageLabel"));
+    m_message->setWordWrap(true);
+    m_command = new QLineEdit(this);
+    m_command->setObjectName(QStringLiteral("shellCommandEdit"));
+    m_command->setReadOnly(true);
+    m_command->setVisible(false);
+    layout->addWidget(m_message);
+    layout->addWidget(m_command);
+
+    connect(m_open, &QPushButton::clicked, this, &SessionsPage::openSelected);
+    connect(m_logs, &QPushButton::clicked, this, &SessionsPage::showLogsOfSelected);
+    connect(m_shell, &QPushButton::clicked, this, &SessionsPage::shellInSelected);
+    connect(m_stop, &QPushButton::clicked, this, &SessionsPage::stopSelected);
+    connect(refreshButton, &QPushButton::clicked, this, &SessionsPage::refresh);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &SessionsPage::updateButtons);
+    connect(m_view, &QTreeView::doubleClicked, this, &SessionsPage::openSelected);
+    connect(&m_context, &AppContext::settingsChanged, this, [this] {
+        rebuildClient();
+        refresh();
+    });
+    auto* uptime = new QTimer(this);
+    uptime->setInterval(30000);
+    connect(uptime, &QTimer::timeout, this, [this] { m_model->setNow(QDateTime::currentDateTimeUtc()); });
+    uptime->start();
+
+    rebuildClient();
+    updateButtons();
+    QTimer::singleShot(0, this, &SessionsPage::refresh);
+}
+
+SessionsPage::~SessionsPage() {
+    delete m_logStream.data();
+}
+
+void SessionsPage::rebuildClient() {
+    delete m_logStream.data();
+    delete m_store.data();
+    delete m_engine.data();
+    auto endpoint = engine::Client::endpointFromSetting(m_context.settings().engineEndpoint());
+    if (!endpoint.ok()) {
+        m_message->setText(tr("Error: %1").arg(endpoint.error().toString()));
+        return;
+    }
+    m_engine = new engine::Client(endpoint.value(), m_context.http(), this);
+    m_store = new launch::SessionStore(m_engine, this);
+    m_store->setLabelFilter(m_labels);
+    connect(m_store, &launch::SessionStore::sessionsChanged, this, [this](const QList<launch::Session>& all) {
+        const QString current = selected() ? selected()->id : QString();
+        m_model->setSessions(all);
+        for (int r = 0; r < m_proxy->rowCount(); ++r)
+            if (m_proxy->data(m_proxy->index(r, 0), SessionModel::IdRole).toString() == current)
+                m_view->setCurrentIndex(m_proxy->index(r, 0));
+        updateButtons();
+        Q_EMIT refreshed();
+    });
+    connect(m_store, &launch::SessionStore::errorOccurred, this,
+            [this](const util::Error& e) { m_message->setText(tr("Error: %1").arg(e.toString())); });
+    m_store->watch();
+}
+
+void SessionsPage::setLabelFilter(const QStringList& labels) {
+    m_labels = labels;
+    if (m_store)
+        m_store->setLabelFilter(labels);
+    refresh();
+}
+
+void SessionsPage::refresh() {
+    if (m_store)
+        m_store->refresh();
+}
+
+const launch::Session* SessionsPage::selected() const {
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid())
+        return nullptr;
+    return m_model->sessionAt(m_proxy->mapToSource(current).row());
+}
+
+void SessionsPage::updateButtons() {
+    const launch::Session* s = selected();
+    m_open->setEnabled(s && s->isRunning() && !s->url.isEmpty());
+    m_logs->setEnabled(s != nullptr);
+    m_shell->setEnabled(s && s->isRunning());
+    m_stop->setEnabled(s != nullptr);
+}
+
+void SessionsPage::openSelected() {
+    if (const launch::Session* s = selected(); s && !s->url.isEmpty())
+        QDesktopServices::openUrl(s->url);
+}
+
+void SessionsPage::showLogsOfSelected() {
+    const launch::Session* s = selected();
+    if (!s || !m_engine)
+        return;
+    delete m_logStream.data();
+    m_logView->clear();
+    m_logStream = m_engine->followLogs(s->id, false, 500);
+    m_logStream->setParent(this);
+    connect(m_logStream, &engine::LogStream::line, this,
+            [this](const QByteArray& line, bool) { m_logView->appendPlainText(QString::fromUtf8(line)); });
+    connect(m_logStream, &engine::LogStream::finished, this, [this](const util::Error& e) {
+        if (e && e.code != util::ErrorCode::Cancelled)
+            m_logView->appendPlainText(tr("[log ended: %1]").arg(e.toString()));
+        else if (!e)
+            m_logView->appendPlainText(tr("[the container stopped]"));
+    });
+}
+
+void SessionsPage::shellInSelected() {
+    const launch::Session* s = selected();
+    if (!s)
+        return;
+    const QStringList command = s->execCommand();
+    const QStringList argv = launch::terminalArgv(command, m_context.settings().terminalCommand());
+    // Always show the command too: it can be pasted into any terminal.
+    m_command->setText(command.join(QLatin1Char(' ')));
+    m_command->setVisible(true);
+    m_command->selectAll();
+    if (!argv.isEmpty() && launch::startDetached(argv))
+        m_message->setText(tr("Opened a shell in %1 with %2.").arg(s->name, argv.first()));
+    else
+        m_message->setText(
+            tr("No terminal emulator found ($TERMINAL, x-terminal-emulator, gnome-terminal, konsole, "
+               "xterm). Copy this command into a terminal:"));
+}
+
+void SessionsPage::stopSelected() {
+    const launch::Session* s = selected();
+    if (!s || !m_store)
+        return;
+    const QString id = s->id;
+    const QString name = s->name;
+    m_stop->setEnabled(false);
+    m_message->setText(tr("Stopping %1…").arg(name));
+    m_store->stop(id, m_context.settings().keepContainersOnStop(), this, [this, id, name](util::Error e) {
+        m_message->setText(e ? tr("Error: %1").arg(e.toString()) : tr("Stopped %1.").arg(name));
+        Q_EMIT stopped(id, e);
+        refresh();
+    });
+}
+
+} // namespace sagedock::app

@@ -1,0 +1,70 @@
+#pragma once
+// Sessions page: the running SageDock sessions (image, flavor, port, uptime, folder), found from the
+// engine and kept live by its events; Open, Logs (live), Shell (terminal emulator or the command to
+// copy), Stop (graceful, then forced; removes unless the preference keeps containers).
+
+#include "launch/sessionstore.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QSortFilterProxyModel;
+class QTreeView;
+
+namespace sagedock::engine {
+class Client;
+} // namespace sagedock::engine
+
+namespace sagedock::app {
+
+class AppContext;
+class SessionModel;
+
+class SessionsPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit SessionsPage(AppContext& context, QWidget* parent = nullptr);
+    ~SessionsPage() override;
+
+    SessionModel* model() const { return m_model; }
+    // Tests narrow the list to their own containers.
+    void setLabelFilter(const QStringList& labels);
+
+public Q_SLOTS:
+    void refresh();
+    void openSelected();
+    void showLogsOfSelected();
+    void shellInSelected();
+    void stopSelected();
+
+Q_SIGNALS:
+    void refreshed();
+    void stopped(const QString& id, const sagedock::util::Error& error);
+
+private:
+    const launch::Session* selected() const;
+    void rebuildClient();
+    void updateButtons();
+
+    AppContext& m_context;
+    QStringList m_labels;
+    QPointer<engine::Client> m_engine;
+    QPointer<launch::SessionStore> m_store;
+    SessionModel* m_model = nullptr;
+    QSortFilterProxyModel* m_proxy = nullptr;
+    QTreeView* m_view = nullptr;
+    QPushButton* m_open = nullptr;
+    QPushButton* m_logs = nullptr;
+    QPushButton* m_shell = nullptr;
+    QPushButton* m_stop = nullptr;
+    QLabel* m_message = nullptr;
+    QLineEdit* m_command = nullptr;
+    QPlainTextEdit* m_logView = nullptr;
+    QPointer<engine::LogStream> m_logStream;
+};
+
+} // namespace sagedock::app

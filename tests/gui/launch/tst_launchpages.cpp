@@ -1,0 +1,258 @@
+// Launch and Sessions pages offscreen against the real engine: the fixture image is listed as a
+// downloaded release, Launch brings it to Ready with its URL, the Sessions page shows the session,
+// follows its log, shows the shell command and stops it. Models pass QAbstractItemModelTester.
+
+#include "appcontext.h"
+#include "http/httpengine.h"
+#include "models/releasemodel.h"
+#include "models/sessionmodel.h"
+#include "pages/launchpage.h"
+#include "pages/reviewpage.h"
+#include "pages/sessionspage.h"
+#include "testenvironment.h"
+#include "util/settings.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QClipboard>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardItemModel>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+#include <memory>
+
+using namespace sagedock;
+
+class TestLaunchPages : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_tmp;
+    std::unique_ptr<QSettings> m_qsettings;
+    std::unique_ptr<util::Settings> m_settings;
+    std::unique_ptr<app::AppContext> m_context;
+    QString m_label;
+
+    void removeTestContainers() {
+        QByteArray ids;
+        testsupport::runDocker({QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--filter"),
+                                QStringLiteral("label=org.sagedock.test=") + m_label},
+                               &ids);
+        const QStringList list = QString::fromUtf8(ids).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        if (!list.isEmpty())
+            testsupport::runDocker(QStringList{QStringLiteral("rm"), QStringLiteral("-f")} + list);
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_tmp.isValid());
+        m_label = QStringLiteral("gui-launch-%1").arg(QCoreApplication::applicationPid());
+        m_qsettings =
+            std::make_unique<QSettings>(m_tmp.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        m_settings = std::make_unique<util::Settings>(m_qsettings.get());
+        m_settings->setOpenBrowser(false);
+        m_settings->setNotebooksFolder(m_tmp.filePath(QStringLiteral("SageMath")));
+        m_settings->setEngineEndpoint(QStringLiteral("unix://") + testsupport::dockerSocket());
+        m_settings->setTerminalCommand(QStringLiteral("/nonexistent/terminal"));
+        m_context = std::make_unique<app::AppContext>(*m_settings, http::Engine::shared());
+    }
+
+    void cleanupTestCase() { removeTestContainers(); }
+
+    void releaseOrder_data() {
+        QTest::addColumn<QStringList>("tags");
+        QTest::addColumn<QStringList>("sorted");
+        QTest::newRow("hub tags") << QStringList{QStringLiteral("10.7"),        QStringLiteral("9.8"),
+                                                 QStringLiteral("develop"),     QStringLiteral("10.8.beta3"),
+                                                 QStringLiteral("latest"),      QStringLiteral("10.8.rc0"),
+                                                 QStringLiteral("10.7.1"),      QStringLiteral("10.8"),
+                                                 QStringLiteral("10.8.beta10"), QStringLiteral("10.4-py3"),
+                                                 QStringLiteral("nightly")}
+                                  << QStringList{QStringLiteral("latest"),      QStringLiteral("develop"),
+                                                 QStringLiteral("10.8"),        QStringLiteral("10.8.rc0"),
+                                                 QStringLiteral("10.8.beta10"), QStringLiteral("10.8.beta3"),
+                                                 QStringLiteral("10.7.1"),      QStringLiteral("10.7"),
+                                                 QStringLiteral("9.8"),         QStringLiteral("nightly")};
+    }
+
+    void releaseOrder() {
+        QFETCH(QStringList, tags);
+        app::ReleaseModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setRepository(QStringLiteral("sagemath/sagemath"));
+        model.setRemoteTags(tags);
+        engine::ImageSummary local;
+        local.repoTags = {QStringLiteral("sagemath/sagemath:10.7"), QStringLiteral("other/image:1")};
+        local.size = 4'200'000'000;
+        model.setLocalImages({local});
+        QStringList got;
+        for (const auto& r : model.releases())
+            got << r.tag;
+        QTEST(got, "sorted");
+        const int row = int(got.indexOf(QStringLiteral("10.7")));
+        QVERIFY(model.data(model.index(row, app::ReleaseModel::LocalColumn), app::ReleaseModel::LocalRole)
+                    .toBool());
+        QCOMPARE(model.data(model.index(row, app::ReleaseModel::SizeColumn), app::ReleaseModel::SizeRole)
+                     .toLongLong(),
+                 4'200'000'000LL);
+        QCOMPARE(
+            model.data(model.index(0, app::ReleaseModel::KindColumn), app::ReleaseModel::KindRole).toString(),
+            QStringLiteral("latest"));
+        QCOMPARE(model.imageAt(0), QStringLiteral("sagemath/sagemath:latest"));
+        // Local availability is said in words, not only with colour.
+        QVERIFY(!model.data(model.index(row, app::ReleaseModel::LocalColumn)).toString().isEmpty());
+    }
+
+    void sessionModel() {
+        app::SessionModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        launch::Session a;
+        a.id = QStringLiteral("a");
+        a.name = QStringLiteral("sagedock-sagemath-1");
+        a.state = QStringLiteral("running");
+        a.port = 8888;
+        a.flavor = QStringLiteral("sagemath");
+        a.mode = QStringLiteral("jupyter");
+        a.startedAt = QDateTime(QDate(2026, 1, 1), QTime(10, 0), Qt::UTC);
+        launch::Session b = a;
+        b.id = QStringLiteral("b");
+        b.mode = QStringLiteral("shell");
+        b.port = 0;
+        b.state = QStringLiteral("exited");
+        model.setSessions({a, b});
+        model.setNow(QDateTime(QDate(2026, 1, 1), QTime(12, 5), Qt::UTC));
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.data(model.index(0, app::SessionModel::UptimeColumn), app::SessionModel::SortRole)
+                     .toLongLong(),
+                 2 * 3600 + 5 * 60);
+        QVERIFY(model.data(model.index(1, app::SessionModel::FlavorColumn))
+                    .toString()
+                    .contains(QLatin1String("shell")));
+        QCOMPARE(
+            model.data(model.index(1, app::SessionModel::PortColumn), app::SessionModel::SortRole).toInt(),
+            0);
+        model.setSessions({});
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void launchThenSessions() {
+        SAGEDOCK_REQUIRE_ENGINE();
+        app::LaunchPage page(*m_context);
+        page.resize(900, 600);
+        page.show();
+        QAbstractItemModelTester tester(page.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        page.setExtraLabels({{QStringLiteral("org.sagedock.test"), m_label}});
+        // The fixture image stands in for sagemath/sagemath; with no Docker Hub answer (offline
+        // machine) the page still lists what is already downloaded.
+        page.setRepository(QStringLiteral("sagedock-fixture/sagemath"));
+        QTRY_VERIFY_WITH_TIMEOUT(page.model()->rowCount() > 0, 15000);
+        auto* view = page.findChild<QTreeView*>(QStringLiteral("releaseView"));
+        QVERIFY(view);
+        const QModelIndex first = view->model()->index(0, 0);
+        QCOMPARE(first.data().toString(), QStringLiteral("latest"));
+        QVERIFY(first.data(app::ReleaseModel::LocalRole).toBool());
+        view->setCurrentIndex(first);
+
+        auto* launchButton = page.findChild<QPushButton*>(QStringLiteral("launchButton"));
+        QVERIFY(launchButton);
+        QTRY_VERIFY(launchButton->isEnabled());
+        QSignalSpy ready(&page, &app::LaunchPage::sessionReady);
+        QTest::mouseClick(launchButton, Qt::LeftButton);
+        QVERIFY(!launchButton->isEnabled()); // one launch at a time
+        auto* status = page.findChild<QLabel*>(QStringLiteral("statusLabel"));
+        QVERIFY(ready.wait(30000));
+        const auto session = ready.first().first().value<launch::Session>();
+        QCOMPARE(status->text(), QStringLiteral("Ready"));
+        auto* url = page.findChild<QLabel*>(QStringLiteral("urlLabel"));
+        QCOMPARE(url->text(), session.url.toString());
+        QVERIFY(url->text().startsWith(QLatin1String("http://127.0.0.1:")));
+        QVERIFY(page.findChild<QPushButton*>(QStringLiteral("copyButton"))->isVisible());
+        QTest::mouseClick(page.findChild<QPushButton*>(QStringLiteral("copyButton")), Qt::LeftButton);
+        QCOMPARE(QGuiApplication::clipboard()->text(), session.url.toString());
+        http::Request api;
+        api.url = QUrl(QStringLiteral("http://127.0.0.1:%1/api").arg(session.port));
+        QCOMPARE(testsupport::fetch(api).status, 200);
+        QVERIFY(QFileInfo(m_tmp.filePath(QStringLiteral("SageMath"))).isDir()); // created on first use
+
+        app::SessionsPage sessions(*m_context);
+        sessions.resize(900, 600);
+        sessions.show();
+        QAbstractItemModelTester sessionTester(sessions.model(),
+                                               QAbstractItemModelTester::FailureReportingMode::QtTest);
+        sessions.setLabelFilter({QStringLiteral("org.sagedock.test=") + m_label});
+        QTRY_COMPARE_WITH_TIMEOUT(sessions.model()->rowCount(), 1, 15000);
+        QCOMPARE(sessions.model()->sessions().first().id, session.id);
+        QCOMPARE(sessions.model()->sessions().first().url, session.url);
+        auto* sessionView = sessions.findChild<QTreeView*>(QStringLiteral("sessionView"));
+        sessionView->setCurrentIndex(sessionView->model()->index(0, 0));
+
+        QTest::mouseClick(sessions.findChild<QPushButton*>(QStringLiteral("logsButton")), Qt::LeftButton);
+        auto* logView = sessions.findChild<QPlainTextEdit*>(QStringLiteral("logView"));
+        QTRY_VERIFY_WITH_TIMEOUT(logView->toPlainText().contains(QLatin1String("is running at")), 10000);
+
+        QTest::mouseClick(sessions.findChild<QPushButton*>(QStringLiteral("shellButton")), Qt::LeftButton);
+        auto* command = sessions.findChild<QLineEdit*>(QStringLiteral("shellCommandEdit"));
+        QCOMPARE(command->text(), QStringLiteral("docker exec -it %1 bash").arg(session.name));
+
+        QSignalSpy stopped(&sessions, &app::SessionsPage::stopped);
+        QTest::mouseClick(sessions.findChild<QPushButton*>(QStringLiteral("stopButton")), Qt::LeftButton);
+        QVERIFY(stopped.wait(30000));
+        QVERIFY(!stopped.first().at(1).value<util::Error>());
+        QTRY_COMPARE_WITH_TIMEOUT(sessions.model()->rowCount(), 0, 15000);
+        QVERIFY(testsupport::runDocker({QStringLiteral("inspect"), session.id}) != 0); // removed
+    }
+
+    void cancelDuringLaunch() {
+        SAGEDOCK_REQUIRE_ENGINE();
+        app::LaunchPage page(*m_context);
+        page.setExtraLabels({{QStringLiteral("org.sagedock.test"), m_label}});
+        page.setRepository(QStringLiteral("sagedock-fixture/sagemath"));
+        QTRY_VERIFY_WITH_TIMEOUT(page.model()->rowCount() > 0, 15000);
+        auto* view = page.findChild<QTreeView*>(QStringLiteral("releaseView"));
+        view->setCurrentIndex(view->model()->index(0, 0));
+        page.launchSelected();
+        QVERIFY(page.launcher());
+        QSignalSpy finished(page.launcher(), &launch::Launcher::finished);
+        QTest::mouseClick(page.findChild<QPushButton*>(QStringLiteral("cancelButton")), Qt::LeftButton);
+        QVERIFY(finished.count() == 1 || finished.wait(10000));
+        QCOMPARE(finished.first().first().value<util::Error>().code, util::ErrorCode::Cancelled);
+        QCOMPARE(page.findChild<QLabel*>(QStringLiteral("statusLabel"))->text(), QStringLiteral("Cancelled"));
+        QTRY_VERIFY(page.findChild<QPushButton*>(QStringLiteral("launchButton"))->isEnabled());
+        // Nothing left running.
+        QByteArray ids;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (testsupport::runDocker({QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--filter"),
+                                     QStringLiteral("label=org.sagedock.test=") + m_label},
+                                    &ids),
+             ids.trimmed().isEmpty()),
+            15000);
+    }
+
+    void reviewPageImageReference() {
+        app::ReviewPage page(*m_context);
+        auto* query = page.findChild<QLineEdit*>(QStringLiteral("queryEdit"));
+        query->setText(QStringLiteral("docker.io/sagemath/sagemath:10.7"));
+        QTest::mouseClick(page.findChild<QPushButton*>(QStringLiteral("lookUpButton")), Qt::LeftButton);
+        QCOMPARE(page.model()->rowCount(), 1);
+        QCOMPARE(page.model()->item(0, 0)->data(app::ReviewPage::ImageRole).toString(),
+                 QStringLiteral("sagemath/sagemath:10.7"));
+        // An unusable query is reported inline and clears the previous list.
+        query->setText(QStringLiteral("ghcr.io/UPPER/case:tag"));
+        QTest::keyClick(query, Qt::Key_Return);
+        QCOMPARE(page.model()->rowCount(), 0);
+        QVERIFY(page.findChild<QLabel*>(QStringLiteral("resolvedLabel"))
+                    ->text()
+                    .startsWith(QLatin1String("Error:")));
+    }
+};
+
+QTEST_MAIN(TestLaunchPages)
+#include "tst_launchpages.moc"
