@@ -547,6 +547,8 @@ void Runner::onBuildFinished(int exitCode, QProcess::ExitStatus status) {
     const PlannedStage& st = m_plan.stages.at(index);
     for (const QString& t : st.tags)
         pushRefs << st.image + QLatin1Char(':') + t;
+    if (m_options.skipExisting)
+        pushRefs << st.inputRef();
     auto afterTag = [this, index, pushRefs] {
         if (m_plan.pushPrefix.isEmpty()) {
             finishStage(index, m_record.stages.last());
@@ -560,7 +562,6 @@ void Runner::onBuildFinished(int exitCode, QProcess::ExitStatus status) {
     };
     if (m_options.skipExisting) {
         // Remember the inputs under their hash tag, so the next build (here or elsewhere) can skip.
-        pushRefs << st.inputRef();
         runTool(
             {QStringLiteral("tag"), st.imageRef(), st.inputRef()},
             [afterTag](int, const QByteArray&) { afterTag(); }, 30000);
