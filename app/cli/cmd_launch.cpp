@@ -46,6 +46,10 @@ SAGEDOCK_CLI_COMMAND(
         p.addOption({QStringLiteral("timeout"), QStringLiteral("Seconds to wait for Jupyter (default 120)."),
                      QStringLiteral("s"), QStringLiteral("120")});
         p.addOption({QStringLiteral("json"), QStringLiteral("Print the session as JSON.")});
+        p.addOption(
+            {QStringLiteral("timings"),
+             QStringLiteral("With --json: add milliseconds from start to container started, URL seen, ready "
+                            "(benchmarks).")});
     },
     [](const QCommandLineParser& p, cli::Io& io, cli::Done done) {
         const QStringList args = p.positionalArguments();
@@ -102,6 +106,7 @@ SAGEDOCK_CLI_COMMAND(
             new engine::Client(endpoint.value(), http::Engine::shared(), QCoreApplication::instance());
         auto* job = new launch::Launcher(client, options, client);
         const bool json = p.isSet(QStringLiteral("json"));
+        const bool timings = p.isSet(QStringLiteral("timings"));
         const bool browser = !p.isSet(QStringLiteral("no-browser")) && settings.openBrowser();
         QObject::connect(job, &launch::Launcher::stateChanged, job, [&io, job](launch::Launcher::State s) {
             if (s != launch::Launcher::State::Ready && s != launch::Launcher::State::Failed)
@@ -127,14 +132,21 @@ SAGEDOCK_CLI_COMMAND(
             io.err.flush();
         });
         QObject::connect(
-            job, &launch::Launcher::finished, job, [&io, job, done, json, browser](const util::Error& e) {
+            job, &launch::Launcher::finished, job,
+            [&io, job, done, json, timings, browser](const util::Error& e) {
                 if (e) {
                     done(cli::printError(io, e));
                     return;
                 }
                 const launch::Session& s = job->session();
                 if (json) {
-                    cli::printJson(io, s.toJson());
+                    nlohmann::json j = s.toJson();
+                    if (timings)
+                        j["timings"] = {{"create_sent_ms", job->createSentMs()},
+                                        {"container_started_ms", job->containerStartedMs()},
+                                        {"url_seen_ms", job->urlSeenMs()},
+                                        {"ready_ms", job->readyMs()}};
+                    cli::printJson(io, j);
                 } else if (s.isShell()) {
                     if (!s.reason.isEmpty())
                         io.out << s.reason << "\n";

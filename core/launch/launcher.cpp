@@ -215,6 +215,7 @@ void Launcher::createAndStart(int attempt) {
                                   QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther);
     }
 
+    m_createMs = m_clock.elapsed();
     m_client->createContainer(m_plan.spec, this, [this, attempt](util::Result<QString> id) {
         if (!id.ok()) {
             fail(id.error());

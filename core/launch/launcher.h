@@ -57,6 +57,7 @@ public:
     engine::PullJob* pullJob() const { return m_pull; } // while pulling
     QStringList lastLogLines() const { return m_logTail; }
     // Milliseconds from start() to the moments that matter (benchmark): -1 until reached.
+    qint64 createSentMs() const { return m_createMs; } // the (last) create request went out
     qint64 containerStartedMs() const { return m_startedMs; }
     qint64 urlSeenMs() const { return m_urlMs; }
     qint64 readyMs() const { return m_readyMs; }
@@ -97,6 +98,7 @@ private:
     QTimer m_timeout;
     QTimer m_pollTimer;
     QElapsedTimer m_clock;
+    qint64 m_createMs = -1;
     qint64 m_startedMs = -1;
     qint64 m_urlMs = -1;
     qint64 m_readyMs = -1;
