@@ -11,6 +11,8 @@ repo_root="$(cd "$(dirname "$0")/../.." && pwd)"
 build_dir="${SAGEDOCK_BUILD_DIR:-$repo_root/build/ci}"
 cli="$build_dir/app/cli/sagedock-cli"
 runs="${1:-5}"
+[[ "$runs" =~ ^[0-9]+$ ]] || runs="${2:-5}" # scripts/bench passes the benchmark name first
+[[ "$runs" =~ ^[0-9]+$ ]] || runs=5
 [ -x "$cli" ] || { echo "no $cli: build first (scripts/bench builds the ci preset)" >&2; exit 1; }
 docker version >/dev/null 2>&1 || { echo "no Docker engine answers: start dockerd" >&2; exit 1; }
 command -v hyperfine >/dev/null || { echo "hyperfine missing (apt-get install hyperfine)" >&2; exit 1; }

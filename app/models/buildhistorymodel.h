@@ -1,0 +1,32 @@
+#pragma once
+// The build history on the Builds page: one row per recorded build, newest first — when, builder,
+// result (icon + text), stage outcomes with cache numbers, the log file. RawRole gives sortable values.
+// Usage: model->setRecords(history.load().value()); const build::BuildRecord* r = model->record(row);
+
+#include "build/buildrecord.h"
+
+#include <QAbstractTableModel>
+
+namespace sagedock::app {
+
+class BuildHistoryModel final : public QAbstractTableModel {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BuildHistoryModel)
+public:
+    enum Column { Started, Builder, Result, Stages, Log, ColumnCount };
+    enum Roles { RawRole = Qt::UserRole + 1 };
+    explicit BuildHistoryModel(QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    void setRecords(const QList<build::BuildRecord>& oldestFirst);
+    const build::BuildRecord* record(int row) const;
+
+private:
+    QList<build::BuildRecord> m_records; // newest first
+};
+
+} // namespace sagedock::app

@@ -1,0 +1,500 @@
+#include "pages/buildspage.h"
+
+#include "appcontext.h"
+#include "build/buildhistory.h"
+#include "build/sagesource.h"
+#include "build/sagesystems.h"
+#include "buildlog/diagnosis.h"
+#include "models/buildhistorymodel.h"
+#include "models/buildstagemodel.h"
+#include "widgets/diagnosisview.h"
+#include "widgets/logview.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QThread>
+#include <QVBoxLayout>
+
+namespace sagedock::app {
+
+namespace {
+QStringList splitList(const QString& text) {
+    QStringList out;
+    for (const QString& part : text.split(QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts))
+        out << part;
+    return out;
+}
+// CI's docker_targets default: the stages Sage's workflow builds and pushes.
+const QStringList kDefaultStages = {QStringLiteral("with-system-packages"), QStringLiteral("configured"),
+                                    QStringLiteral("with-targets-pre"), QStringLiteral("with-targets"),
+                                    QStringLiteral("with-targets-optional")};
+const QStringList kAllStages = {QStringLiteral("with-system-packages"), QStringLiteral("bootstrapped"),
+                                QStringLiteral("configured"),           QStringLiteral("with-base-toolchain"),
+                                QStringLiteral("with-targets-pre"),     QStringLiteral("with-targets"),
+                                QStringLiteral("with-targets-optional")};
+} // namespace
+
+BuildsPage::BuildsPage(AppContext& context, QWidget* parent)
+    : QWidget(parent)
+    , m_context(context)
+    , m_historyPath(build::History::defaultPath()) {
+    setAcceptDrops(true);
+    auto* outer = new QVBoxLayout(this);
+    m_tabs = new QTabWidget(this);
+    outer->addWidget(m_tabs);
+
+    // --- Build tab: form, preview, stages, log, diagnosis
+    auto* buildTab = new QWidget(m_tabs);
+    auto* buildLayout = new QVBoxLayout(buildTab);
+    auto* form = new QFormLayout;
+    auto* sourceRow = new QHBoxLayout;
+    m_source = new QLineEdit(buildTab);
+    m_source->setObjectName(QStringLiteral("sourceEdit"));
+    m_source->setPlaceholderText(tr("Sage source checkout (SAGE_ROOT)"));
+    auto* browse = new QPushButton(tr("Browse…"), buildTab);
+    sourceRow->addWidget(m_source);
+    sourceRow->addWidget(browse);
+    form->addRow(tr("Source folder:"), sourceRow);
+    m_detected = new QLabel(buildTab);
+    m_detected->setObjectName(QStringLiteral("detectedLabel"));
+    form->addRow(QString(), m_detected);
+    m_system = new QComboBox(buildTab);
+    m_system->setObjectName(QStringLiteral("systemCombo"));
+    for (const build::SageSystem& s : build::sageSystems())
+        m_system->addItem(tr("%1 (%2)").arg(s.factor, s.baseImage), s.factor);
+    form->addRow(tr("System:"), m_system);
+    m_packages = new QComboBox(buildTab);
+    m_packages->setObjectName(QStringLiteral("packagesCombo"));
+    for (const QString& p : build::sagePackageSets())
+        m_packages->addItem(p, p);
+    m_packages->setCurrentIndex(m_packages->findData(QStringLiteral("standard")));
+    form->addRow(tr("Package set:"), m_packages);
+    m_stages = new QListWidget(buildTab);
+    m_stages->setObjectName(QStringLiteral("stagesList"));
+    m_stages->setMaximumHeight(130);
+    for (const QString& s : kAllStages) {
+        auto* item = new QListWidgetItem(s, m_stages);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(kDefaultStages.contains(s) ? Qt::Checked : Qt::Unchecked);
+    }
+    form->addRow(tr("Stages:"), m_stages);
+    m_tag = new QLineEdit(buildTab);
+    m_tag->setObjectName(QStringLiteral("tagEdit"));
+    m_tag->setPlaceholderText(tr("default: git describe --dirty --always"));
+    form->addRow(tr("Tag:"), m_tag);
+    m_cacheFrom = new QLineEdit(buildTab);
+    m_cacheFrom->setObjectName(QStringLiteral("cacheFromEdit"));
+    m_cacheFrom->setPlaceholderText(
+        tr("default: the registry's images of the same names at dev and at the tag"));
+    form->addRow(tr("Cache sources:"), m_cacheFrom);
+    m_pushPrefix = new QLineEdit(m_context.settings().buildPushPrefix(), buildTab);
+    m_pushPrefix->setObjectName(QStringLiteral("pushPrefixEdit"));
+    m_pushPrefix->setPlaceholderText(tr("e.g. ghcr.io/me/sage/ (empty: no push)"));
+    form->addRow(tr("Push prefix:"), m_pushPrefix);
+    auto* optionsRow = new QHBoxLayout;
+    m_builderMode = new QComboBox(buildTab);
+    m_builderMode->setObjectName(QStringLiteral("builderModeCombo"));
+    m_builderMode->addItem(tr("Richest available"), QString());
+    m_builderMode->addItem(tr("BuildKit (buildx)"), QStringLiteral("buildx"));
+    m_builderMode->addItem(tr("BuildKit (DOCKER_BUILDKIT=1)"), QStringLiteral("buildkit"));
+    m_builderMode->addItem(tr("Legacy builder"), QStringLiteral("legacy"));
+    m_resume = new QCheckBox(tr("Resume from the last run"), buildTab);
+    m_resume->setObjectName(QStringLiteral("resumeCheck"));
+    m_skipExisting = new QCheckBox(tr("Skip stages whose inputs are in the registry"), buildTab);
+    m_skipExisting->setObjectName(QStringLiteral("skipExistingCheck"));
+    optionsRow->addWidget(m_builderMode);
+    optionsRow->addWidget(m_resume);
+    optionsRow->addWidget(m_skipExisting);
+    optionsRow->addStretch();
+    form->addRow(tr("Builder:"), optionsRow);
+    buildLayout->addLayout(form);
+
+    auto* buttons = new QHBoxLayout;
+    m_previewButton = new QPushButton(tr("Preview commands"), buildTab);
+    m_previewButton->setObjectName(QStringLiteral("previewButton"));
+    m_runButton = new QPushButton(tr("Run"), buildTab);
+    m_runButton->setObjectName(QStringLiteral("runButton"));
+    m_cancelButton = new QPushButton(tr("Cancel"), buildTab);
+    m_cancelButton->setObjectName(QStringLiteral("cancelButton"));
+    m_cancelButton->setEnabled(false);
+    auto* openLog = new QPushButton(tr("Diagnose a log file…"), buildTab);
+    openLog->setObjectName(QStringLiteral("openLogButton"));
+    buttons->addWidget(m_previewButton);
+    buttons->addWidget(m_runButton);
+    buttons->addWidget(m_cancelButton);
+    buttons->addStretch();
+    buttons->addWidget(openLog);
+    buildLayout->addLayout(buttons);
+    m_error = new QLabel(buildTab);
+    m_error->setObjectName(QStringLiteral("errorLabel"));
+    m_error->setWordWrap(true);
+    m_error->setVisible(false);
+    buildLayout->addWidget(m_error);
+
+    auto* split = new QSplitter(Qt::Vertical, buildTab);
+    m_preview = new QPlainTextEdit(split);
+    m_preview->setObjectName(QStringLiteral("planPreview"));
+    m_preview->setReadOnly(true);
+    m_preview->setPlaceholderText(tr("The exact commands appear here (Preview commands)."));
+    m_stageModel = new BuildStageModel(this);
+    m_stageTable = new QTableView(split);
+    m_stageTable->setObjectName(QStringLiteral("stageTable"));
+    m_stageTable->setModel(m_stageModel);
+    m_stageTable->horizontalHeader()->setStretchLastSection(true);
+    m_stageTable->verticalHeader()->hide();
+    m_log = new LogView(split);
+    m_log->setObjectName(QStringLiteral("logView"));
+    m_diagnosis = new DiagnosisView(split);
+    m_diagnosis->setObjectName(QStringLiteral("diagnosisView"));
+    buildLayout->addWidget(split, 1);
+    m_tabs->addTab(buildTab, tr("Build"));
+
+    // --- History tab
+    auto* historyTab = new QWidget(m_tabs);
+    auto* historyLayout = new QVBoxLayout(historyTab);
+    m_historyModel = new BuildHistoryModel(this);
+    m_historyTable = new QTableView(historyTab);
+    m_historyTable->setObjectName(QStringLiteral("historyTable"));
+    m_historyTable->setModel(m_historyModel);
+    m_historyTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_historyTable->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_historyTable->horizontalHeader()->setStretchLastSection(true);
+    historyLayout->addWidget(m_historyTable, 2);
+    auto* historyButtons = new QHBoxLayout;
+    auto* rerun = new QPushButton(tr("Re-run"), historyTab);
+    rerun->setObjectName(QStringLiteral("rerunButton"));
+    auto* compare = new QPushButton(tr("Compare two builds"), historyTab);
+    compare->setObjectName(QStringLiteral("compareButton"));
+    auto* showLog = new QPushButton(tr("Show log and diagnosis"), historyTab);
+    showLog->setObjectName(QStringLiteral("showLogButton"));
+    historyButtons->addWidget(rerun);
+    historyButtons->addWidget(compare);
+    historyButtons->addWidget(showLog);
+    historyButtons->addStretch();
+    historyLayout->addLayout(historyButtons);
+    m_compare = new QPlainTextEdit(historyTab);
+    m_compare->setObjectName(QStringLiteral("compareOutput"));
+    m_compare->setReadOnly(true);
+    historyLayout->addWidget(m_compare, 1);
+    m_tabs->addTab(historyTab, tr("History"));
+
+    connect(m_source, &QLineEdit::textChanged, this, &BuildsPage::detectSource);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString dir =
+            QFileDialog::getExistingDirectory(this, tr("Sage source folder"), m_source->text());
+        if (!dir.isEmpty())
+            m_source->setText(dir);
+    });
+    connect(m_previewButton, &QPushButton::clicked, this, &BuildsPage::preview);
+    connect(m_runButton, &QPushButton::clicked, this, &BuildsPage::run);
+    connect(m_cancelButton, &QPushButton::clicked, this, &BuildsPage::cancel);
+    connect(openLog, &QPushButton::clicked, this, &BuildsPage::openLogDialog);
+    connect(rerun, &QPushButton::clicked, this, &BuildsPage::rerunSelected);
+    connect(compare, &QPushButton::clicked, this, &BuildsPage::compareSelected);
+    connect(showLog, &QPushButton::clicked, this, [this] {
+        const auto rows = m_historyTable->selectionModel()->selectedRows();
+        if (const auto* r = rows.isEmpty() ? nullptr : m_historyModel->record(rows.first().row())) {
+            diagnoseLogFile(r->logPath);
+            m_tabs->setCurrentIndex(0);
+        }
+    });
+    // The live log's parser events drive the diagnosis (a concatenated log: one docker build per stage).
+    connect(m_log, &LogView::eventsParsed, m_diagnosis, &DiagnosisView::addEvents);
+
+    m_source->setText(m_context.settings().buildSourceFolder());
+    detectSource();
+    reloadHistory();
+}
+
+BuildsPage::~BuildsPage() = default;
+
+void BuildsPage::setHistoryPath(const QString& path) {
+    m_historyPath = path;
+    reloadHistory();
+}
+
+void BuildsPage::detectSource() {
+    const QString dir = m_source->text().trimmed();
+    if (dir.isEmpty()) {
+        m_detected->setText(tr("No source folder chosen."));
+        return;
+    }
+    // Two small files: cheap enough for the UI thread.
+    auto s = build::SageSource::detect(dir);
+    if (!s.ok()) {
+        m_detected->setText(tr("⚠ %1").arg(s.error().toString()));
+        return;
+    }
+    m_detected->setText(
+        tr("✓ SageMath %1; Dockerfile generator %2%3")
+            .arg(s->version, s->generator,
+                 s->generatorAtExpectedPath ? QString() : tr(" (not where %1 keeps it)").arg(s->version)));
+}
+
+build::SageBuildOptions BuildsPage::formOptions() const {
+    build::SageBuildOptions o;
+    o.sourceDir = m_source->text().trimmed();
+    o.system = m_system->currentData().toString();
+    o.packages = m_packages->currentData().toString();
+    for (int i = 0; i < m_stages->count(); ++i)
+        if (m_stages->item(i)->checkState() == Qt::Checked)
+            o.stages << m_stages->item(i)->text();
+    o.common.tag = m_tag->text().trimmed();
+    o.common.cacheFrom = splitList(m_cacheFrom->text());
+    o.common.pushPrefix = m_pushPrefix->text().trimmed();
+    o.common.computeInputHashes = m_resume->isChecked() || m_skipExisting->isChecked();
+    return o;
+}
+
+build::RunOptions BuildsPage::runOptions() const {
+    build::RunOptions r;
+    r.resume = m_resume->isChecked();
+    r.skipExisting = m_skipExisting->isChecked();
+    r.builderMode = build::builderModeFromName(m_builderMode->currentData().toString());
+    r.historyPath = m_historyPath;
+    const auto o = formOptions();
+    r.arguments = {QStringLiteral("--source"),   o.sourceDir,
+                   QStringLiteral("--system"),   o.system,
+                   QStringLiteral("--packages"), o.packages,
+                   QStringLiteral("--stages"),   o.stages.join(QLatin1Char(','))};
+    if (!o.common.tag.isEmpty())
+        r.arguments << QStringLiteral("--tag") << o.common.tag;
+    if (!o.common.pushPrefix.isEmpty())
+        r.arguments << QStringLiteral("--push") << o.common.pushPrefix;
+    return r;
+}
+
+void BuildsPage::showError(const QString& text) {
+    m_error->setText(text.isEmpty() ? QString() : tr("⚠ %1").arg(text));
+    m_error->setVisible(!text.isEmpty());
+}
+
+void BuildsPage::preview() {
+    showError({});
+    m_planner = std::make_unique<build::Planner>();
+    connect(m_planner.get(), &build::Planner::finished, this,
+            [this](const util::Result<build::BuildPlan>& plan) {
+                if (!plan.ok()) {
+                    showError(plan.error().toString());
+                    return;
+                }
+                m_probe = std::make_unique<build::CliProbe>();
+                m_probe->setRequiredMode(runOptions().builderMode);
+                connect(m_probe.get(), &build::CliProbe::finished, this,
+                        [this, p = plan.value()](const util::Result<build::CliCapabilities>& caps) {
+                            if (!caps.ok()) {
+                                showError(caps.error().toString());
+                                return;
+                            }
+                            QStringList lines{QStringLiteral("cd ") + build::shellQuote(p.contextDir),
+                                              p.generatorDisplay()};
+                            for (int i = 0; i < p.stages.size(); ++i) {
+                                lines << build::stageCommand(p, i, caps.value()).display();
+                                lines += build::pushCommands(p, i, caps.value());
+                            }
+                            m_preview->setPlainText(lines.join(QLatin1Char('\n')));
+                            m_stageModel->setStages(p.stages);
+                            Q_EMIT previewReady();
+                        });
+                m_probe->start();
+            });
+    m_planner->planSage(formOptions());
+}
+
+void BuildsPage::run() {
+    if (m_runner && m_runner->isRunning())
+        return;
+    showError({});
+    m_context.settings().setBuildSourceFolder(m_source->text().trimmed());
+    m_context.settings().setBuildPushPrefix(m_pushPrefix->text().trimmed());
+    setRunning(true);
+    m_planner = std::make_unique<build::Planner>();
+    connect(m_planner.get(), &build::Planner::finished, this,
+            [this](const util::Result<build::BuildPlan>& plan) {
+                if (!plan.ok()) {
+                    setRunning(false);
+                    showError(plan.error().toString());
+                    return;
+                }
+                startRun(plan.value());
+            });
+    m_planner->planSage(formOptions());
+}
+
+void BuildsPage::startRun(const build::BuildPlan& plan) {
+    m_stageModel->setStages(plan.stages);
+    m_log->clear();
+    m_diagnosis->clear();
+    m_runner = std::make_unique<build::Runner>();
+    build::Runner* runner = m_runner.get();
+    connect(runner, &build::Runner::stageStarted, this, [this](int i, const QString& command) {
+        m_stageModel->setStarted(i);
+        m_preview->appendPlainText(command);
+    });
+    connect(runner, &build::Runner::stageProgress, m_stageModel, &BuildStageModel::setProgress);
+    connect(runner, &build::Runner::stageFinished, m_stageModel, &BuildStageModel::setResult);
+    connect(runner, &build::Runner::logData, this,
+            [this](int, const QByteArray& data) { m_log->appendData(data); });
+    connect(runner, &build::Runner::finished, this, [this](const build::BuildRecord& r) {
+        m_log->finish();
+        setRunning(false);
+        showError(r.error);
+        reloadHistory();
+        Q_EMIT buildFinished(r.success);
+    });
+    runner->start(plan, runOptions());
+}
+
+void BuildsPage::cancel() {
+    if (m_runner)
+        m_runner->cancel();
+    if (m_planner)
+        m_planner->cancel();
+}
+
+void BuildsPage::setRunning(bool running) {
+    m_runButton->setEnabled(!running);
+    m_previewButton->setEnabled(!running);
+    m_cancelButton->setEnabled(running);
+}
+
+void BuildsPage::reloadHistory() {
+    auto records = build::History(m_historyPath).load(500);
+    if (!records.ok()) {
+        showError(records.error().toString());
+        return;
+    }
+    m_historyModel->setRecords(records.value());
+}
+
+void BuildsPage::fillForm(const build::BuildRecord& record) {
+    const auto& p = record.plan;
+    auto str = [&p](const char* key) {
+        return p.contains(key) && p.at(key).is_string() ? QString::fromStdString(p.at(key).get<std::string>())
+                                                        : QString();
+    };
+    m_source->setText(str("source"));
+    const int sys = m_system->findData(str("system"));
+    if (sys >= 0)
+        m_system->setCurrentIndex(sys);
+    const int pk = m_packages->findData(str("packages"));
+    if (pk >= 0)
+        m_packages->setCurrentIndex(pk);
+    QStringList stages;
+    for (const auto& s : record.stages)
+        stages << s.stage;
+    if (p.contains("stages") && p.at("stages").is_array()) {
+        stages.clear();
+        for (const auto& s : p.at("stages"))
+            stages << QString::fromStdString(s.value("stage", std::string()));
+    }
+    for (int i = 0; i < m_stages->count(); ++i)
+        m_stages->item(i)->setCheckState(stages.contains(m_stages->item(i)->text()) ? Qt::Checked
+                                                                                    : Qt::Unchecked);
+    m_tag->setText(str("tag"));
+    m_pushPrefix->setText(str("push_prefix"));
+}
+
+void BuildsPage::rerunSelected() {
+    const auto rows = m_historyTable->selectionModel()->selectedRows();
+    const build::BuildRecord* r = rows.isEmpty() ? nullptr : m_historyModel->record(rows.first().row());
+    if (!r)
+        return;
+    fillForm(*r);
+    m_tabs->setCurrentIndex(0);
+    run();
+}
+
+void BuildsPage::compareSelected() {
+    const auto rows = m_historyTable->selectionModel()->selectedRows();
+    if (rows.size() != 2) {
+        m_compare->setPlainText(tr("Select two builds to compare."));
+        return;
+    }
+    // Newest first in the table: compare the older (A) with the newer (B).
+    const build::BuildRecord* b = m_historyModel->record(std::min(rows.at(0).row(), rows.at(1).row()));
+    const build::BuildRecord* a = m_historyModel->record(std::max(rows.at(0).row(), rows.at(1).row()));
+    const QString pathA = a->logPath, pathB = b->logPath;
+    m_compare->setPlainText(tr("Comparing…"));
+    auto out = std::make_shared<QString>();
+    QThread* worker = QThread::create([pathA, pathB, out] {
+        auto da = buildlog::diagnoseFile(pathA);
+        auto db = buildlog::diagnoseFile(pathB);
+        if (!da.ok() || !db.ok()) {
+            *out = (da.ok() ? db.error() : da.error()).toString();
+            return;
+        }
+        const buildlog::Comparison c = buildlog::compare(da.value(), db.value());
+        QStringList lines;
+        lines << BuildsPage::tr("Cached in A (%1), executed in B (%2):").arg(pathA, pathB);
+        for (const auto& s : c.cachedInAExecutedInB)
+            lines << QStringLiteral("  [%1 %2] %3").arg(s.stage).arg(s.index).arg(s.stepB);
+        lines << BuildsPage::tr("Executed in A, cached in B:");
+        for (const auto& s : c.executedInACachedInB)
+            lines << QStringLiteral("  [%1 %2] %3").arg(s.stage).arg(s.index).arg(s.stepB);
+        lines << BuildsPage::tr("Only in A: %1 steps; only in B: %2 steps.")
+                     .arg(c.onlyInA.size())
+                     .arg(c.onlyInB.size());
+        *out = lines.join(QLatin1Char('\n'));
+    });
+    connect(worker, &QThread::finished, this, [this, out] { m_compare->setPlainText(*out); });
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    worker->start();
+}
+
+void BuildsPage::openLogDialog() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Diagnose a build log"), QString(),
+                                                      tr("Build logs (*.log *.txt);;All files (*)"));
+    if (!path.isEmpty())
+        diagnoseLogFile(path);
+}
+
+bool BuildsPage::diagnoseLogFile(const QString& path) {
+    if (m_runner && m_runner->isRunning()) {
+        showError(tr("A build is running; diagnose the log when it has finished."));
+        return false;
+    }
+    m_log->clear();
+    m_diagnosis->clear();
+    QString error;
+    if (!m_log->loadFile(path, &error)) {
+        showError(tr("Cannot read %1: %2").arg(path, error));
+        return false;
+    }
+    showError({});
+    m_tabs->setCurrentIndex(0);
+    return true;
+}
+
+void BuildsPage::dragEnterEvent(QDragEnterEvent* event) {
+    const auto urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && urls.first().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void BuildsPage::dropEvent(QDropEvent* event) {
+    const auto urls = event->mimeData()->urls();
+    if (urls.isEmpty() || !urls.first().isLocalFile())
+        return;
+    if (diagnoseLogFile(urls.first().toLocalFile()))
+        event->acceptProposedAction();
+}
+
+} // namespace sagedock::app
