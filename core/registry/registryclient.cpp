@@ -172,6 +172,14 @@ ClientStats Client::stats() const {
 
 void Client::clearTokens() {
     d->tokens.clear();
+    // Credentials are looked up again too: the user may just have run `docker login`.
+    for (auto& [host, state] : d->hosts) {
+        if (state.lookup != HostState::Lookup::Running) {
+            state.lookup = HostState::Lookup::NotStarted;
+            state.credentials = {};
+            state.credentialError = {};
+        }
+    }
 }
 
 } // namespace sagedock::registry

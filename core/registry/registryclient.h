@@ -276,7 +276,7 @@ public:
     // Last rate-limit headers seen from this host (apiHost or image-reference host).
     RateLimit rateLimit(const QString& host) const;
     ClientStats stats() const;
-    // Forget cached tokens (e.g. after the user logged in again).
+    // Forget cached tokens and looked-up credentials (e.g. after the user logged in again).
     void clearTokens();
 
 Q_SIGNALS:

@@ -10,6 +10,7 @@
 #include "registry/manifestparser.h"
 #include "testenvironment.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 
 using namespace sagedock;
@@ -342,6 +343,73 @@ void TestRegistryClient::notFoundIsNeverServedStale() {
     QVERIFY(waitFor(tags.get()));
     QCOMPARE(tags->error().code, ErrorCode::NotFound);
     QVERIFY(tags->error().message.contains(QLatin1String("does not exist")));
+}
+
+void TestRegistryClient::warmRefreshIsMostlyCacheReads() {
+    // A matrix-like refresh over 40 repositories (tags, manifest of "dev", config), three times:
+    // cold, warm with the TTL expired (a restart later in the day), warm within the TTL.
+    RegistrySeed seed(m_registry);
+    QStringList paths;
+    for (int i = 0; i < 40; ++i) {
+        const QString path = uniquePrefix() + QStringLiteral("/sage-matrix-%1-standard-with-targets").arg(i);
+        auto pushed =
+            seed.pushImage(path, QStringLiteral("dev"),
+                           {RegistrySeed::config({.user = QStringLiteral("sage")}),
+                            {QByteArray("matrix layer ") + QByteArray::number(i), QByteArray(2048, 'm')},
+                            true});
+        QVERIFY2(pushed.ok(), qPrintable(pushed.error().toString()));
+        paths.append(path);
+    }
+    FaultProxy proxy(m_registry);
+    QString why;
+    QVERIFY2(proxy.start(&why), qPrintable(why));
+    QTemporaryDir cacheDir;
+    auto refresh = [&](Client& client) {
+        std::vector<std::unique_ptr<registry::Job>> jobs;
+        std::vector<std::unique_ptr<registry::ManifestJob>> manifests;
+        for (const QString& path : paths) {
+            jobs.emplace_back(client.listTags({proxy.address(), path}));
+            manifests.emplace_back(client.manifest({proxy.address(), path}, QStringLiteral("dev")));
+        }
+        for (auto& m : manifests) {
+            if (!waitFor(m.get()) || m->error())
+                return false;
+            jobs.emplace_back(client.config(m->result().repository, m->result().config.digest));
+        }
+        for (auto& j : jobs)
+            if (!waitFor(j.get()) || j->error())
+                return false;
+        return true;
+    };
+    QElapsedTimer clock;
+    {
+        Client cold(*m_engine, {.cacheDirectory = cacheDir.path()});
+        clock.start();
+        QVERIFY(refresh(cold));
+        qInfo("cold refresh of %d repositories: %lld ms, %llu requests", int(paths.size()), clock.elapsed(),
+              cold.stats().requests);
+    }
+    proxy.clearLog();
+    {
+        Client expired(*m_engine, {.cacheDirectory = cacheDir.path(), .tagsTtlSec = 0});
+        clock.restart();
+        QVERIFY(refresh(expired));
+        qInfo("warm refresh, TTL expired: %lld ms, %llu requests, %llu revalidated, %llu cache hits",
+              clock.elapsed(), expired.stats().requests, expired.stats().revalidations,
+              expired.stats().cacheHits);
+    }
+    // Only the cheap requests: one tags GET and one manifest HEAD per repository (plus the ping).
+    QCOMPARE(proxy.count("GET", QStringLiteral("/tags/list")), int(paths.size()));
+    QCOMPARE(proxy.count("HEAD", QStringLiteral("/manifests/dev$")), int(paths.size()));
+    QCOMPARE(proxy.count("GET", QStringLiteral("/manifests/")), 0);
+    QCOMPARE(proxy.count("GET", QStringLiteral("/blobs/")), 0);
+    QCOMPARE(proxy.requests().size(), 2 * int(paths.size()) + 1);
+    proxy.clearLog();
+    Client fresh(*m_engine, {.cacheDirectory = cacheDir.path()});
+    clock.restart();
+    QVERIFY(refresh(fresh));
+    qInfo("warm refresh within the TTL: %lld ms, %llu requests", clock.elapsed(), fresh.stats().requests);
+    QCOMPARE(proxy.requests().size(), 0);
 }
 
 void TestRegistryClient::manyConcurrentCalls() {

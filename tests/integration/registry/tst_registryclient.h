@@ -37,6 +37,7 @@ private Q_SLOTS:
     void registryDownServesStale();
     void notFoundIsNeverServedStale();
 
+    void warmRefreshIsMostlyCacheReads();
     void manyConcurrentCalls();
     void cancelAndDelete();
 };
