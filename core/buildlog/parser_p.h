@@ -46,6 +46,7 @@ private:
     void newBuild(BuildEvents& out);
 
     QHash<int, Step> m_steps;
+    QByteArrayView m_full; // the whole line being parsed, for Line events
     int m_build = 0;
     int m_current = -1; // step whose output unprefixed lines continue (Sage CI strips "#N t " prefixes)
     enum class Block : quint8 { None, Inside, After } m_block = Block::None;

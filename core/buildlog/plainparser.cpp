@@ -40,6 +40,7 @@ PlainParser::PlainParser(const ParserOptions& options)
 
 void PlainParser::parseLine(const Line& line, BuildEvents& out) {
     const QByteArrayView t = line.text;
+    m_full = t;
     if (t.size() >= 2 && t[0] == '#' && isDigit(t[1])) {
         qsizetype i = 1;
         qint64 id = 0;
@@ -105,7 +106,7 @@ void PlainParser::stepLine(int id, QByteArrayView rest, BuildEvents& out) {
         // "#0 building with "default" instance using docker driver" (buildx) opens every build.
         if (startsWith(rest, "building with") && !m_steps.isEmpty())
             newBuild(out);
-        emitLine(out, LineKind::Status, rest, -1, m_build);
+        emitLine(out, LineKind::Status, m_full, -1, m_build);
         return;
     }
     m_block = Block::None;
@@ -147,7 +148,7 @@ void PlainParser::stepLine(int id, QByteArrayView rest, BuildEvents& out) {
         } else {
             startStep(id, rest, out);
             m_current = id;
-            emitLine(out, LineKind::Header, rest, id, m_build);
+            emitLine(out, LineKind::Header, m_full, id, m_build);
             return;
         }
     }
@@ -157,7 +158,7 @@ void PlainParser::stepLine(int id, QByteArrayView rest, BuildEvents& out) {
         const LineKind kind = status == StepStatus::Cached  ? LineKind::Cached
                               : status == StepStatus::Error ? LineKind::Error
                                                             : LineKind::Done;
-        emitLine(out, kind, rest, id, m_build);
+        emitLine(out, kind, m_full, id, m_build);
         return;
     }
     if (startsWith(rest, "WARN:")) {
@@ -167,7 +168,7 @@ void PlainParser::stepLine(int id, QByteArrayView rest, BuildEvents& out) {
         e.step = id;
         e.text = QString::fromUtf8(rest.sliced(5).trimmed());
         out.append(std::move(e));
-        emitLine(out, LineKind::Warning, rest, id, m_build);
+        emitLine(out, LineKind::Warning, m_full, id, m_build);
         return;
     }
     if (!m_steps.value(id).finished)
@@ -182,11 +183,11 @@ void PlainParser::stepLine(int id, QByteArrayView rest, BuildEvents& out) {
             e.text = QString::fromUtf8(text);
             out.append(std::move(e));
         }
-        emitLine(out, LineKind::Output, rest, id, m_build);
+        emitLine(out, LineKind::Output, m_full, id, m_build);
         return;
     }
     if (rest == m_steps.value(id).name) {
-        emitLine(out, LineKind::Header, rest, id, m_build);
+        emitLine(out, LineKind::Header, m_full, id, m_build);
         return;
     }
     BuildEvent e;
@@ -195,7 +196,7 @@ void PlainParser::stepLine(int id, QByteArrayView rest, BuildEvents& out) {
     e.step = id;
     e.text = QString::fromUtf8(rest);
     out.append(std::move(e));
-    emitLine(out, LineKind::Status, rest, id, m_build);
+    emitLine(out, LineKind::Status, m_full, id, m_build);
 }
 
 void PlainParser::plainLine(QByteArrayView t, BuildEvents& out) {
