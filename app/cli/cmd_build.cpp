@@ -11,6 +11,8 @@
 #include <QCoreApplication>
 #include <QSocketNotifier>
 
+#include <optional>
+
 #include <csignal>
 #include <fcntl.h>
 #include <unistd.h>
@@ -42,6 +44,10 @@ void onSignal(int) {
 struct Session : QObject {
     build::Planner planner;
     build::Runner runner;
+    build::CliProbe probe; // runs beside the planner: the build starts one round trip earlier
+    std::optional<util::Result<build::CliCapabilities>> caps;
+    std::optional<util::Result<build::BuildPlan>> plan;
+    std::function<void()> bothReady;
     std::unique_ptr<QSocketNotifier> notifier;
 };
 
@@ -151,114 +157,119 @@ SAGEDOCK_CLI_COMMAND(
             run.builderMode = build::BuilderMode::Buildx;
 
         auto* session = new Session;
-        QObject::connect(
-            &session->planner, &build::Planner::finished, session,
-            [&p, &io, done, session, run, json](const util::Result<build::BuildPlan>& plan) {
-                if (!plan.ok()) {
-                    const int code =
-                        plan.error().code == util::ErrorCode::InvalidArgument
-                            ? cli::usageError(io, QStringLiteral("build"), plan.error().toString())
-                            : cli::printError(io, plan.error());
-                    session->deleteLater();
-                    done(code);
-                    return;
+        session->probe.setRequiredMode(run.builderMode);
+        QObject::connect(&session->planner, &build::Planner::finished, session,
+                         [session](const util::Result<build::BuildPlan>& plan) {
+                             session->plan = plan;
+                             if (session->caps)
+                                 session->bothReady();
+                         });
+        QObject::connect(&session->probe, &build::CliProbe::finished, session,
+                         [session](const util::Result<build::CliCapabilities>& caps) {
+                             session->caps = caps;
+                             if (session->plan)
+                                 session->bothReady();
+                         });
+        session->probe.start();
+        session->bothReady = [&p, &io, done, session, run, json]() mutable {
+            const util::Result<build::BuildPlan> plan = *session->plan;
+            if (!plan.ok()) {
+                const int code = plan.error().code == util::ErrorCode::InvalidArgument
+                                     ? cli::usageError(io, QStringLiteral("build"), plan.error().toString())
+                                     : cli::printError(io, plan.error());
+                session->deleteLater();
+                done(code);
+                return;
+            }
+            if (!session->caps->ok()) {
+                session->deleteLater();
+                done(cli::printError(io, session->caps->error()));
+                return;
+            }
+            const build::CliCapabilities caps = session->caps->value();
+            if (p.isSet(QStringLiteral("dry-run"))) {
+                const build::BuildPlan& pl = plan.value();
+                nlohmann::json j = pl.toJson();
+                nlohmann::json commands = nlohmann::json::array();
+                QStringList lines;
+                if (pl.mode == build::BuildPlan::Mode::Sage)
+                    lines << QStringLiteral("cd ") + build::shellQuote(pl.contextDir)
+                          << pl.generatorDisplay();
+                for (int i = 0; i < pl.stages.size(); ++i) {
+                    lines << build::stageCommand(pl, i, caps).display();
+                    lines += build::pushCommands(pl, i, caps);
                 }
-                if (p.isSet(QStringLiteral("dry-run"))) {
-                    auto* probe = new build::CliProbe(session);
-                    probe->setRequiredMode(run.builderMode);
-                    QObject::connect(probe, &build::CliProbe::finished, session,
-                                     [&io, done, session, json,
-                                      plan = plan.value()](const util::Result<build::CliCapabilities>& caps) {
-                                         if (!caps.ok()) {
-                                             session->deleteLater();
-                                             done(cli::printError(io, caps.error()));
-                                             return;
-                                         }
-                                         nlohmann::json j = plan.toJson();
-                                         nlohmann::json commands = nlohmann::json::array();
-                                         QStringList lines;
-                                         if (plan.mode == build::BuildPlan::Mode::Sage)
-                                             lines
-                                                 << QStringLiteral("cd ") + build::shellQuote(plan.contextDir)
-                                                 << plan.generatorDisplay();
-                                         for (int i = 0; i < plan.stages.size(); ++i) {
-                                             lines << build::stageCommand(plan, i, caps.value()).display();
-                                             lines += build::pushCommands(plan, i, caps.value());
-                                         }
-                                         for (const QString& l : lines)
-                                             commands.push_back(l.toStdString());
-                                         j["commands"] = commands;
-                                         j["builder"] = build::builderModeName(caps->mode).toStdString();
-                                         if (json)
-                                             cli::printJson(io, j);
-                                         else
-                                             for (const QString& l : lines)
-                                                 io.out << l << "\n";
-                                         io.out.flush();
-                                         session->deleteLater();
-                                         done(cli::ExitOk);
-                                     });
-                    probe->start();
-                    return;
-                }
-                build::Runner& runner = session->runner;
-                if (!json) {
-                    QObject::connect(&runner, &build::Runner::capabilitiesReady, session,
-                                     [&io](const build::CliCapabilities& c) {
-                                         io.err << "builder: " << build::builderModeName(c.mode) << " ("
-                                                << c.program << " " << c.clientVersion << ")\n";
-                                         io.err.flush();
-                                     });
-                    QObject::connect(&runner, &build::Runner::stageStarted, session,
-                                     [&io](int, const QString& cmd) {
-                                         io.err << "==> " << cmd << "\n";
-                                         io.err.flush();
-                                     });
-                    QObject::connect(&runner, &build::Runner::stageFinished, session,
-                                     [&io](int, const build::StageResult& r) {
-                                         io.out << stageLine(r) << "\n";
-                                         io.out.flush();
-                                     });
-                }
-                QObject::connect(&runner, &build::Runner::finished, session,
-                                 [&io, done, session, json](const build::BuildRecord& r) {
-                                     ::signal(SIGINT, SIG_DFL);
-                                     ::signal(SIGTERM, SIG_DFL);
-                                     if (json) {
-                                         nlohmann::json stages = nlohmann::json::array();
-                                         for (const build::StageResult& s : r.stages)
-                                             stages.push_back(s.toJson());
-                                         nlohmann::json j = {
-                                             {"stages", stages},         {"log", r.logPath.toStdString()},
-                                             {"id", r.id.toStdString()}, {"builder", r.builder.toStdString()},
-                                             {"success", r.success},     {"error", cli::orNull(r.error)}};
-                                         cli::printJson(io, j);
-                                     } else {
-                                         io.out << "log: " << r.logPath << "\n";
-                                         io.out.flush();
-                                         if (!r.error.isEmpty()) {
-                                             io.err << "sagedock-cli: " << r.error << "\n";
-                                             io.err.flush();
-                                         }
-                                     }
-                                     session->deleteLater();
-                                     done(r.success ? cli::ExitOk : cli::ExitFailure);
+                for (const QString& l : lines)
+                    commands.push_back(l.toStdString());
+                j["commands"] = commands;
+                j["builder"] = build::builderModeName(caps.mode).toStdString();
+                if (json)
+                    cli::printJson(io, j);
+                else
+                    for (const QString& l : lines)
+                        io.out << l << "\n";
+                io.out.flush();
+                session->deleteLater();
+                done(cli::ExitOk);
+                return;
+            }
+            run.capabilities = caps;
+            build::Runner& runner = session->runner;
+            if (!json) {
+                QObject::connect(&runner, &build::Runner::capabilitiesReady, session,
+                                 [&io](const build::CliCapabilities& c) {
+                                     io.err << "builder: " << build::builderModeName(c.mode) << " ("
+                                            << c.program << " " << c.clientVersion << ")\n";
+                                     io.err.flush();
                                  });
-                if (::pipe2(g_signalPipe, O_CLOEXEC | O_NONBLOCK) == 0) {
-                    session->notifier =
-                        std::make_unique<QSocketNotifier>(g_signalPipe[0], QSocketNotifier::Read);
-                    QObject::connect(session->notifier.get(), &QSocketNotifier::activated, session,
-                                     [session] {
-                                         char buf[16];
-                                         while (::read(g_signalPipe[0], buf, sizeof buf) > 0) {
-                                         }
-                                         session->runner.cancel();
-                                     });
-                    ::signal(SIGINT, onSignal);
-                    ::signal(SIGTERM, onSignal);
-                }
-                runner.start(plan.value(), run);
-            });
+                QObject::connect(&runner, &build::Runner::stageStarted, session,
+                                 [&io](int, const QString& cmd) {
+                                     io.err << "==> " << cmd << "\n";
+                                     io.err.flush();
+                                 });
+                QObject::connect(&runner, &build::Runner::stageFinished, session,
+                                 [&io](int, const build::StageResult& r) {
+                                     io.out << stageLine(r) << "\n";
+                                     io.out.flush();
+                                 });
+            }
+            QObject::connect(&runner, &build::Runner::finished, session,
+                             [&io, done, session, json](const build::BuildRecord& r) {
+                                 ::signal(SIGINT, SIG_DFL);
+                                 ::signal(SIGTERM, SIG_DFL);
+                                 if (json) {
+                                     nlohmann::json stages = nlohmann::json::array();
+                                     for (const build::StageResult& s : r.stages)
+                                         stages.push_back(s.toJson());
+                                     nlohmann::json j = {
+                                         {"stages", stages},         {"log", r.logPath.toStdString()},
+                                         {"id", r.id.toStdString()}, {"builder", r.builder.toStdString()},
+                                         {"success", r.success},     {"error", cli::orNull(r.error)}};
+                                     cli::printJson(io, j);
+                                 } else {
+                                     io.out << "log: " << r.logPath << "\n";
+                                     io.out.flush();
+                                     if (!r.error.isEmpty()) {
+                                         io.err << "sagedock-cli: " << r.error << "\n";
+                                         io.err.flush();
+                                     }
+                                 }
+                                 session->deleteLater();
+                                 done(r.success ? cli::ExitOk : cli::ExitFailure);
+                             });
+            if (::pipe2(g_signalPipe, O_CLOEXEC | O_NONBLOCK) == 0) {
+                session->notifier = std::make_unique<QSocketNotifier>(g_signalPipe[0], QSocketNotifier::Read);
+                QObject::connect(session->notifier.get(), &QSocketNotifier::activated, session, [session] {
+                    char buf[16];
+                    while (::read(g_signalPipe[0], buf, sizeof buf) > 0) {
+                    }
+                    session->runner.cancel();
+                });
+                ::signal(SIGINT, onSignal);
+                ::signal(SIGTERM, onSignal);
+            }
+            runner.start(plan.value(), run);
+        };
 
         if (generic) {
             build::GenericBuildOptions g;

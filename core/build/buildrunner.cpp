@@ -114,6 +114,10 @@ void Runner::start(const BuildPlan& plan, const RunOptions& options) {
         m_previous = History(options.historyPath.isEmpty() ? History::defaultPath() : options.historyPath)
                          .latest(plan.key());
 
+    if (options.capabilities) {
+        QTimer::singleShot(0, this, [this] { useCapabilities(*m_options.capabilities); });
+        return;
+    }
     auto* probe = new CliProbe(this);
     m_probe = probe;
     if (!options.dockerCandidates.isEmpty())
@@ -126,32 +130,35 @@ void Runner::start(const BuildPlan& plan, const RunOptions& options) {
             finishBuild(r.error().toString());
             return;
         }
-        m_caps = r.value();
-        m_record.cli = m_caps.program;
-        m_record.cliVersion = m_caps.clientVersion;
-        m_record.builder = builderModeName(m_caps.mode);
-        Q_EMIT capabilitiesReady(m_caps);
-        if (m_cancelled) {
-            finishBuild(tr("Cancelled."));
-            return;
-        }
-        // The engine's version is only for the record: ask beside the first stage, never wait for it.
-        m_engineVersion = std::make_unique<QProcess>();
-        QProcess* ev = m_engineVersion.get();
-        connect(ev, &QProcess::finished, this, [this, ev](int code, QProcess::ExitStatus) {
-            if (code == 0)
-                m_record.engineVersion = QString::fromUtf8(ev->readAllStandardOutput()).trimmed();
-        });
-        setOwnProcessGroup(*ev);
-        QStringList args;
-        if (!m_plan.dockerContext.isEmpty())
-            args << QStringLiteral("--context") << m_plan.dockerContext;
-        args << QStringLiteral("version") << QStringLiteral("--format")
-             << QStringLiteral("{{.Server.Version}}");
-        ev->start(m_caps.program, args);
-        nextStage();
+        useCapabilities(r.value());
     });
     probe->start();
+}
+
+void Runner::useCapabilities(const CliCapabilities& caps) {
+    m_caps = caps;
+    m_record.cli = m_caps.program;
+    m_record.cliVersion = m_caps.clientVersion;
+    m_record.builder = builderModeName(m_caps.mode);
+    Q_EMIT capabilitiesReady(m_caps);
+    if (m_cancelled) {
+        finishBuild(tr("Cancelled."));
+        return;
+    }
+    // The engine's version is only for the record: ask beside the first stage, never wait for it.
+    m_engineVersion = std::make_unique<QProcess>();
+    QProcess* ev = m_engineVersion.get();
+    connect(ev, &QProcess::finished, this, [this, ev](int code, QProcess::ExitStatus) {
+        if (code == 0)
+            m_record.engineVersion = QString::fromUtf8(ev->readAllStandardOutput()).trimmed();
+    });
+    setOwnProcessGroup(*ev);
+    QStringList args;
+    if (!m_plan.dockerContext.isEmpty())
+        args << QStringLiteral("--context") << m_plan.dockerContext;
+    args << QStringLiteral("version") << QStringLiteral("--format") << QStringLiteral("{{.Server.Version}}");
+    ev->start(m_caps.program, args);
+    nextStage();
 }
 
 void Runner::cancel() {

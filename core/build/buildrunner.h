@@ -45,6 +45,8 @@ struct RunOptions {
     bool lineEvents = false; // also emit Line events (for a log view)
     QStringList arguments;   // for the history record
     int stageTimeoutMs = 0;  // 0 = none (Sage builds take hours)
+    // Already probed (e.g. beside the planner, to save a round trip): the runner skips its own probe.
+    std::optional<CliCapabilities> capabilities;
 };
 
 struct StageProgress {
@@ -81,6 +83,7 @@ Q_SIGNALS:
 private:
     using ToolDone = std::function<void(int exitCode, const QByteArray& output)>;
     void runTool(const QStringList& args, ToolDone done, int timeoutMs = 600000);
+    void useCapabilities(const CliCapabilities& caps);
     void nextStage();
     void tryResume(int index, std::function<void(bool)> done);
     void trySkipExisting(int index, std::function<void(bool)> done);
