@@ -5,6 +5,7 @@
 #include "pages/launchpage.h"
 #include "pages/reviewpage.h"
 #include "pages/sessionspage.h"
+#include "pages/matrixpage.h"
 #include "pages/buildspage.h"
 
 #include <QCoreApplication>
@@ -22,6 +23,8 @@ QList<PageEntry> createPages(AppContext& context, QWidget* parent) {
                   icons::named("review"), new ReviewPage(context, parent)});
     pages.append({QStringLiteral("sessions"), QCoreApplication::translate("sagedock::app", "Sessions"),
                   icons::named("sessions"), new SessionsPage(context, parent)});
+    pages.append({QStringLiteral("matrix"), QCoreApplication::translate("sagedock::app", "Matrix"),
+                  icons::named("matrix"), new MatrixPage(context, parent)});
     pages.append({QStringLiteral("builds"), QCoreApplication::translate("sagedock::app", "Builds"),
                   icons::named("builds"), new BuildsPage(context, parent)});
     return pages;

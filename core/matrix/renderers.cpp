@@ -82,7 +82,7 @@ QString cssClass(const Cell& c) {
     }
 }
 
-QString tooltipText(const Cell& c, const QString& parentStage, const QDateTime& now) {
+QString cellDetailsImpl(const Cell& c, const QString& parentStage, const QDateTime& now) {
     QStringList lines;
     lines << c.image;
     switch (c.status) {
@@ -108,6 +108,10 @@ QString tooltipText(const Cell& c, const QString& parentStage, const QDateTime& 
 }
 
 } // namespace
+
+QString cellDetails(const Cell& cell, const QString& parentStage, const QDateTime& now) {
+    return cellDetailsImpl(cell, parentStage, now);
+}
 
 QString humanSize(qint64 bytes) {
     if (bytes < 0)
@@ -369,7 +373,7 @@ QByteArray renderHtml(const Snapshot& snapshot) {
             const Cell& cell = row.cells[c];
             const QString parent = c > 0 ? snapshot.stages[c - 1] : QString();
             h += QStringLiteral("<td class=\"") + cssClass(cell) + QStringLiteral("\" title=\"") +
-                 esc(tooltipText(cell, parent, now)) + QStringLiteral("\">") + cellSymbol(cell) +
+                 esc(cellDetails(cell, parent, now)) + QStringLiteral("\">") + cellSymbol(cell) +
                  QLatin1Char(' ') + esc(cellLabel(cell)) + QStringLiteral("</td>");
         }
         h += QStringLiteral("</tr>\n");

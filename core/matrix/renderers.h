@@ -27,6 +27,10 @@ QString renderText(const Snapshot& snapshot);
 QString cellLabel(const Cell& cell);
 // One sentence on the chain: "Built on configured: shares all 5 of its layers and adds 2."
 QString chainSentence(const Cell& cell, const QString& parentStage);
+// Several lines for a tooltip: image, digest, created (relative and absolute), size and layers, the
+// chain sentence; or why the cell is missing or failed.
+QString cellDetails(const Cell& cell, const QString& parentStage,
+                    const QDateTime& now = QDateTime::currentDateTimeUtc());
 // "3 minutes ago", "2 days ago" relative to `now`.
 QString relativeTime(const QDateTime& when, const QDateTime& now = QDateTime::currentDateTimeUtc());
 // "1.2 GB", "340 kB", "12 B".

@@ -4,10 +4,12 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QRegularExpression>
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <optional>
 
 namespace sagedock::reference {
 
@@ -109,6 +111,7 @@ util::Result<Catalog> Catalog::fromJson(const QByteArray& json) {
         for (const QString& d : order)
             c.m_distributions.append({d, names.value(d, d)});
     }
+    c.m_allKnown = c.allKnownSystems(); // asked for on every model sort: computed once
     if (c.m_stages.isEmpty() || c.m_publishedStages.isEmpty() || c.m_packageSets.isEmpty())
         return util::Error::make(util::ErrorCode::Parse,
                                  tr("The Sage catalog lacks the stage or package lists."),
@@ -172,6 +175,8 @@ QStringList Catalog::releases() const {
 }
 
 QStringList Catalog::allKnownSystems() const {
+    if (!m_allKnown.isEmpty())
+        return m_allKnown;
     QStringList out = m_master;
     for (const QString& release : releases()) {
         for (const QString& s : m_releases.value(release)) {
@@ -207,13 +212,86 @@ QString Catalog::groupingKey(const QString& system) const {
             break;
         }
     }
-    qsizetype pos = allKnownSystems().indexOf(system);
+    qsizetype pos = m_allKnown.isEmpty() ? allKnownSystems().indexOf(system) : m_allKnown.indexOf(system);
     if (pos < 0)
         pos = 9999;
     return QStringLiteral("%1/%2/%3")
         .arg(group, 3, 10, QLatin1Char('0'))
         .arg(pos, 4, 10, QLatin1Char('0'))
         .arg(system);
+}
+
+namespace {
+
+// Sortable key for a Sage version: "10.9.beta3" → numbers (10, 9) and a pre-release rank.
+struct VersionKey {
+    QList<int> numbers;
+    int pre = 3; // 0 alpha, 1 beta, 2 rc, 3 final
+    int preNumber = 0;
+};
+
+std::optional<VersionKey> versionKey(const QString& tag) {
+    static const QRegularExpression rx(
+        QStringLiteral("^([0-9]+(?:\\.[0-9]+){1,2})(?:\\.?(a|alpha|b|beta|rc)([0-9]+))?$"));
+    const auto m = rx.match(tag);
+    if (!m.hasMatch())
+        return std::nullopt;
+    VersionKey k;
+    for (const QString& n : m.captured(1).split(QLatin1Char('.')))
+        k.numbers << n.toInt();
+    while (k.numbers.size() < 3)
+        k.numbers << 0;
+    const QString pre = m.captured(2);
+    if (!pre.isEmpty()) {
+        k.pre = pre.startsWith(QLatin1Char('a')) ? 0 : pre.startsWith(QLatin1Char('b')) ? 1 : 2;
+        k.preNumber = m.captured(3).toInt();
+    }
+    return k;
+}
+
+} // namespace
+
+QStringList Catalog::orderedTags(const QStringList& tags) {
+    static const QRegularExpression merge(QStringLiteral("^([0-9]+)-merge$"));
+    static const QRegularExpression sha(QStringLiteral("^[0-9a-f]{7,40}$"));
+    const QStringList pinned{QStringLiteral("dev"), QStringLiteral("latest"), QStringLiteral("develop")};
+    auto rank = [&](const QString& t) {
+        if (pinned.contains(t))
+            return 0;
+        if (versionKey(t))
+            return 1;
+        if (merge.match(t).hasMatch())
+            return 2;
+        if (sha.match(t).hasMatch() || t.endsWith(QLatin1String("-failed")))
+            return 4;
+        return 3;
+    };
+    QStringList out = tags;
+    out.removeDuplicates();
+    std::stable_sort(out.begin(), out.end(), [&](const QString& a, const QString& b) {
+        const int ra = rank(a);
+        const int rb = rank(b);
+        if (ra != rb)
+            return ra < rb;
+        switch (ra) {
+        case 0:
+            return pinned.indexOf(a) < pinned.indexOf(b);
+        case 1: {
+            const VersionKey ka = *versionKey(a);
+            const VersionKey kb = *versionKey(b);
+            if (ka.numbers != kb.numbers)
+                return kb.numbers < ka.numbers;
+            if (ka.pre != kb.pre)
+                return ka.pre > kb.pre;
+            return ka.preNumber > kb.preNumber;
+        }
+        case 2:
+            return merge.match(a).captured(1).toLongLong() > merge.match(b).captured(1).toLongLong();
+        default:
+            return a < b;
+        }
+    });
+    return out;
 }
 
 } // namespace sagedock::reference

@@ -52,6 +52,11 @@ public:
 
     QString baseImage(const QString& system) const { return m_baseImages.value(system); }
     bool baseImageDocumented(const QString& system) const { return m_baseImagesDocumented.contains(system); }
+    // Tags in the order people look for them: dev, latest, develop; then versions newest first
+    // ("10.9" > "10.9.rc1" > "10.9.beta3" > "10.8"); then PR merges newest first; then other refs
+    // alphabetically; abbreviated commit SHAs and "-failed" tags last.
+    static QStringList orderedTags(const QStringList& tags);
+
     // Display name of a distribution key ("ubuntu" → "Ubuntu"); the key itself when unknown.
     QString distributionName(const QString& distribution) const;
     // Sort key that groups systems by distribution in catalog order, then by master-list position.
@@ -72,6 +77,7 @@ private:
     QMap<QString, QString> m_baseImages;
     QStringList m_baseImagesDocumented;
     QList<std::pair<QString, QString>> m_distributions; // key, display name, in catalog order
+    QStringList m_allKnown;                             // cache of allKnownSystems()
 };
 
 } // namespace sagedock::reference

@@ -219,6 +219,23 @@ private Q_SLOTS:
         QCOMPARE(minimal->allKnownSystems(), (QStringList{QStringLiteral("y-2"), QStringLiteral("x-1")}));
     }
 
+    void ordersTags() {
+        const QStringList tags{
+            QStringLiteral("4e2319bc162"), QStringLiteral("10.8.beta6"), QStringLiteral("u-jdoe-fix"),
+            QStringLiteral("latest"),      QStringLiteral("10.8"),       QStringLiteral("39596-merge"),
+            QStringLiteral("dev"),         QStringLiteral("10.9.rc1"),   QStringLiteral("10.10.beta1"),
+            QStringLiteral("41000-merge"), QStringLiteral("10.9.beta3"), QStringLiteral("10.9"),
+            QStringLiteral("1abc-failed"), QStringLiteral("develop")};
+        QCOMPARE(
+            Catalog::orderedTags(tags),
+            (QStringList{QStringLiteral("dev"), QStringLiteral("latest"), QStringLiteral("develop"),
+                         QStringLiteral("10.10.beta1"), QStringLiteral("10.9"), QStringLiteral("10.9.rc1"),
+                         QStringLiteral("10.9.beta3"), QStringLiteral("10.8"), QStringLiteral("10.8.beta6"),
+                         QStringLiteral("41000-merge"), QStringLiteral("39596-merge"),
+                         QStringLiteral("u-jdoe-fix"), QStringLiteral("1abc-failed"),
+                         QStringLiteral("4e2319bc162")}));
+    }
+
     void packagePages_data() {
         QTest::addColumn<QString>("repository");
         QTest::addColumn<QString>("url");

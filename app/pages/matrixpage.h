@@ -1,0 +1,112 @@
+#pragma once
+// The Matrix page: every stage image of every platform for one tag at a glance, with the layer-chain
+// verdict per cell. Rows = systems grouped by distribution, columns = stages; package-set, systems
+// and tag selectors (tags offered from the registry); a details panel comparing a stage's layers
+// with its parent's; text filter and "only problems"; refresh progress with cancel; offline banner;
+// export of the current view as PNG, SVG, HTML, CSV or JSON.
+// Usage: pages.append({"matrix", tr("Matrix"), icons::named("matrix"), new MatrixPage(context, parent)});
+
+#include "util/error.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QModelIndex;
+class QProgressBar;
+class QPushButton;
+class QTableWidget;
+class QToolButton;
+class QTreeView;
+
+namespace sagedock::registry {
+class Client;
+class TagsJob;
+} // namespace sagedock::registry
+
+namespace sagedock::matrix {
+class MatrixService;
+struct Snapshot;
+} // namespace sagedock::matrix
+
+namespace sagedock::app {
+
+class AppContext;
+class MatrixModel;
+class MatrixFilterModel;
+
+class MatrixPage final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MatrixPage)
+public:
+    explicit MatrixPage(AppContext& context, QWidget* parent = nullptr);
+    ~MatrixPage() override;
+
+    // Also reachable through the buttons; public for tests and the main window.
+    void refresh();
+    void cancelRefresh();
+    void reloadTags();
+    // format: "png", "svg", "html", "csv", "json". Exports what the view shows (filters applied).
+    util::Error exportTo(const QString& format, const QString& path);
+    // The rows the view shows, in view order, as a snapshot (for export).
+    matrix::Snapshot visibleSnapshot() const;
+
+    MatrixModel* model() const { return m_model; }
+    MatrixFilterModel* filterModel() const { return m_proxy; }
+
+Q_SIGNALS:
+    void refreshFinished(); // after the last cell or a cancel
+    void tagsLoaded(const QStringList& tags);
+
+private:
+    void buildUi();
+    void createService();
+    void applySettings();
+    void onStarted();
+    void onFinished(const util::Error& error);
+    void onProgress(int done, int total);
+    void showDetails(const QModelIndex& proxyIndex);
+    void clearDetails();
+    void chooseExport(const QString& format);
+    void updateBanner();
+    QStringList selectedSystems() const;
+    QStringList selectedPackages() const;
+    void setTags(const QStringList& tags);
+
+    AppContext& m_context;
+    std::unique_ptr<registry::Client> m_client;
+    matrix::MatrixService* m_service = nullptr;
+    registry::TagsJob* m_tagsJob = nullptr;
+    MatrixModel* m_model = nullptr;
+    MatrixFilterModel* m_proxy = nullptr;
+
+    QLineEdit* m_repoEdit = nullptr;
+    QComboBox* m_tagCombo = nullptr;
+    QComboBox* m_packagesCombo = nullptr;
+    QComboBox* m_systemsCombo = nullptr;
+    QPushButton* m_refreshButton = nullptr;
+    QPushButton* m_cancelButton = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QToolButton* m_exportButton = nullptr;
+    QLineEdit* m_filterEdit = nullptr;
+    QCheckBox* m_onlyProblems = nullptr;
+    QLabel* m_lastRefresh = nullptr;
+    QLabel* m_offlineBanner = nullptr;
+    QLabel* m_errorLabel = nullptr;
+    QTreeView* m_view = nullptr;
+
+    QWidget* m_details = nullptr;
+    QLabel* m_detailsTitle = nullptr;
+    QLabel* m_detailsText = nullptr;
+    QTableWidget* m_layerTable = nullptr;
+    QLineEdit* m_pullLine = nullptr;
+    QPushButton* m_copyButton = nullptr;
+    QPushButton* m_packagePageButton = nullptr;
+    QString m_packagePageUrl;
+};
+
+} // namespace sagedock::app
