@@ -530,7 +530,7 @@ void ClientPrivate::resolveTag(Job* job, const Repository& repository, const QSt
         }
         done(e);
     };
-    // GET when HEAD gave no digest (older registries) or an error without a body to explain it.
+    // GET when HEAD gave no digest (older registries) or is not supported (405/400).
     auto getTag = [this, job, repository, tag, cached, done, fail] {
         http::Request get = makeRequest(apiUrl(repository, QStringLiteral("/manifests/") + tag));
         get.setHeader("Accept", manifestAcceptHeader());
@@ -577,7 +577,9 @@ void ClientPrivate::resolveTag(Job* job, const Repository& repository, const QSt
                  cache.storeRef(repository, tag, ContentCache::RefEntry{info, now});
                  return done(info);
              }
-             if (r.isSuccess() || r.status == 404 || r.status == 405 || r.status == 400)
+             // A 404 is decided by status alone (protocols.md A6): a GET to learn whether the tag or
+             // the repository is missing would double the cost of every empty matrix cell.
+             if (r.isSuccess() || r.status == 405 || r.status == 400)
                  return getTag();
              fail(r);
          });
