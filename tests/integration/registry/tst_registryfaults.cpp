@@ -298,13 +298,27 @@ void TestRegistryFaults::bearerWithCredentials() {
                             .privateRepositories = {m_repo.path},
                             .expiresIn = 0,
                             .useAccessTokenField = true});
-    Client client(*m_engine,
-                  {.credentials = fixed({QStringLiteral("sage-bot"), QStringLiteral("s3cret"), false})});
+    int lookups = 0;
+    const registry::CredentialLookup counting = [&lookups](const QString&,
+                                                           registry::CredentialCallback done) {
+        ++lookups;
+        done(Credentials{QStringLiteral("sage-bot"), QStringLiteral("s3cret"), false});
+    };
+    Client client(*m_engine, {.credentials = counting});
     auto manifest = run(client.manifest(repo(), QStringLiteral("dev")));
+    auto tags = run(client.listTags(repo()));
     QVERIFY2(!manifest->error(), qPrintable(manifest->error().toString()));
+    QVERIFY2(!tags->error(), qPrintable(tags->error().toString()));
     QCOMPARE(manifest->result().digest, m_repo.amd64.digest);
     QCOMPARE(m_proxy->tokenRequests(), 1);
     QCOMPARE(m_proxy->tokenAuthorizations().first(), "Basic " + QByteArray("sage-bot:s3cret").toBase64());
+    QCOMPARE(lookups, 1); // once per host, not per call
+    // After a new `docker login` the app clears tokens: credentials are looked up again.
+    client.clearTokens();
+    auto again = run(client.manifest(repo(), QStringLiteral("10.4")));
+    QVERIFY2(!again->error(), qPrintable(again->error().toString()));
+    QCOMPARE(lookups, 2);
+    QCOMPARE(m_proxy->tokenRequests(), 2);
 }
 
 void TestRegistryFaults::bearerWithoutOrWrongCredentials_data() {
