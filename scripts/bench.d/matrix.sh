@@ -1,0 +1,203 @@
+#!/usr/bin/env bash
+# Matrix benchmark (docs/benchmarks/matrix.md): the historical full matrix (Sage 10.4's 43 systems ×
+# minimal/standard/maximal × the 5 published stages = 645 repositories of tiny images sharing layers)
+# in a private loopback docker-registry, filled through the registry API (blob mounts + manifest PUTs).
+# Measures in one run: `sagedock-cli matrix` cold (empty cache) and warm; `skopeo list-tags` over the
+# same repositories sequentially and 8 in parallel; and the loopback bound = requests SageDock needs
+# ÷ requests/s that wrk gets from the same registry.
+# Usage: scripts/bench.d/matrix.sh     (SAGEDOCK_CLI=path/to/sagedock-cli, MATRIX_RUNS=N, MATRIX_RESULTS=file)
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo_root="$(cd "$here/../.." && pwd)"
+cli="${SAGEDOCK_CLI:-${SAGEDOCK_BUILD_DIR:-$repo_root/build/ci}/app/cli/sagedock-cli}"
+runs="${MATRIX_RUNS:-5}"
+out="${MATRIX_RESULTS:-$repo_root/build/bench-matrix.txt}"
+[ -x "$cli" ] || { echo "matrix bench: $cli not built (scripts/bench builds it)" >&2; exit 1; }
+for tool in docker-registry skopeo wrk hyperfine python3; do
+    command -v "$tool" >/dev/null || { echo "matrix bench: $tool missing (packaging/deps-bench.txt)" >&2; exit 1; }
+done
+
+work="$(mktemp -d)"
+registry_pid=""
+cleanup() {
+    [ -n "$registry_pid" ] && kill "$registry_pid" 2>/dev/null && wait "$registry_pid" 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+port=""
+for _ in $(seq 1 50); do
+    p=$(( 20000 + RANDOM % 20000 ))
+    if [ -z "$(ss -Hltn "sport = :$p" 2>/dev/null)" ]; then port=$p; break; fi
+done
+[ -n "$port" ] || { echo "matrix bench: no free loopback port" >&2; exit 1; }
+reg="127.0.0.1:$port"
+cat > "$work/registry.yml" <<EOF
+version: 0.1
+log:
+  level: info
+  formatter: text
+  accesslog:
+    disabled: true
+storage:
+  filesystem:
+    rootdirectory: $work/registry
+  delete:
+    enabled: false
+http:
+  addr: $reg
+EOF
+docker-registry serve "$work/registry.yml" > "$work/registry.log" 2>&1 &
+registry_pid=$!
+for _ in $(seq 1 100); do curl -fs "http://$reg/v2/" >/dev/null 2>&1 && break; sleep 0.1; done
+curl -fs "http://$reg/v2/" >/dev/null || { echo "matrix bench: registry did not start" >&2; cat "$work/registry.log" >&2; exit 1; }
+
+# The system list comes from the catalog SageDock bundles, so the bench and the CLI agree.
+systems=$(python3 -c 'import json,sys; print(" ".join(json.load(open(sys.argv[1]))["releases"]["10.4"]))' \
+    "$repo_root/resources/catalog/sage-catalog.json")
+stages="with-system-packages configured with-targets-pre with-targets with-targets-optional"
+prefix="sagemath/sage"
+: > "$work/repos.txt"
+for p in minimal standard maximal; do
+    for s in $systems; do
+        for st in $stages; do echo "$prefix/sage-$s-$p-$st" >> "$work/repos.txt"; done
+    done
+done
+nrepos=$(wc -l < "$work/repos.txt")
+
+echo "matrix bench: filling $reg with $nrepos repositories through the registry API"
+t0=$(date +%s%N)
+python3 - "$reg" "$work/repos.txt" <<'PY'
+# Five layers, each stage one layer on top of the previous (tiny gzip tars), uploaded once to a
+# source repository; every matrix repository mounts the layers of its stage, gets its own config
+# blob and one manifest PUT, tagged "dev". Eight threads, keep-alive connections.
+import gzip, hashlib, http.client, io, json, sys, tarfile, threading, time
+reg, repos_file = sys.argv[1], sys.argv[2]
+host, port = reg.split(":")
+stages = ["with-system-packages", "configured", "with-targets-pre", "with-targets", "with-targets-optional"]
+
+def layer(i):
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w") as tar:
+        data = ("stage %d\n" % i).encode() * 64
+        info = tarfile.TarInfo("stage-%d.txt" % i); info.size = len(data); info.mtime = 0
+        tar.addfile(info, io.BytesIO(data))
+    raw = buf.getvalue()
+    return raw, gzip.compress(raw, mtime=0)
+
+def sha(b): return "sha256:" + hashlib.sha256(b).hexdigest()
+layers = [layer(i) for i in range(len(stages))]
+conn = http.client.HTTPConnection(host, int(port))
+def upload(repo, blob):
+    conn.request("POST", "/v2/%s/blobs/uploads/" % repo); r = conn.getresponse(); r.read()
+    loc = r.getheader("Location"); sep = "&" if "?" in loc else "?"
+    conn.request("PUT", "%s%sdigest=%s" % (loc, sep, sha(blob)), body=blob,
+                 headers={"Content-Type": "application/octet-stream"})
+    r = conn.getresponse(); r.read(); assert r.status == 201, r.status
+src = "bench/src"
+for _, gz in layers: upload(src, gz)
+
+def image(repo, i):
+    # A config (and so a manifest) of its own per repository, as real CI images have: nothing is
+    # served from the cache on a cold run just because two repositories hold identical bytes.
+    chain = layers[: i + 1]
+    config = json.dumps({"architecture": "amd64", "os": "linux", "created": "2026-01-14T12:00:00Z",
+                         "config": {"Labels": {"org.sagedock.bench.repository": repo}},
+                         "rootfs": {"type": "layers", "diff_ids": [sha(r) for r, _ in chain]},
+                         "history": [{"created": "2026-01-14T12:00:00Z", "created_by": "RUN make %s" % s}
+                                     for s in stages[: i + 1]]}, sort_keys=True).encode()
+    manifest = json.dumps({"schemaVersion": 2, "mediaType": "application/vnd.docker.distribution.manifest.v2+json",
+                           "config": {"mediaType": "application/vnd.docker.container.image.v1+json",
+                                      "size": len(config), "digest": sha(config)},
+                           "layers": [{"mediaType": "application/vnd.docker.image.rootfs.diff.tar.gzip",
+                                       "size": len(gz), "digest": sha(gz)} for _, gz in chain]}).encode()
+    return config, manifest, [sha(gz) for _, gz in chain]
+
+repos = [l.strip() for l in open(repos_file) if l.strip()]
+errors = []
+def work(part):
+    c = http.client.HTTPConnection(host, int(port))
+    for repo in part:
+        stage = next(s for s in sorted(stages, key=len, reverse=True) if repo.endswith("-" + s))
+        config, manifest, blobs = image(repo, stages.index(stage))
+        for b in blobs:
+            c.request("POST", "/v2/%s/blobs/uploads/?mount=%s&from=%s" % (repo, b, src)); r = c.getresponse(); r.read()
+            if r.status != 201: errors.append((repo, r.status))
+        c.request("POST", "/v2/%s/blobs/uploads/" % repo); r = c.getresponse(); r.read()
+        loc = r.getheader("Location"); sep = "&" if "?" in loc else "?"
+        c.request("PUT", "%s%sdigest=%s" % (loc, sep, sha(config)), body=config,
+                  headers={"Content-Type": "application/octet-stream"})
+        r = c.getresponse(); r.read()
+        if r.status != 201: errors.append((repo, "config", r.status))
+        c.request("PUT", "/v2/%s/manifests/dev" % repo, body=manifest,
+                  headers={"Content-Type": "application/vnd.docker.distribution.manifest.v2+json"})
+        r = c.getresponse(); r.read()
+        if r.status != 201: errors.append((repo, r.status))
+threads = [threading.Thread(target=work, args=(repos[i::8],)) for i in range(8)]
+for t in threads: t.start()
+for t in threads: t.join()
+if errors: sys.exit("seeding failed: %r" % errors[:5])
+PY
+t1=$(date +%s%N)
+echo "matrix bench: seeded in $(( (t1 - t0) / 1000000 )) ms"
+
+requests_in_log() { grep -c 'response completed' "$work/registry.log" || true; }
+matrix_args=(matrix --repo "$reg/$prefix/" --tag dev --release 10.4 --packages minimal,standard,maximal --format json)
+export XDG_CONFIG_HOME="$work/config" DOCKER_CONFIG="$work/docker-config"
+
+# One counted cold run: how many HTTP requests does a cold matrix need? (the registry logs each one)
+before=$(requests_in_log)
+XDG_CACHE_HOME="$work/count-cache" "$cli" "${matrix_args[@]}" --output "$work/matrix.json"
+after=$(requests_in_log)
+needed=$(( after - before ))
+summary=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["summary"])' "$work/matrix.json")
+echo "matrix bench: a cold matrix needs $needed HTTP requests; summary $summary"
+
+# wrk: requests/s the registry serves on loopback for the same kind of request (manifest GETs over
+# all 645 repositories, round robin), 8 connections like SageDock's per-host limit.
+cat > "$work/paths.lua" <<EOF
+local paths = {}
+for line in io.lines("$work/repos.txt") do paths[#paths + 1] = "/v2/" .. line .. "/manifests/dev" end
+local i = 0
+request = function()
+  i = i % #paths + 1
+  return wrk.format("GET", paths[i], {["Accept"] = "application/vnd.docker.distribution.manifest.v2+json"})
+end
+EOF
+rps=$(wrk -t2 -c8 -d5s -s "$work/paths.lua" "http://$reg" | awk '/Requests\/sec/ {print $2}')
+bound_ms=$(python3 -c "print(round($needed / $rps * 1000))")
+echo "matrix bench: wrk ${rps} req/s on loopback -> bound ${bound_ms} ms for $needed requests"
+
+# hyperfine: cold (fresh cache each run) and warm (cache kept), plus skopeo sequential and 8 in parallel.
+hyperfine --style basic --runs "$runs" --export-json "$work/hf-sagedock.json" \
+    --prepare "rm -rf '$work/cold-cache'" \
+    -n sagedock-cold "XDG_CACHE_HOME='$work/cold-cache' '$cli' ${matrix_args[*]} --output /dev/null" \
+    -n sagedock-warm "XDG_CACHE_HOME='$work/warm-cache' '$cli' ${matrix_args[*]} --output /dev/null" \
+    --warmup 1 >/dev/null
+skopeo_list() { sed "s|^|docker://$reg/|" "$work/repos.txt"; }
+skopeo_list > "$work/skopeo-refs.txt"
+hyperfine --style basic --runs 1 --export-json "$work/hf-skopeo.json" \
+    -n skopeo-sequential "while read -r r; do skopeo list-tags --tls-verify=false \"\$r\" >/dev/null; done < '$work/skopeo-refs.txt'" \
+    -n skopeo-8-parallel "xargs -P8 -n1 skopeo list-tags --tls-verify=false < '$work/skopeo-refs.txt' >/dev/null" \
+    >/dev/null
+
+python3 - "$work/hf-sagedock.json" "$work/hf-skopeo.json" "$bound_ms" "$needed" "$rps" "$nrepos" <<'PY' | tee "$out"
+import json, sys
+runs = {}
+for f in sys.argv[1:3]:
+    for r in json.load(open(f))["results"]:
+        runs[r["command"]] = r
+bound, needed, rps, nrepos = float(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5]), int(sys.argv[6])
+def ms(name, key="median"): return runs[name][key] * 1000
+print("repositories: %d, requests per cold matrix: %d, wrk loopback: %.0f req/s, bound: %.0f ms" % (nrepos, needed, rps, bound))
+for name in ["sagedock-cold", "sagedock-warm", "skopeo-sequential", "skopeo-8-parallel"]:
+    r = runs[name]
+    print("%-18s median %8.0f ms  (min %.0f, max %.0f, runs %d)" % (name, ms(name), ms(name, "min"), ms(name, "max"), len(r["times"])))
+cold, warm = ms("sagedock-cold"), ms("sagedock-warm")
+seq, par = ms("skopeo-sequential"), ms("skopeo-8-parallel")
+def verdict(ok): return "met" if ok else "MISSED"
+print("cold / bound          = %.2f  (target <= 1.5: %s)" % (cold / bound, verdict(cold <= 1.5 * bound)))
+print("skopeo-seq / cold     = %.1f  (target >= 20: %s)" % (seq / cold, verdict(seq >= 20 * cold)))
+print("skopeo-8par / cold    = %.1f" % (par / cold))
+print("warm / cold           = %.2f  (target <= 0.25: %s)" % (warm / cold, verdict(warm <= 0.25 * cold)))
+PY
