@@ -46,7 +46,7 @@ void TestParsers::challenges_data() {
         << "registry.docker.io"
         << "repository:library/alpine:pull"
         << "";
-    QTest::newRow("ghcr placeholder scope")
+    QTest::newRow("ghcr generic scope on /v2/")
         << QByteArray(
                R"(Bearer realm="https://ghcr.io/token",service="ghcr.io",scope="repository:user/image:pull")")
         << "bearer"
