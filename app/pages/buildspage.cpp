@@ -77,8 +77,9 @@ BuildsPage::BuildsPage(AppContext& context, QWidget* parent)
     form->addRow(QString(), m_detected);
     m_system = new QComboBox(buildTab);
     m_system->setObjectName(QStringLiteral("systemCombo"));
-    for (const build::SageSystem& s : build::sageSystems())
-        m_system->addItem(tr("%1 (%2)").arg(s.factor, s.baseImage), s.factor);
+    for (const QString& factor : build::knownSageSystems())
+        if (const auto s = build::sageSystem(factor))
+            m_system->addItem(tr("%1 (%2)").arg(s->factor, s->baseImage), s->factor);
     form->addRow(tr("System:"), m_system);
     m_packages = new QComboBox(buildTab);
     m_packages->setObjectName(QStringLiteral("packagesCombo"));

@@ -1,5 +1,7 @@
 #include "build/sagesystems.h"
 
+#include "reference/catalog.h"
+
 #include <QStringList>
 
 namespace sagedock::build {
@@ -65,7 +67,39 @@ std::optional<SageSystem> sageSystem(const QString& factor) {
     for (const SageSystem& s : sageSystems())
         if (s.factor == factor)
             return s;
-    return std::nullopt;
+    // Not in the table: the reference catalog knows the base image of every system tox ever had;
+    // SYSTEM follows tox's distro factors, the Python factor is the "-python3.X" suffix.
+    const QString base = reference::Catalog::bundled().baseImage(factor);
+    if (base.isEmpty())
+        return std::nullopt;
+    SageSystem s;
+    s.factor = factor;
+    s.baseImage = base;
+    static const QList<std::pair<const char*, const char*>> families = {
+        {"ubuntu", "debian"},     {"debian", "debian"},    {"linuxmint", "debian"},  {"fedora", "fedora"},
+        {"centos", "fedora"},     {"almalinux", "fedora"}, {"rockylinux", "fedora"}, {"archlinux", "arch"},
+        {"manjarolinux", "arch"}, {"gentoo", "gentoo"},    {"opensuse", "opensuse"}, {"conda", "conda"}};
+    s.system = QStringLiteral("debian");
+    for (const auto& [prefix, family] : families)
+        if (factor.startsWith(QLatin1String(prefix))) {
+            s.system = QString::fromLatin1(family);
+            break;
+        }
+    s.conda = s.system == QLatin1String("conda");
+    const qsizetype py = factor.indexOf(QLatin1String("-python3."));
+    if (py >= 0)
+        s.python = factor.mid(py + 1);
+    return s;
+}
+
+QStringList knownSageSystems() {
+    QStringList out;
+    for (const SageSystem& s : sageSystems())
+        out << s.factor;
+    for (const QString& f : reference::Catalog::bundled().allKnownSystems())
+        if (!out.contains(f) && !reference::Catalog::bundled().baseImage(f).isEmpty())
+            out << f;
+    return out;
 }
 
 QStringList sagePackageSets() {

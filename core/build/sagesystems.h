@@ -6,6 +6,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -21,7 +22,10 @@ struct SageSystem {
 };
 
 const QList<SageSystem>& sageSystems(); // in tox.ini's order
+// The table's entry, else one derived from the reference catalog's base image for that system.
 std::optional<SageSystem> sageSystem(const QString& factor);
+// The table's systems, then every other system the catalog has a base image for.
+QStringList knownSageSystems();
 QStringList sagePackageSets(); // minimal, standard, maximal
 
 } // namespace sagedock::build

@@ -231,6 +231,14 @@ private Q_SLOTS:
                            QStringLiteral("yes"), QStringLiteral("yes"), QStringLiteral("_bootstrap")}
             << "ubuntu:jammy"
             << "--with-system-python3=yes";
+        QTest::newRow("fedora-39 from the reference catalog")
+            << "fedora-39"
+            << "standard" << QStringList{}
+            << QStringList{QStringLiteral("fedora"),
+                           QStringLiteral("--has-file=spkg-configure.m4 :standard:"), QStringLiteral("yes"),
+                           QStringLiteral("no"), QStringLiteral("_bootstrap")}
+            << "fedora:39"
+            << "--with-system-python3=yes";
         QTest::newRow("minimal incremental")
             << "debian-bookworm"
             << "minimal" << QStringList{QStringLiteral("incremental")}
