@@ -7,6 +7,7 @@
 #include "util/log.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <QVersionNumber>
 
 namespace sagedock::engine {
@@ -183,7 +184,8 @@ void Client::call(http::Request request, QObject* context, const QString& action
         context,
         [this, request, guard, action, handler, failed]() mutable {
             // The path was built before negotiation maybe: rebuild its version prefix now.
-            if (!request.url.path().startsWith(QLatin1String("/v"))) {
+            static const QRegularExpression versioned(QStringLiteral("^/v\\d+\\.\\d+/"));
+            if (!versioned.match(request.url.path()).hasMatch()) {
                 QUrl url = request.url;
                 url.setPath(QLatin1String("/v") + m_apiVersion + url.path());
                 request.url = url;
