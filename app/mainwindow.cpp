@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QUrl>
@@ -53,7 +54,13 @@ MainWindow::MainWindow(AppContext& context, QWidget* parent)
         item->setData(Qt::UserRole, page.id);
         item->setSizeHint(QSize(0, 40));
         page.widget->setObjectName(page.id + QStringLiteral("Page"));
-        m_stack->addWidget(page.widget);
+        // A scroll area lets the window shrink below a busy page's minimum size (small laptop
+        // screens) instead of growing past the screen edge.
+        auto* scroll = new QScrollArea(m_stack);
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setWidget(page.widget);
+        m_stack->addWidget(scroll);
         m_pageIds.append(page.id);
     }
     if (m_pageIds.isEmpty()) {
