@@ -21,7 +21,11 @@ using buildlog::LineKind;
 using buildlog::StepStatus;
 
 LogLineModel::LogLineModel(QObject* parent)
-    : QAbstractListModel(parent) {}
+    : QAbstractListModel(parent)
+    , m_cachedIcon(icons::named("status-ok"))
+    , m_executedIcon(icons::named("status-busy"))
+    , m_errorIcon(icons::named("status-error"))
+    , m_cancelledIcon(icons::named("status-missing")) {}
 
 int LogLineModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : int(m_lines.size());
@@ -74,21 +78,20 @@ QVariant LogLineModel::data(const QModelIndex& index, int role) const {
             return {};
         const bool deco = role == Qt::DecorationRole;
         if (line.kind == LineKind::Error && !known)
-            return deco ? QVariant(icons::named("status-error")) : QVariant(tr("Error"));
+            return deco ? QVariant(m_errorIcon) : QVariant(tr("Error"));
         if (!known)
             return {};
         switch (*status) {
         case StepStatus::Cached:
-            return deco ? QVariant(icons::named("status-ok"))
-                        : QVariant(tr("Cached: reused from the build cache"));
+            return deco ? QVariant(m_cachedIcon) : QVariant(tr("Cached: reused from the build cache"));
         case StepStatus::Done:
-            return deco ? QVariant(icons::named("status-busy")) : QVariant(tr("Executed: missed the cache"));
+            return deco ? QVariant(m_executedIcon) : QVariant(tr("Executed: missed the cache"));
         case StepStatus::Error:
-            return deco ? QVariant(icons::named("status-error")) : QVariant(tr("Failed"));
+            return deco ? QVariant(m_errorIcon) : QVariant(tr("Failed"));
         case StepStatus::Canceled:
-            return deco ? QVariant(icons::named("status-missing")) : QVariant(tr("Cancelled"));
+            return deco ? QVariant(m_cancelledIcon) : QVariant(tr("Cancelled"));
         case StepStatus::Running:
-            return deco ? QVariant(icons::named("status-busy")) : QVariant(tr("Running"));
+            return deco ? QVariant(m_executedIcon) : QVariant(tr("Running"));
         }
         return {};
     }
@@ -102,7 +105,15 @@ void LogLineModel::append(const buildlog::BuildEvents& events, int maxLines) {
     for (const BuildEvent& e : events)
         if (e.type == BuildEvent::Type::Line)
             ++lines;
-    bool statusChanged = false;
+    // Lines of a step shown earlier restyle when it finishes (a header dims once CACHED follows): only
+    // the rows from that step's first line on are announced, not the whole log.
+    qint64 restyleFrom = -1;
+    auto setStatus = [&](const BuildEvent& e, StepStatus status) {
+        const quint64 k = key(e.build, e.step);
+        m_status.insert(k, status);
+        if (const auto it = m_firstRow.constFind(k); it != m_firstRow.cend())
+            restyleFrom = restyleFrom < 0 ? *it : std::min(restyleFrom, *it);
+    };
     const int first = int(m_lines.size());
     if (lines > 0) {
         beginInsertRows({}, first, first + int(lines) - 1);
@@ -110,13 +121,13 @@ void LogLineModel::append(const buildlog::BuildEvents& events, int maxLines) {
     }
     for (const BuildEvent& e : events) {
         if (e.type == BuildEvent::Type::Line) {
+            if (e.step >= 0)
+                m_firstRow.emplace(key(e.build, e.step), m_dropped + m_lines.size());
             m_lines.append(Line{e.text, e.lineKind, e.build, e.step});
         } else if (e.type == BuildEvent::Type::StepStarted) {
-            m_status.insert(key(e.build, e.step), StepStatus::Running);
-            statusChanged = true;
+            setStatus(e, StepStatus::Running);
         } else if (e.type == BuildEvent::Type::StepFinished) {
-            m_status.insert(key(e.build, e.step), e.status);
-            statusChanged = true;
+            setStatus(e, e.status);
         }
     }
     if (lines > 0)
@@ -129,17 +140,19 @@ void LogLineModel::append(const buildlog::BuildEvents& events, int maxLines) {
         endRemoveRows();
         m_dropped += drop;
     }
-    // Earlier lines of a step change style when it finishes (a header turns dim when CACHED follows).
-    if (statusChanged && !m_lines.isEmpty())
+    if (restyleFrom >= 0 && !m_lines.isEmpty()) {
+        const int from = int(std::clamp<qint64>(restyleFrom - m_dropped, 0, m_lines.size() - 1));
         Q_EMIT dataChanged(
-            index(0), index(int(m_lines.size()) - 1),
+            index(from), index(int(m_lines.size()) - 1),
             {Qt::ForegroundRole, Qt::FontRole, Qt::DecorationRole, Qt::ToolTipRole, StatusRole});
+    }
 }
 
 void LogLineModel::clear() {
     beginResetModel();
     m_lines.clear();
     m_status.clear();
+    m_firstRow.clear();
     m_dropped = 0;
     endResetModel();
 }

@@ -16,6 +16,7 @@
 #include <QAbstractListModel>
 #include <QFile>
 #include <QHash>
+#include <QIcon>
 #include <QList>
 #include <QWidget>
 
@@ -60,7 +61,10 @@ private:
     static quint64 key(int build, int step) { return (quint64(quint32(build)) << 32) | quint32(step); }
     QList<Line> m_lines;
     QHash<quint64, buildlog::StepStatus> m_status;
+    QHash<quint64, qint64> m_firstRow; // a step's first line, counted from the start of the log
     int m_dropped = 0;
+    // Created once: a QIcon made per data() call would re-render its SVG on every paint.
+    QIcon m_cachedIcon, m_executedIcon, m_errorIcon, m_cancelledIcon;
 };
 
 class LogView final : public QWidget {
