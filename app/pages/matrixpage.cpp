@@ -86,6 +86,10 @@ void MatrixPage::createService() {
 }
 
 MatrixPage::~MatrixPage() {
+    // Child widgets are destroyed after this body; a combo box clearing itself then would call
+    // reloadTags() on a half-destroyed page.
+    for (QObject* child : findChildren<QObject*>())
+        child->disconnect(this);
     delete m_tagsJob;
     delete m_service; // before the client it uses
     m_service = nullptr;
@@ -219,7 +223,7 @@ void MatrixPage::buildUi() {
     m_view->setUniformRowHeights(true);
     m_view->setAlternatingRowColors(false);
     m_view->setSelectionBehavior(QAbstractItemView::SelectItems);
-    // Interactive, sized once per refresh: ResizeToContents re-measures every row on every cell update.
+    // Interactive with fixed widths: ResizeToContents re-measures every row on every cell update.
     m_view->header()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->header()->setMinimumSectionSize(90);
     m_view->setAccessibleName(tr("Build matrix"));
@@ -341,8 +345,11 @@ void MatrixPage::onStarted() {
     clearDetails();
     m_model->setSnapshot(m_service->snapshot());
     m_view->expandAll();
-    for (int c = 0; c < m_proxy->columnCount(); ++c)
-        m_view->resizeColumnToContents(c);
+    // Fixed widths: measuring 600+ rows per column stalls the event loop for ~100 ms.
+    m_view->setColumnWidth(MatrixModel::SystemColumn, 300);
+    m_view->setColumnWidth(MatrixModel::PackagesColumn, 90);
+    for (int c = MatrixModel::FirstStageColumn; c < m_proxy->columnCount(); ++c)
+        m_view->setColumnWidth(c, 150);
     m_refreshButton->setEnabled(false);
     m_cancelButton->setEnabled(true);
     m_offlineBanner->hide();
@@ -356,8 +363,6 @@ void MatrixPage::onProgress(int done, int total) {
 }
 
 void MatrixPage::onFinished(const util::Error& error) {
-    for (int c = 0; c < m_proxy->columnCount(); ++c)
-        m_view->resizeColumnToContents(c);
     m_refreshButton->setEnabled(true);
     m_cancelButton->setEnabled(false);
     const matrix::Snapshot& s = m_service->snapshot();

@@ -10,6 +10,8 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo_root="$(cd "$here/../.." && pwd)"
 cli="${SAGEDOCK_CLI:-${SAGEDOCK_BUILD_DIR:-$repo_root/build/ci}/app/cli/sagedock-cli}"
+# GUI helper (tests/gui/matrix/bench_matrixpage.cpp): RSS and event-loop stalls of the Matrix page.
+gui="${SAGEDOCK_MATRIX_GUI:-$(dirname "$(dirname "$(dirname "$cli")")")/tests/gui/matrix/bench_matrixpage}"
 runs="${MATRIX_RUNS:-5}"
 out="${MATRIX_RESULTS:-$repo_root/build/bench-matrix.txt}"
 [ -x "$cli" ] || { echo "matrix bench: $cli not built (scripts/bench builds it)" >&2; exit 1; }
@@ -181,7 +183,16 @@ hyperfine --style basic --runs 1 --export-json "$work/hf-skopeo.json" \
     -n skopeo-8-parallel "xargs -P8 -n1 skopeo list-tags --tls-verify=false < '$work/skopeo-refs.txt' >/dev/null" \
     >/dev/null
 
-python3 - "$work/hf-sagedock.json" "$work/hf-skopeo.json" "$bound_ms" "$needed" "$rps" "$nrepos" <<'PY' | tee "$out"
+gui_json="{}"
+if [ -x "$gui" ]; then
+    # Cold cache, like a first refresh in the app.
+    gui_json=$(XDG_CACHE_HOME="$work/gui-cache" "$gui" "$reg/$prefix/" 2>/dev/null | tail -1)
+    echo "matrix bench: GUI $gui_json"
+else
+    echo "matrix bench: $gui not built; GUI RSS and stalls not measured" >&2
+fi
+
+python3 - "$work/hf-sagedock.json" "$work/hf-skopeo.json" "$bound_ms" "$needed" "$rps" "$nrepos" "$gui_json" <<'PY' | tee "$out"
 import json, sys
 runs = {}
 for f in sys.argv[1:3]:
@@ -200,4 +211,9 @@ print("cold / bound          = %.2f  (target <= 1.5: %s)" % (cold / bound, verdi
 print("skopeo-seq / cold     = %.1f  (target >= 20: %s)" % (seq / cold, verdict(seq >= 20 * cold)))
 print("skopeo-8par / cold    = %.1f" % (par / cold))
 print("warm / cold           = %.2f  (target <= 0.25: %s)" % (warm / cold, verdict(warm <= 0.25 * cold)))
+gui = json.loads(sys.argv[7])
+if gui:
+    print("GUI full matrix       : refresh %d ms, %d cells, RSS %.1f MB (peak %.1f MB; target < 150: %s), "
+          "longest event-loop stall %d ms (target <= 50: %s)" % (gui["refresh_ms"], gui["cells"], gui["rss_mb"],
+          gui["rss_peak_mb"], verdict(gui["rss_peak_mb"] < 150), gui["max_stall_ms"], verdict(gui["max_stall_ms"] <= 50)))
 PY
