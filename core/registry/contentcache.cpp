@@ -68,7 +68,7 @@ void ContentCache::write(const QString& path, const QByteArray& data) {
     if (m_dir.isEmpty())
         return;
     m_writer.start([path, data] {
-        if (auto e = util::writeFileAtomically(path, data))
+        if (auto e = util::writeFileAtomically(path, data, util::Durability::Unsynced))
             util::logWarning(e.message);
     });
 }

@@ -6,6 +6,10 @@
 #include <QFileInfo>
 #include <QSaveFile>
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
 #include <unistd.h>
 
 namespace sagedock::util {
@@ -18,8 +22,24 @@ Error ioError(const QString& path, const QString& why) {
 }
 } // namespace
 
-Error writeFileAtomically(const QString& path, const QByteArray& data) {
+Error writeFileAtomically(const QString& path, const QByteArray& data, Durability durability) {
     QDir().mkpath(QFileInfo(path).absolutePath());
+    if (durability == Durability::Unsynced) {
+        // Same write-then-rename as QSaveFile, minus QSaveFile's fsync.
+        const QString temporary = path + QStringLiteral(".tmp-%1").arg(QCoreApplication::applicationPid()) +
+                                  QLatin1Char('-') + QString::number(quintptr(&data), 16);
+        QFile file(temporary);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return ioError(path, file.errorString());
+        const bool written = file.write(data) == data.size();
+        file.close();
+        if (!written ||
+            ::rename(QFile::encodeName(temporary).constData(), QFile::encodeName(path).constData()) != 0) {
+            QFile::remove(temporary);
+            return ioError(path, written ? QString::fromLocal8Bit(std::strerror(errno)) : file.errorString());
+        }
+        return {};
+    }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return ioError(path, file.errorString());
