@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QScreen>
 #include <QScrollArea>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -82,8 +83,13 @@ MainWindow::MainWindow(AppContext& context, QWidget* parent)
 
     buildMenus();
 
-    if (!restoreGeometry(context.settings().windowGeometry()))
-        resize(1180, 760);
+    if (!restoreGeometry(context.settings().windowGeometry())) {
+        // Wide enough for the matrix's stage columns, never larger than the screen.
+        QSize size(1360, 840);
+        if (const QScreen* s = screen())
+            size = size.boundedTo(s->availableGeometry().size() * 0.95);
+        resize(size);
+    }
     if (!showPage(context.settings().currentPage()) && !m_pageIds.isEmpty())
         m_navigation->setCurrentRow(0);
     m_engineStatus->refresh();

@@ -2,19 +2,17 @@
 
 #include "appcontext.h"
 #include "icons.h"
+#include "pages/buildspage.h"
 #include "pages/launchpage.h"
+#include "pages/matrixpage.h"
 #include "pages/reviewpage.h"
 #include "pages/sessionspage.h"
-#include "pages/matrixpage.h"
-#include "pages/buildspage.h"
 
 #include <QCoreApplication>
 
 namespace sagedock::app {
 
 QList<PageEntry> createPages(AppContext& context, QWidget* parent) {
-    Q_UNUSED(context);
-    Q_UNUSED(parent);
     QList<PageEntry> pages;
     // One line per page, in the order people need them: casual users first, maintainers last.
     pages.append({QStringLiteral("launch"), QCoreApplication::translate("sagedock::app", "Launch"),
@@ -23,8 +21,10 @@ QList<PageEntry> createPages(AppContext& context, QWidget* parent) {
                   icons::named("review"), new ReviewPage(context, parent)});
     pages.append({QStringLiteral("sessions"), QCoreApplication::translate("sagedock::app", "Sessions"),
                   icons::named("sessions"), new SessionsPage(context, parent)});
+    auto* matrixPage = new MatrixPage(context, parent);
+    matrixPage->setRefreshOnFirstShow(true);
     pages.append({QStringLiteral("matrix"), QCoreApplication::translate("sagedock::app", "Matrix"),
-                  icons::named("matrix"), new MatrixPage(context, parent)});
+                  icons::named("matrix"), matrixPage});
     pages.append({QStringLiteral("builds"), QCoreApplication::translate("sagedock::app", "Builds"),
                   icons::named("builds"), new BuildsPage(context, parent)});
     return pages;

@@ -26,9 +26,11 @@
 #include <QPainter>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QShowEvent>
 #include <QSplitter>
 #include <QSvgGenerator>
 #include <QTableWidget>
+#include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
 #include <QUrl>
@@ -335,6 +337,14 @@ void MatrixPage::refresh() {
     s.setMatrixRepository(r.normalized().repositoryPrefix);
     s.setMatrixTag(r.tag);
     s.setMatrixPackages(m_packagesCombo->currentData().toString());
+}
+
+void MatrixPage::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (m_refreshOnFirstShow) {
+        m_refreshOnFirstShow = false;
+        QTimer::singleShot(0, this, &MatrixPage::refresh); // after the page is painted
+    }
 }
 
 void MatrixPage::cancelRefresh() {

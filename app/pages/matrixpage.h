@@ -55,12 +55,19 @@ public:
     // The rows the view shows, in view order, as a snapshot (for export).
     matrix::Snapshot visibleSnapshot() const;
 
+    // The main window turns this on so the matrix fills in when a maintainer first opens the page;
+    // tests that drive refresh() themselves leave it off.
+    void setRefreshOnFirstShow(bool on) { m_refreshOnFirstShow = on; }
+
     MatrixModel* model() const { return m_model; }
     MatrixFilterModel* filterModel() const { return m_proxy; }
 
 Q_SIGNALS:
     void refreshFinished(); // after the last cell or a cancel
     void tagsLoaded(const QStringList& tags);
+
+protected:
+    void showEvent(QShowEvent* event) override;
 
 private:
     void buildUi();
@@ -89,6 +96,7 @@ private:
     QComboBox* m_packagesCombo = nullptr;
     QComboBox* m_systemsCombo = nullptr;
     QPushButton* m_refreshButton = nullptr;
+    bool m_refreshOnFirstShow = false;
     QPushButton* m_cancelButton = nullptr;
     QProgressBar* m_progress = nullptr;
     QToolButton* m_exportButton = nullptr;
