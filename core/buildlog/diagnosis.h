@@ -106,7 +106,7 @@ struct Comparison {
 };
 
 class Diagnoser {
-    Q_DECLARE_TR_FUNCTIONS(Diagnoser)
+    Q_DECLARE_TR_FUNCTIONS(sagedock::buildlog) // one translation context per core module
 public:
     Diagnoser();
     ~Diagnoser();
