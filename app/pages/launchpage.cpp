@@ -168,14 +168,17 @@ void LaunchPage::setRepository(const QString& repository) {
 void LaunchPage::refresh() {
     // Two independent halves: the registry's tags and the engine's images. Either may fail.
     m_model->setRemoteTags({});
+    const quint64 generation = ++m_generation;
     auto repo = registry::Repository::parse(m_repository);
     if (repo.ok() && m_registry) {
         registry::TagsJob* job = m_registry->listTags(repo.value());
         job->setParent(this);
         ++m_pending;
-        connect(job, &registry::Job::finished, this, [this, job] {
+        connect(job, &registry::Job::finished, this, [this, job, generation] {
             --m_pending;
             job->deleteLater();
+            if (generation != m_generation)
+                return;
             if (job->error()) {
                 setMessage(
                     tr("The list of versions could not be fetched (%1). Versions already on this computer "
@@ -190,17 +193,20 @@ void LaunchPage::refresh() {
     }
     if (m_engine) {
         ++m_pending;
-        m_engine->listImages(m_repository, this, [this](util::Result<QList<engine::ImageSummary>> r) {
-            --m_pending;
-            if (!r.ok()) {
-                setMessage(r.error().toString(), true);
-                return;
-            }
-            m_model->setLocalImages(r.value());
-            if (!m_view->currentIndex().isValid() && m_proxy->rowCount() > 0)
-                m_view->setCurrentIndex(m_proxy->index(0, 0));
-            updateButtons();
-        });
+        m_engine->listImages(m_repository, this,
+                             [this, generation](util::Result<QList<engine::ImageSummary>> r) {
+                                 --m_pending;
+                                 if (generation != m_generation)
+                                     return;
+                                 if (!r.ok()) {
+                                     setMessage(r.error().toString(), true);
+                                     return;
+                                 }
+                                 m_model->setLocalImages(r.value());
+                                 if (!m_view->currentIndex().isValid() && m_proxy->rowCount() > 0)
+                                     m_view->setCurrentIndex(m_proxy->index(0, 0));
+                                 updateButtons();
+                             });
     }
 }
 

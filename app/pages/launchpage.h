@@ -80,6 +80,7 @@ private:
     QPointer<launch::Launcher> m_launcher;
     launch::Session m_session;
     int m_pending = 0;
+    quint64 m_generation = 0; // answers of an older refresh (another repository) are ignored
 };
 
 } // namespace sagedock::app

@@ -153,7 +153,9 @@ private Q_SLOTS:
         // The fixture image stands in for sagemath/sagemath; with no Docker Hub answer (offline
         // machine) the page still lists what is already downloaded.
         page.setRepository(QStringLiteral("sagedock-fixture/sagemath"));
-        QTRY_VERIFY_WITH_TIMEOUT(page.model()->rowCount() > 0, 15000);
+        QTRY_VERIFY2_WITH_TIMEOUT(page.model()->rowCount() > 0,
+                                  qPrintable(page.findChild<QLabel*>(QStringLiteral("messageLabel"))->text()),
+                                  15000);
         auto* view = page.findChild<QTreeView*>(QStringLiteral("releaseView"));
         QVERIFY(view);
         const QModelIndex first = view->model()->index(0, 0);
