@@ -86,8 +86,9 @@ int main(int argc, char* argv[]) {
     if (!parser.parse(QStringList{QStringLiteral("sagedock-cli ") + name} + args))
         return cli::usageError(io, name, parser.errorText());
     if (parser.isSet(help)) {
+        // Qt names the binary by the path it was started with; people type "sagedock-cli COMMAND".
         QString text = parser.helpText();
-        text.replace(QStringLiteral("Usage: sagedock-cli ") + name,
+        text.replace(QStringLiteral("Usage: ") + QCoreApplication::arguments().constFirst(),
                      QStringLiteral("Usage: sagedock-cli ") + name);
         out << text;
         return cli::ExitOk;

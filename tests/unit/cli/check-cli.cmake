@@ -21,6 +21,12 @@ foreach(word "Usage: sagedock-cli" "Commands:" "version" "Exit codes")
     endif()
 endforeach()
 
+run(0 version --help)
+string(FIND "${OUT}" "Usage: sagedock-cli version" at)
+if(at LESS 0)
+    message(FATAL_ERROR "command help does not name the command:\n${OUT}")
+endif()
+
 run(2 no-such-command)
 string(FIND "${ERR}" "unknown command" at)
 if(at LESS 0)
