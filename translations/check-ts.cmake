@@ -5,7 +5,12 @@ file(REMOVE_RECURSE ${WORK})
 file(MAKE_DIRECTORY ${WORK})
 get_filename_component(_name ${TS} NAME)
 file(COPY ${TS} DESTINATION ${WORK})
-execute_process(COMMAND ${LUPDATE} -no-obsolete -locations none @${SOURCES} -ts ${WORK}/${_name}
+string(REPLACE "|" ";" _dirs "${INCLUDES}")
+set(_includes "")
+foreach(dir ${_dirs})
+    list(APPEND _includes -I ${dir})
+endforeach()
+execute_process(COMMAND ${LUPDATE} -no-obsolete -locations none ${_includes} @${SOURCES} -ts ${WORK}/${_name}
                 RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT rc EQUAL 0)
     message(FATAL_ERROR "lupdate failed: ${out}${err}")

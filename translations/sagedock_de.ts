@@ -2,7 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>BuildHistoryModel</name>
+    <name>sagedock::app</name>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+    <message>
+        <source>Launch</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
+    <message>
+        <source>Matrix</source>
+        <translation>Matrix</translation>
+    </message>
+    <message>
+        <source>Builds</source>
+        <translation>Builds</translation>
+    </message>
+</context>
+<context>
+    <name>sagedock::app::AboutDialog</name>
+    <message>
+        <source>About SageDock</source>
+        <translation>Über SageDock</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;SageDock %1&lt;/h2&gt;&lt;p&gt;A native desktop app and command line tool for the SageMath container images: launch Jupyter from any Sage image with your notebooks kept on your computer, see every platform's stage images for a tag at a glance, and learn which build step broke the cache.&lt;/p&gt;&lt;p&gt;Built with Qt %2, libcurl, nlohmann_json and spdlog.&lt;/p&gt;&lt;p&gt;Log file: &lt;tt&gt;%3&lt;/tt&gt;&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;SageDock %1&lt;/h2&gt;&lt;p&gt;Eine native Desktop-Anwendung und ein Befehlszeilenwerkzeug für die SageMath-Container-Images: Jupyter aus jedem Sage-Image starten, während die Notebooks auf dem eigenen Rechner bleiben, die Stage-Images aller Plattformen für einen Tag auf einen Blick sehen und herausfinden, welcher Build-Schritt den Cache ungültig gemacht hat.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2, libcurl, nlohmann_json und spdlog.&lt;/p&gt;&lt;p&gt;Protokolldatei: &lt;tt&gt;%3&lt;/tt&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>(not written)</source>
+        <translation>(nicht geschrieben)</translation>
+    </message>
+</context>
+<context>
+    <name>sagedock::app::BuildHistoryModel</name>
     <message>
         <source>%1: %2 (%3/%4 cached)</source>
         <translation>%1: %2 (%3/%4 aus dem Cache)</translation>
@@ -37,7 +83,7 @@
     </message>
 </context>
 <context>
-    <name>BuildStageModel</name>
+    <name>sagedock::app::BuildStageModel</name>
     <message>
         <source>waiting</source>
         <translation>wartet</translation>
@@ -108,7 +154,7 @@
     </message>
 </context>
 <context>
-    <name>BuildsPage</name>
+    <name>sagedock::app::BuildsPage</name>
     <message>
         <source>Sage source checkout (SAGE_ROOT)</source>
         <translation>Sage-Quellcode-Checkout (SAGE_ROOT)</translation>
@@ -287,22 +333,964 @@
     </message>
 </context>
 <context>
-    <name>Catalog</name>
+    <name>sagedock::app::DiagnosisModel</name>
     <message>
-        <source>The Sage catalog is not valid JSON.</source>
-        <translation>Der Sage-Katalog ist kein gültiges JSON.</translation>
+        <source>Stage</source>
+        <translation>Stage</translation>
     </message>
     <message>
-        <source>Reinstall SageDock; the bundled catalog is damaged.</source>
-        <translation>SageDock neu installieren; der mitgelieferte Katalog ist beschädigt.</translation>
+        <source>Steps</source>
+        <translation>Schritte</translation>
     </message>
     <message>
-        <source>The Sage catalog lacks the stage or package lists.</source>
-        <translation>Im Sage-Katalog fehlen die Stage- oder Paketlisten.</translation>
+        <source>Cached</source>
+        <translation>Aus dem Cache</translation>
+    </message>
+    <message>
+        <source>Executed</source>
+        <translation>Ausgeführt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>First executed step</source>
+        <translation>Erster ausgeführter Schritt</translation>
+    </message>
+    <message>
+        <source>Why it missed the cache</source>
+        <translation>Warum der Cache verfehlt wurde</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Rebuilt: the cache broke in this stage or before</source>
+        <translation>Neu gebaut: Der Cache ist in dieser Stage oder davor abgerissen</translation>
+    </message>
+    <message>
+        <source>Fully cached</source>
+        <translation>Vollständig aus dem Cache</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>— (all cached)</source>
+        <translation>— (alles aus dem Cache)</translation>
     </message>
 </context>
 <context>
-    <name>CliProbe</name>
+    <name>sagedock::app::DiagnosisView</name>
+    <message>
+        <source>No build steps yet.</source>
+        <translation>Noch keine Build-Schritte.</translation>
+    </message>
+    <message>
+        <source>%1 log, %2 stage(s): %3 step(s), %4 cached, %5 executed, %6 failed.</source>
+        <translation>%1-Protokoll, %2 Stage(s): %3 Schritt(e), %4 aus dem Cache, %5 ausgeführt, %6 fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Cache import OK: %1</source>
+        <translation>Cache-Import OK: %1</translation>
+    </message>
+    <message>
+        <source>Cache import FAILED: %1 — %2</source>
+        <translation>Cache-Import FEHLGESCHLAGEN: %1 – %2</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Error in %1: %2</source>
+        <translation>Fehler in %1: %2</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>Select a stage to see why it was rebuilt.</source>
+        <translation>Eine Stage auswählen, um zu sehen, warum sie neu gebaut wurde.</translation>
+    </message>
+    <message>
+        <source>Stage %1: every step came from the cache.</source>
+        <translation>Stage %1: Jeder Schritt kam aus dem Cache.</translation>
+    </message>
+    <message>
+        <source>Stage %1 — first executed step: %2
+Why: %3</source>
+        <translation>Stage %1 – erster ausgeführter Schritt: %2
+Grund: %3</translation>
+    </message>
+</context>
+<context>
+    <name>sagedock::app::EngineStatusWidget</name>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Looking for a container engine…</source>
+        <translation>Container-Engine wird gesucht…</translation>
+    </message>
+    <message>
+        <source>%1 %2 (API %3)</source>
+        <translation>%1 %2 (API %3)</translation>
+    </message>
+    <message>
+        <source>Engine: %1
+OS/arch: %2/%3</source>
+        <translation>Engine: %1
+OS/Architektur: %2/%3</translation>
+    </message>
+    <message>
+        <source>No engine: %1</source>
+        <translation>Keine Engine: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sagedock::app::LaunchPage</name>
+    <message>
+        <source>Pick a SageMath version and press Launch: SageDock downloads it if needed, starts Jupyter and opens it in your browser. Your notebooks stay in the folder below.</source>
+        <translation>Eine SageMath-Version wählen und auf „Starten“ klicken: SageDock lädt sie bei Bedarf herunter, startet Jupyter und öffnet es im Browser. Die Notebooks bleiben im unten angegebenen Ordner.</translation>
+    </message>
+    <message>
+        <source>&amp;Notebooks folder:</source>
+        <translation>&amp;Notebook-Ordner:</translation>
+    </message>
+    <message>
+        <source>Mounted in the container below its home folder (as ~/notebooks); created when needed.</source>
+        <translation>Wird im Container unterhalb des Home-Ordners eingehängt (als ~/notebooks); wird bei Bedarf angelegt.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Open in the &amp;browser when ready</source>
+        <translation>Im &amp;Browser öffnen, sobald bereit</translation>
+    </message>
+    <message>
+        <source>&amp;Launch</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy URL</source>
+        <translation>URL &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Notebooks folder</source>
+        <translation>Notebook-Ordner</translation>
+    </message>
+    <message>
+        <source>The list of versions could not be fetched (%1). Versions already on this computer are shown.</source>
+        <translation>Die Versionsliste konnte nicht abgerufen werden (%1). Angezeigt werden die bereits auf diesem Computer vorhandenen Versionen.</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Ready: a shell session</source>
+        <translation>Bereit: eine Shell-Sitzung</translation>
+    </message>
+    <message>
+        <source>Open it from the Sessions page, or run: %1</source>
+        <translation>Über die Seite „Sitzungen“ öffnen oder ausführen: %1</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>%1 of %2, layer %3 of %4</source>
+        <translation>%1 von %2, Layer %3 von %4</translation>
+    </message>
+    <message>
+        <source>, %1/s</source>
+        <translation>, %1/s</translation>
+    </message>
+    <message numerus="yes">
+        <source>, about %n second(s) left</source>
+        <translation>
+            <numerusform>, noch etwa %n Sekunde</numerusform>
+            <numerusform>, noch etwa %n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2%</source>
+        <translation>%1: %2 %</translation>
+    </message>
+</context>
+<context>
+    <name>sagedock::app::LogLineModel</name>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Cached: reused from the build cache</source>
+        <translation>Im Cache: aus dem Build-Cache wiederverwendet</translation>
+    </message>
+    <message>
+        <source>Executed: missed the cache</source>
+        <translation>Ausgeführt: nicht im Cache</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+</context>
+<context>
+    <name>sagedock::app::LogView</name>
+    <message>
+        <source>Search the log</source>
+        <translation>Log durchsuchen</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Nächste</translation>
+    </message>
+    <message>
+        <source>Find the next line containing the text (Enter)</source>
+        <translation>Nächste Zeile mit diesem Text suchen (Eingabe)</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Vorherige</translation>
+    </message>
+    <message>
+        <source>Find the previous line containing the text (Shift+Enter)</source>
+        <translation>Vorherige Zeile mit diesem Text suchen (Umschalt+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>Folgen</translation>
+    </message>
+    <message>
+        <source>Keep the newest line in view</source>
+        <translation>Die neueste Zeile sichtbar halten</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s), %1 older dropped</source>
+        <translation>
+            <numerusform>%n Zeile, %1 ältere verworfen</numerusform>
+            <numerusform>%n Zeilen, %1 ältere verworfen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n Zeile</numerusform>
+            <numerusform>%n Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>Kein Treffer</translation>
+    </message>
+</context>
+<context>
+    <name>sagedock::app::MainWindow</name>
+    <message>
+        <source>SageDock</source>
+        <translation>SageDock</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Seiten</translation>
+    </message>
+    <message>
+        <source>No pages were built into this copy of SageDock.</source>
+        <translation>In diese Ausgabe von SageDock wurden keine Seiten eingebaut.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>Open &amp;Log Folder</source>
+        <translation>&amp;Protokollordner öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About SageDock</source>
+        <translation>Ü&amp;ber SageDock</translation>
+    </message>
+</context>
+<context>
+    <name>sagedock::app::MatrixModel</name>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Packages</source>
+        <translation>Pakete</translation>
+    </message>
+    <message>
+        <source>Stage %1 (%2 of the selected stages)</source>
+        <translation>Stage %1 (%2 der ausgewählten Stages)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n row(s))</source>
+        <translation>
+            <numerusform>%1 (%n Zeile)</numerusform>
+            <numerusform>%1 (%n Zeilen)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n Problem</numerusform>
+            <numerusform>%n Probleme</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, built FROM %2</source>
+        <translation>%1, gebaut mit FROM %2</translation>
+    </message>
+</context>
+<context>
+    <name>sagedock::app::MatrixPage</name>
+    <message>
+        <source>Repository prefix the stage images live under; it ends in '/'.</source>
+        <translation>Repository-Präfix, unter dem die Stage-Images liegen; endet auf „/“.</translation>
+    </message>
+    <message>
+        <source>&amp;Repository:</source>
+        <translation>&amp;Repository:</translation>
+    </message>
+    <message>
+        <source>dev, latest, versions, PR merges (NNNNN-merge) and refs, as the registry has them.</source>
+        <translation>dev, latest, Versionen, PR-Merges (NNNNN-merge) und Refs, wie sie in der Registry vorliegen.</translation>
+    </message>
+    <message>
+        <source>&amp;Tag:</source>
+        <translation>&amp;Tag:</translation>
+    </message>
+    <message>
+        <source>standard and minimal</source>
+        <translation>standard und minimal</translation>
+    </message>
+    <message>
+        <source>all three</source>
+        <translation>alle drei</translation>
+    </message>
+    <message>
+        <source>&amp;Packages:</source>
+        <translation>&amp;Pakete:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Current CI (%n system(s))</source>
+        <translation>
+            <numerusform>Aktuelle CI (%n System)</numerusform>
+            <numerusform>Aktuelle CI (%n Systeme)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All known (%n system(s))</source>
+        <translation>
+            <numerusform>Alle bekannten (%n System)</numerusform>
+            <numerusform>Alle bekannten (%n Systeme)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>CI of %1 (%n system(s))</source>
+        <translation>
+            <numerusform>CI von %1 (%n System)</numerusform>
+            <numerusform>CI von %1 (%n Systeme)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Systems:</source>
+        <translation>&amp;Systeme:</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>A&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>%v of %m repositories</source>
+        <translation>%v von %m Repositorys</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>Image (PNG)…</source>
+        <translation>Bild (PNG)…</translation>
+    </message>
+    <message>
+        <source>Vector image (SVG)…</source>
+        <translation>Vektorgrafik (SVG)…</translation>
+    </message>
+    <message>
+        <source>HTML report…</source>
+        <translation>HTML-Bericht…</translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>JSON…</source>
+        <translation>JSON…</translation>
+    </message>
+    <message>
+        <source>Filter systems, e.g. ubuntu or python3.12</source>
+        <translation>Systeme filtern, z. B. ubuntu oder python3.12</translation>
+    </message>
+    <message>
+        <source>Only &amp;problems</source>
+        <translation>N&amp;ur Probleme</translation>
+    </message>
+    <message>
+        <source>Show only rows with a missing, failed, broken or parentless stage.</source>
+        <translation>Nur Zeilen mit einer fehlenden, fehlgeschlagenen, defekten oder elternlosen Stage anzeigen.</translation>
+    </message>
+    <message>
+        <source>Not refreshed yet.</source>
+        <translation>Noch nicht aktualisiert.</translation>
+    </message>
+    <message>
+        <source>Build matrix</source>
+        <translation>Build-Matrix</translation>
+    </message>
+    <message>
+        <source>C&amp;opy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Open package &amp;page</source>
+        <translation>Paket&amp;seite öffnen</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Layer</translation>
+    </message>
+    <message>
+        <source>Compared with parent</source>
+        <translation>Vergleich mit Eltern-Image</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>Erstellt durch</translation>
+    </message>
+    <message>
+        <source>Last refresh %1: %2 present, %3 missing, %4 broken, %5 without parent, %6 errors.</source>
+        <translation>Letzte Aktualisierung %1: %2 vorhanden, %3 fehlend, %4 defekt, %5 ohne Eltern-Image, %6 Fehler.</translation>
+    </message>
+    <message>
+        <source>Refresh cancelled at %1 of %2 repositories.</source>
+        <translation>Aktualisierung bei %1 von %2 Repositorys abgebrochen.</translation>
+    </message>
+    <message>
+        <source>⚠ Offline: the registry could not be reached, so some cells show the last known answers from the cache.</source>
+        <translation>⚠ Offline: Die Registry war nicht erreichbar, daher zeigen einige Zellen die letzten bekannten Antworten aus dem Cache.</translation>
+    </message>
+    <message>
+        <source>⚠ Offline: the registry could not be reached and nothing is cached for this selection. %1</source>
+        <translation>⚠ Offline: Die Registry war nicht erreichbar und für diese Auswahl ist nichts im Cache. %1</translation>
+    </message>
+    <message>
+        <source>Select a cell to compare its layers with the previous stage.</source>
+        <translation>Eine Zelle auswählen, um ihre Layer mit der vorherigen Stage zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>shared</source>
+        <translation>gemeinsam</translation>
+    </message>
+    <message>
+        <source>only in parent</source>
+        <translation>nur im Eltern-Image</translation>
+    </message>
+    <message>
+        <source>differs from parent</source>
+        <translation>weicht vom Eltern-Image ab</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Choose a folder you can write to.</source>
+        <translation>Einen Ordner mit Schreibrechten wählen.</translation>
+    </message>
+    <message>
+        <source>saving the image failed</source>
+        <translation>das Speichern des Bildes ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Sage build matrix</source>
+        <translation>Sage-Build-Matrix</translation>
+    </message>
+    <message>
+        <source>the SVG file could not be opened</source>
+        <translation>die SVG-Datei konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Unknown export format '%1'.</source>
+        <translation>Unbekanntes Exportformat „%1“.</translation>
+    </message>
+    <message>
+        <source>Export the matrix</source>
+        <translation>Matrix exportieren</translation>
+    </message>
+    <message>
+        <source>%1 files (*.%2)</source>
+        <translation>%1-Dateien (*.%2)</translation>
+    </message>
+</context>
+<context>
+    <name>sagedock::app::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>Engine</translation>
+    </message>
+    <message>
+        <source>Registries</source>
+        <translation>Registries</translation>
+    </message>
+    <message>
+        <source>Launch</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>Automatic (DOCKER_HOST, docker context, default socket, Podman)</source>
+        <translation>Automatisch (DOCKER_HOST, docker context, Standard-Socket, Podman)</translation>
+    </message>
+    <message>
+        <source>Engine endpoint:</source>
+        <translation>Engine-Endpunkt:</translation>
+    </message>
+    <message>
+        <source>Examples: unix:///var/run/docker.sock, unix:///run/user/1000/podman/podman.sock, tcp://build-host:2376. Leave empty to choose like the docker command does.</source>
+        <translation>Beispiele: unix:///var/run/docker.sock, unix:///run/user/1000/podman/podman.sock, tcp://build-host:2376. Leer lassen, um wie der docker-Befehl auszuwählen.</translation>
+    </message>
+    <message>
+        <source>Stage image repository:</source>
+        <translation>Stage-Image-Repository:</translation>
+    </message>
+    <message>
+        <source>host:port, host:port</source>
+        <translation>host:port, host:port</translation>
+    </message>
+    <message>
+        <source>Registries allowed over plain HTTP:</source>
+        <translation>Über einfaches HTTP erlaubte Registries:</translation>
+    </message>
+    <message>
+        <source>Extra CA certificates (PEM):</source>
+        <translation>Zusätzliche CA-Zertifikate (PEM):</translation>
+    </message>
+    <message>
+        <source>Credentials come from your Docker configuration (docker login); SageDock never stores or logs them.</source>
+        <translation>Zugangsdaten stammen aus der Docker-Konfiguration (docker login); SageDock speichert oder protokolliert sie nie.</translation>
+    </message>
+    <message>
+        <source>Default notebooks folder:</source>
+        <translation>Standard-Notebook-Ordner:</translation>
+    </message>
+    <message>
+        <source>First Jupyter port to try:</source>
+        <translation>Erster zu versuchender Jupyter-Port:</translation>
+    </message>
+    <message>
+        <source>Open the browser when Jupyter is ready</source>
+        <translation>Browser öffnen, sobald Jupyter bereit ist</translation>
+    </message>
+    <message>
+        <source>Keep containers after Stop (default: remove them)</source>
+        <translation>Container nach dem Stoppen behalten (Standard: entfernen)</translation>
+    </message>
+    <message>
+        <source>Publish Jupyter on all network interfaces</source>
+        <translation>Jupyter auf allen Netzwerkschnittstellen bereitstellen</translation>
+    </message>
+    <message>
+        <source>Warning: anyone on your network who learns the token can run code as you. By default SageDock publishes on 127.0.0.1 only.</source>
+        <translation>Warnung: Jeder im Netzwerk, der das Token kennt, kann Code unter Ihrem Konto ausführen. Standardmäßig stellt SageDock nur auf 127.0.0.1 bereit.</translation>
+    </message>
+    <message>
+        <source>Automatic ($TERMINAL, x-terminal-emulator, gnome-terminal, konsole, xterm)</source>
+        <translation>Automatisch ($TERMINAL, x-terminal-emulator, gnome-terminal, konsole, xterm)</translation>
+    </message>
+    <message>
+        <source>Terminal for shells:</source>
+        <translation>Terminal für Shells:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Sprache:</translation>
+    </message>
+    <message>
+        <source>A new language applies the next time SageDock starts.</source>
+        <translation>Eine neue Sprache wird beim nächsten Start von SageDock wirksam.</translation>
+    </message>
+</context>
+<context>
+    <name>sagedock::app::ReleaseModel</name>
+    <message>
+        <source>Latest release</source>
+        <translation>Neuestes Release</translation>
+    </message>
+    <message>
+        <source>Development (newest beta)</source>
+        <translation>Entwicklung (neueste Beta)</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Release</translation>
+    </message>
+    <message>
+        <source>Pre-release</source>
+        <translation>Vorabversion</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstige</translation>
+    </message>
+    <message>
+        <source>Downloaded</source>
+        <translation>Heruntergeladen</translation>
+    </message>
+    <message>
+        <source>Not downloaded</source>
+        <translation>Nicht heruntergeladen</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>On this computer</source>
+        <translation>Auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+</context>
+<context>
+    <name>sagedock::app::ReviewPage</name>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Packages</source>
+        <translation>Pakete</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>&amp;PR, branch, tag or image:</source>
+        <translation>&amp;PR, Branch, Tag oder Image:</translation>
+    </message>
+    <message>
+        <source>41000, u/jdoe/fix-matrix, 10.8.beta6 or ghcr.io/sagemath/sage/sage-…:dev</source>
+        <translation>41000, u/jdoe/fix-matrix, 10.8.beta6 oder ghcr.io/sagemath/sage/sage-…:dev</translation>
+    </message>
+    <message>
+        <source>&amp;Look up</source>
+        <translation>&amp;Nachschlagen</translation>
+    </message>
+    <message>
+        <source>Open in &amp;Jupyter</source>
+        <translation>In &amp;Jupyter öffnen</translation>
+    </message>
+    <message>
+        <source>Open a &amp;shell</source>
+        <translation>&amp;Shell öffnen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) found.</source>
+        <translation>
+            <numerusform>%n Image gefunden.</numerusform>
+            <numerusform>%n Images gefunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Image %1</source>
+        <translation>Image %1</translation>
+    </message>
+    <message>
+        <source>%1 → images tagged %2 in %3</source>
+        <translation>%1 → Images mit Tag %2 in %3</translation>
+    </message>
+    <message>
+        <source>Pick an image first.</source>
+        <translation>Zuerst ein Image auswählen.</translation>
+    </message>
+    <message>
+        <source>Jupyter is ready: %1</source>
+        <translation>Jupyter ist bereit: %1</translation>
+    </message>
+    <message>
+        <source>A shell opened in %1.</source>
+        <translation>Eine Shell wurde in %1 geöffnet.</translation>
+    </message>
+    <message>
+        <source>No terminal emulator found; run this command in a terminal:</source>
+        <translation>Kein Terminal-Emulator gefunden; diesen Befehl in einem Terminal ausführen:</translation>
+    </message>
+</context>
+<context>
+    <name>sagedock::app::SessionModel</name>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n Sekunde</numerusform>
+            <numerusform>%n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (shell)</source>
+        <translation>%1 (Shell)</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Stopped (%1)</source>
+        <translation>Beendet (%1)</translation>
+    </message>
+    <message>
+        <source>%1 on this computer is %2 in the container</source>
+        <translation>%1 auf diesem Computer ist %2 im Container</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Flavor</source>
+        <translation>Variante</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Laufzeit</translation>
+    </message>
+    <message>
+        <source>Notebooks folder</source>
+        <translation>Notebook-Ordner</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+</context>
+<context>
+    <name>sagedock::app::SessionsPage</name>
+    <message>
+        <source>Select a session and press Logs to follow its output here.</source>
+        <translation>Sitzung auswählen und auf „Protokoll“ klicken, um ihre Ausgabe hier zu verfolgen.</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Logs</source>
+        <translation>&amp;Protokoll</translation>
+    </message>
+    <message>
+        <source>&amp;Shell</source>
+        <translation>&amp;Shell</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>S&amp;toppen</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>[log ended: %1]</source>
+        <translation>[Protokoll beendet: %1]</translation>
+    </message>
+    <message>
+        <source>[the container stopped]</source>
+        <translation>[der Container wurde gestoppt]</translation>
+    </message>
+    <message>
+        <source>Opened a shell in %1 with %2.</source>
+        <translation>Shell in %1 mit %2 geöffnet.</translation>
+    </message>
+    <message>
+        <source>No terminal emulator found ($TERMINAL, x-terminal-emulator, gnome-terminal, konsole, xterm). Copy this command into a terminal:</source>
+        <translation>Kein Terminalemulator gefunden ($TERMINAL, x-terminal-emulator, gnome-terminal, konsole, xterm). Kopieren Sie diesen Befehl in ein Terminal:</translation>
+    </message>
+    <message>
+        <source>Stopping %1…</source>
+        <translation>%1 wird gestoppt…</translation>
+    </message>
+    <message>
+        <source>Stopped %1.</source>
+        <translation>%1 gestoppt.</translation>
+    </message>
+</context>
+<context>
+    <name>sagedock::build</name>
+    <message>
+        <source>Cannot read the build history %1.</source>
+        <translation>Der Build-Verlauf %1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>No such stage in the Dockerfile (index %1).</source>
+        <translation>Diese Stage gibt es im Dockerfile nicht (Index %1).</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 from the build context.</source>
+        <translation>%1 kann nicht aus dem Build-Kontext gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Check the file's permissions.</source>
+        <translation>Prüfen Sie die Zugriffsrechte der Datei.</translation>
+    </message>
+</context>
+<context>
+    <name>sagedock::build::CliProbe</name>
     <message>
         <source>No docker command found on PATH.</source>
         <translation>Kein docker-Befehl im PATH gefunden.</translation>
@@ -329,7 +1317,390 @@
     </message>
 </context>
 <context>
-    <name>Client</name>
+    <name>sagedock::build::Planner</name>
+    <message>
+        <source>Planning was cancelled.</source>
+        <translation>Die Planung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Unknown system %1.</source>
+        <translation>Unbekanntes System %1.</translation>
+    </message>
+    <message>
+        <source>Use one of tox's system factors, e.g. ubuntu-jammy, or give the base image.</source>
+        <translation>Einen der System-Faktoren von tox verwenden, z. B. ubuntu-jammy, oder das Basis-Image angeben.</translation>
+    </message>
+    <message>
+        <source>Unknown package set %1.</source>
+        <translation>Unbekannter Paketsatz %1.</translation>
+    </message>
+    <message>
+        <source>Use minimal, standard or maximal.</source>
+        <translation>Verwenden Sie minimal, standard oder maximal.</translation>
+    </message>
+    <message>
+        <source>Invalid tag %1: %2</source>
+        <translation>Ungültiger Tag %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 failed (exit %2): %3</source>
+        <translation>%1 ist fehlgeschlagen (Exit-Code %2): %3</translation>
+    </message>
+    <message>
+        <source>Run it by hand from the source folder to see why.</source>
+        <translation>Führen Sie es manuell im Quellordner aus, um die Ursache zu sehen.</translation>
+    </message>
+    <message>
+        <source>%1 printed no Dockerfile.</source>
+        <translation>%1 hat kein Dockerfile ausgegeben.</translation>
+    </message>
+    <message>
+        <source>Check that the source folder is a complete Sage checkout.</source>
+        <translation>Prüfen Sie, ob der Quellordner ein vollständiger Sage-Checkout ist.</translation>
+    </message>
+    <message>
+        <source>bash could not be started.</source>
+        <translation>bash konnte nicht gestartet werden.</translation>
+    </message>
+    <message>
+        <source>Install bash; write-dockerfile.sh is a bash script.</source>
+        <translation>bash installieren; write-dockerfile.sh ist ein bash-Skript.</translation>
+    </message>
+    <message>
+        <source>%1 did not finish within %2 s.</source>
+        <translation>%1 wurde nicht innerhalb von %2 s beendet.</translation>
+    </message>
+    <message>
+        <source>The build context %1 is not a folder.</source>
+        <translation>Der Build-Kontext %1 ist kein Ordner.</translation>
+    </message>
+    <message>
+        <source>No stages given.</source>
+        <translation>Keine Stages angegeben.</translation>
+    </message>
+    <message>
+        <source>List the stages in build order, e.g. --stages base,app.</source>
+        <translation>Die Stages in Build-Reihenfolge auflisten, z. B. --stages base,app.</translation>
+    </message>
+    <message>
+        <source>No image prefix given.</source>
+        <translation>Kein Image-Präfix angegeben.</translation>
+    </message>
+    <message>
+        <source>Give --image-prefix, e.g. myproject.</source>
+        <translation>--image-prefix angeben, z. B. myproject.</translation>
+    </message>
+    <message>
+        <source>Cannot read the Dockerfile %1.</source>
+        <translation>Das Dockerfile %1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The Dockerfile has no stage %1.</source>
+        <translation>Das Dockerfile enthält keine Stage %1.</translation>
+    </message>
+    <message>
+        <source>Stages in it: %1</source>
+        <translation>Darin enthaltene Stages: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sagedock::build::Runner</name>
+    <message>
+        <source>Resume and skip-when-present need the stages' input hashes; plan with computeInputHashes.</source>
+        <translation>Fortsetzen und skip-when-present benötigen die Eingabe-Hashes der Stages; mit computeInputHashes planen.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>resumed: built by %1</source>
+        <translation>fortgesetzt: gebaut von %1</translation>
+    </message>
+    <message>
+        <source>inputs unchanged: %1 exists locally</source>
+        <translation>Eingaben unverändert: %1 ist lokal vorhanden</translation>
+    </message>
+    <message>
+        <source>Could not tag %1.</source>
+        <translation>%1 konnte nicht getaggt werden.</translation>
+    </message>
+    <message>
+        <source>inputs unchanged: pulled %1</source>
+        <translation>Eingaben unverändert: %1 heruntergeladen</translation>
+    </message>
+    <message>
+        <source>%1 could not be started: %2</source>
+        <translation>%1 konnte nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>docker build exited with code %1.</source>
+        <translation>docker build wurde mit Code %1 beendet.</translation>
+    </message>
+</context>
+<context>
+    <name>sagedock::build::SageSource</name>
+    <message>
+        <source>The source folder %1 does not exist.</source>
+        <translation>Der Quellordner %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Choose the root of a Sage checkout (the folder with VERSION.txt).</source>
+        <translation>Das Wurzelverzeichnis eines Sage-Checkouts wählen (den Ordner mit VERSION.txt).</translation>
+    </message>
+    <message>
+        <source>%1 has no Sage version file (src/VERSION.txt or VERSION.txt).</source>
+        <translation>%1 enthält keine Sage-Versionsdatei (src/VERSION.txt oder VERSION.txt).</translation>
+    </message>
+    <message>
+        <source>Choose the root of a Sage checkout.</source>
+        <translation>Das Wurzelverzeichnis eines Sage-Checkouts wählen.</translation>
+    </message>
+    <message>
+        <source>Sage %1 at %2 has no write-dockerfile.sh (expected %3).</source>
+        <translation>Sage %1 in %2 hat kein write-dockerfile.sh (erwartet: %3).</translation>
+    </message>
+    <message>
+        <source>Check out a complete Sage source tree.</source>
+        <translation>Einen vollständigen Sage-Quellbaum auschecken.</translation>
+    </message>
+</context>
+<context>
+    <name>sagedock::buildlog</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Check the path and the file's permissions.</source>
+        <translation>Prüfen Sie den Pfad und die Zugriffsrechte der Datei.</translation>
+    </message>
+    <message>
+        <source>did not finish</source>
+        <translation>nicht abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Step "%1" was executed %2 times in this log: a later build did not reuse the cache of the first ("everything built twice"). Check that every build uses the same build arguments and base image, and that the builder keeps its cache between builds.</source>
+        <translation>Schritt „%1“ wurde in diesem Protokoll %2-mal ausgeführt: Ein späterer Build hat den Cache des ersten nicht wiederverwendet („alles doppelt gebaut“). Prüfen Sie, ob jeder Build dieselben Build-Argumente und dasselbe Basis-Image verwendet und ob der Builder seinen Cache zwischen Builds behält.</translation>
+    </message>
+    <message>
+        <source>The files copied by this %1 changed (content, permissions or owner; mtime does not count) — or a .dockerignore edit changed what the context holds.</source>
+        <translation>Die von diesem %1 kopierten Dateien haben sich geändert (Inhalt, Berechtigungen oder Eigentümer; mtime zählt nicht) – oder eine Änderung an .dockerignore hat den Inhalt des Kontexts verändert.</translation>
+    </message>
+    <message>
+        <source>A build argument used by this RUN changed: %1.</source>
+        <translation>Ein von diesem RUN verwendetes Build-Argument hat sich geändert: %1.</translation>
+    </message>
+    <message>
+        <source>The RUN command or a build argument in its scope changed (BuildKit prints argument values expanded; compare with an earlier log to see which).</source>
+        <translation>Der RUN-Befehl oder ein Build-Argument in seinem Gültigkeitsbereich hat sich geändert (BuildKit gibt Argumentwerte expandiert aus; zum Herausfinden mit einem früheren Protokoll vergleichen).</translation>
+    </message>
+    <message>
+        <source>The %1 instruction itself changed.</source>
+        <translation>Die %1-Anweisung selbst hat sich geändert.</translation>
+    </message>
+    <message>
+        <source>Stage %1, which this stage builds on, was rebuilt (see its first executed step).</source>
+        <translation>Stage %1, auf der diese Stage aufbaut, wurde neu gebaut (siehe ihren ersten ausgeführten Schritt).</translation>
+    </message>
+    <message>
+        <source>The base image was pulled anew (%1): its digest changed, so no cached step matches. Pin the base image by digest to make this deliberate.</source>
+        <translation>Das Basis-Image wurde neu heruntergeladen (%1): Sein Digest hat sich geändert, daher passt kein Schritt aus dem Cache. Das Basis-Image per Digest festlegen, um dies bewusst zu steuern.</translation>
+    </message>
+    <message>
+        <source>No usable cache source: the legacy builder rebuilds every stage up to the target and cannot import BuildKit cache from a registry. Build with BuildKit (DOCKER_BUILDKIT=1 or docker buildx) and --cache-from.</source>
+        <translation>Keine nutzbare Cache-Quelle: Der alte Builder baut jede Stage bis zum Ziel neu und kann keinen BuildKit-Cache aus einer Registry importieren. Mit BuildKit (DOCKER_BUILDKIT=1 oder docker buildx) und --cache-from bauen.</translation>
+    </message>
+    <message>
+        <source>No usable cache source: importing the cache from %1 failed (%2).</source>
+        <translation>Keine nutzbare Cache-Quelle: Der Import des Caches von %1 ist fehlgeschlagen (%2).</translation>
+    </message>
+    <message>
+        <source>No usable cache source for this stage: the imported cache is inline or mode=min, which only carries the final stage's layers. Export the cache with --cache-to type=registry,mode=max, or build and push each stage as its own image.</source>
+        <translation>Keine nutzbare Cache-Quelle für diese Stage: Der importierte Cache ist inline oder mode=min und enthält nur die Layer der letzten Stage. Den Cache mit --cache-to type=registry,mode=max exportieren oder jede Stage als eigenes Image bauen und pushen.</translation>
+    </message>
+    <message>
+        <source>No usable cache source: nothing was cached locally and no --cache-from was given (a cold build). Pass --cache-from with an image built with an exported cache.</source>
+        <translation>Keine nutzbare Cache-Quelle: Lokal war nichts im Cache und kein --cache-from angegeben (ein kalter Build). --cache-from mit einem Image angeben, das mit exportiertem Cache gebaut wurde.</translation>
+    </message>
+    <message>
+        <source>The imported cache had no match for the first step: the base image digest (or the build arguments) differ from the build that exported it.</source>
+        <translation>Der importierte Cache hatte keinen Treffer für den ersten Schritt: Der Digest des Basis-Images (oder die Build-Argumente) unterscheidet sich von dem Build, der ihn exportiert hat.</translation>
+    </message>
+    <message>
+        <source>The first step after the base image missed while other stages hit: the base image most likely resolved to a new digest.</source>
+        <translation>Der erste Schritt nach dem Basis-Image hat den Cache verfehlt, während andere Stages Treffer hatten: Das Basis-Image wurde höchstwahrscheinlich zu einem neuen Digest aufgelöst.</translation>
+    </message>
+    <message>
+        <source>max depth exceeded: the image has more layers than the storage driver allows (about 125). This build adds %1 layer-creating steps on top of its base image; incremental builds stack layers on the previous image each time. Start again from a fresh base image.</source>
+        <translation>max depth exceeded: Das Image hat mehr Layer, als der Storage-Treiber erlaubt (etwa 125). Dieser Build fügt %1 Layer erzeugende Schritte auf sein Basis-Image hinzu; inkrementelle Builds stapeln jedes Mal Layer auf das vorherige Image. Neu mit einem frischen Basis-Image beginnen.</translation>
+    </message>
+    <message>
+        <source>This log comes from the legacy builder: it builds every stage before the target and ignores BuildKit cache sources. Use BuildKit for cache imports from a registry.</source>
+        <translation>Dieses Protokoll stammt vom alten Builder: Er baut jede Stage vor dem Ziel und ignoriert BuildKit-Cache-Quellen. Für Cache-Importe aus einer Registry BuildKit verwenden.</translation>
+    </message>
+</context>
+<context>
+    <name>sagedock::engine</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON.</source>
+        <translation>%1 ist kein gültiges JSON.</translation>
+    </message>
+    <message>
+        <source>Fix or remove the file, then try again.</source>
+        <translation>Korrigieren oder entfernen Sie die Datei und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>The docker context "%1" does not exist.</source>
+        <translation>Der docker context „%1“ existiert nicht.</translation>
+    </message>
+    <message>
+        <source>List contexts with `docker context ls`, or choose another one with `docker context use NAME` (set by %1).</source>
+        <translation>Kontexte mit `docker context ls` auflisten oder mit `docker context use NAME` einen anderen wählen (gesetzt durch %1).</translation>
+    </message>
+    <message>
+        <source>The docker context "%1" has no Docker endpoint.</source>
+        <translation>Der docker context „%1“ hat keinen Docker-Endpunkt.</translation>
+    </message>
+    <message>
+        <source>Recreate it with `docker context create %1 --docker host=...`.</source>
+        <translation>Erstellen Sie ihn neu mit `docker context create %1 --docker host=...`.</translation>
+    </message>
+    <message>
+        <source>"%1" is not a Docker engine address.</source>
+        <translation>„%1“ ist keine Docker-Engine-Adresse.</translation>
+    </message>
+    <message>
+        <source>Use unix:///path/to/docker.sock, tcp://host:port or ssh://user@host.</source>
+        <translation>Verwenden Sie unix:///path/to/docker.sock, tcp://host:port oder ssh://user@host.</translation>
+    </message>
+    <message>
+        <source>The engine sent an unreadable answer to %1.</source>
+        <translation>Die Engine hat auf %1 eine unlesbare Antwort gesendet.</translation>
+    </message>
+    <message>
+        <source>Check that the endpoint is a Docker or Podman engine.</source>
+        <translation>Prüfen Sie, ob der Endpunkt eine Docker- oder Podman-Engine ist.</translation>
+    </message>
+    <message>
+        <source>Start Podman's API socket: systemctl --user enable --now podman.socket (or sudo systemctl enable --now podman.socket for the rootful one).</source>
+        <translation>Starten Sie den API-Socket von Podman: systemctl --user enable --now podman.socket (oder sudo systemctl enable --now podman.socket für den Rootful-Socket).</translation>
+    </message>
+    <message>
+        <source>Start Docker: sudo systemctl start docker (or start Docker Desktop), or choose another engine in Preferences / with DOCKER_HOST.</source>
+        <translation>Starten Sie Docker: sudo systemctl start docker (oder Docker Desktop starten) oder wählen Sie eine andere Engine in den Einstellungen / mit DOCKER_HOST.</translation>
+    </message>
+    <message>
+        <source>The container engine is not running: there is no socket at %1.</source>
+        <translation>Die Container-Engine läuft nicht: Unter %1 gibt es keinen Socket.</translation>
+    </message>
+    <message>
+        <source>Permission denied on the engine socket %1.</source>
+        <translation>Zugriff auf den Engine-Socket %1 verweigert.</translation>
+    </message>
+    <message>
+        <source>Add yourself to the docker group: sudo usermod -aG docker $USER, then log in again.</source>
+        <translation>Fügen Sie sich der Gruppe docker hinzu: sudo usermod -aG docker $USER, und melden Sie sich dann neu an.</translation>
+    </message>
+    <message>
+        <source>The container engine at %1 does not answer (%2).</source>
+        <translation>Die Container-Engine unter %1 antwortet nicht (%2).</translation>
+    </message>
+    <message>
+        <source>The TLS connection to the engine at %1 failed: %2</source>
+        <translation>Die TLS-Verbindung zur Engine unter %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Check the certificates of the docker context (ca.pem, cert.pem, key.pem) or DOCKER_CERT_PATH.</source>
+        <translation>Prüfen Sie die Zertifikate des docker context (ca.pem, cert.pem, key.pem) oder DOCKER_CERT_PATH.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the container engine at %1 (%2).</source>
+        <translation>Die Container-Engine unter %1 ist nicht erreichbar (%2).</translation>
+    </message>
+    <message>
+        <source>Check that the daemon listens there and that DOCKER_HOST or the docker context is right.</source>
+        <translation>Prüfen Sie, ob der Daemon dort lauscht und ob DOCKER_HOST bzw. der docker context stimmt.</translation>
+    </message>
+    <message>
+        <source>The host port is already in use.</source>
+        <translation>Der Host-Port wird bereits verwendet.</translation>
+    </message>
+    <message>
+        <source>The host port %1 is already in use.</source>
+        <translation>Der Host-Port %1 wird bereits verwendet.</translation>
+    </message>
+    <message>
+        <source>Choose another port, or stop what is using it.</source>
+        <translation>Wählen Sie einen anderen Port oder beenden Sie, was ihn belegt.</translation>
+    </message>
+    <message>
+        <source>The container name is already in use: %1</source>
+        <translation>Der Containername wird bereits verwendet: %1</translation>
+    </message>
+    <message>
+        <source>Remove the old container (docker rm NAME) or choose another name.</source>
+        <translation>Entfernen Sie den alten Container (docker rm NAME) oder wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>The image cannot be pulled: %1</source>
+        <translation>Das Image kann nicht heruntergeladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Check the image name and tag; private images need `docker login REGISTRY`.</source>
+        <translation>Prüfen Sie Image-Name und Tag; private Images erfordern `docker login REGISTRY`.</translation>
+    </message>
+    <message>
+        <source>The image does not exist: %1</source>
+        <translation>Das Image existiert nicht: %1</translation>
+    </message>
+    <message>
+        <source>Check the name and tag, or pull it first.</source>
+        <translation>Prüfen Sie Name und Tag oder laden Sie das Image zuerst herunter.</translation>
+    </message>
+    <message>
+        <source>The container no longer exists: %1</source>
+        <translation>Der Container existiert nicht mehr: %1</translation>
+    </message>
+    <message>
+        <source>It was removed; refresh the list of sessions.</source>
+        <translation>Er wurde entfernt; aktualisieren Sie die Liste der Sitzungen.</translation>
+    </message>
+    <message>
+        <source>The registry refused the pull: %1</source>
+        <translation>Die Registry hat den Pull abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Wait a while or log in (docker login) to get a higher pull limit.</source>
+        <translation>Warten Sie eine Weile oder melden Sie sich an (docker login), um ein höheres Pull-Limit zu erhalten.</translation>
+    </message>
+    <message>
+        <source>The engine does not accept this API version: %1</source>
+        <translation>Die Engine akzeptiert diese API-Version nicht: %1</translation>
+    </message>
+    <message>
+        <source>Update Docker or Podman.</source>
+        <translation>Aktualisieren Sie Docker oder Podman.</translation>
+    </message>
+    <message>
+        <source>HTTP status %1</source>
+        <translation>HTTP-Status %1</translation>
+    </message>
+    <message>
+        <source>The engine could not %1: %2</source>
+        <translation>Die Engine ist an folgender Aktion gescheitert: %1: %2</translation>
+    </message>
+    <message>
+        <source>See the engine's log (journalctl -u docker) for details.</source>
+        <translation>Details finden Sie im Protokoll der Engine (journalctl -u docker).</translation>
+    </message>
+</context>
+<context>
+    <name>sagedock::engine::Client</name>
     <message>
         <source>SageDock cannot talk to ssh:// engines directly (%1).</source>
         <translation>SageDock kann nicht direkt mit ssh://-Engines kommunizieren (%1).</translation>
@@ -402,364 +1773,108 @@
         <source>read the container's log</source>
         <translation>das Protokoll des Containers lesen</translation>
     </message>
-    <message>
-        <source>Cancelled.</source>
-        <translation>Abgebrochen.</translation>
-    </message>
 </context>
 <context>
-    <name>ClientPrivate</name>
-    <message>
-        <source>%1 is not an OCI registry (GET /v2/ answered 404).</source>
-        <translation>%1 ist keine OCI-Registry (GET /v2/ lieferte 404).</translation>
-    </message>
-    <message>
-        <source>Check the registry host name.</source>
-        <translation>Den Host-Namen der Registry prüfen.</translation>
-    </message>
-    <message>
-        <source>The token service of %1 gave no token.</source>
-        <translation>Der Token-Dienst von %1 hat kein Token geliefert.</translation>
-    </message>
-    <message>
-        <source>Try again later; if it persists, the registry is misconfigured.</source>
-        <translation>Später erneut versuchen; falls es weiterhin auftritt, ist die Registry falsch konfiguriert.</translation>
-    </message>
-    <message>
-        <source>Offline, and nothing about %1 is cached.</source>
-        <translation>Offline, und zu %1 ist nichts im Cache.</translation>
-    </message>
-    <message>
-        <source>Go online and refresh once; the answers are kept for offline use.</source>
-        <translation>Online gehen und einmal aktualisieren; die Antworten werden für die Offline-Nutzung aufbewahrt.</translation>
-    </message>
-    <message>
-        <source>Working offline.</source>
-        <translation>Offline-Modus.</translation>
-    </message>
-    <message>
-        <source>%1 sent a tag list that is not valid JSON.</source>
-        <translation>%1 hat eine Tag-Liste gesendet, die kein gültiges JSON ist.</translation>
-    </message>
-    <message>
-        <source>Try again later; if it persists, the registry or a proxy is broken.</source>
-        <translation>Später erneut versuchen; falls es weiterhin auftritt, ist die Registry oder ein Proxy defekt.</translation>
-    </message>
-    <message>
-        <source>%1 sent a tag list whose pages loop back (page %2 links to an earlier page).</source>
-        <translation>%1 hat eine Tag-Liste gesendet, deren Seiten im Kreis verweisen (Seite %2 verlinkt auf eine frühere Seite).</translation>
-    </message>
-    <message>
-        <source>Report this to the registry operator.</source>
-        <translation>Dies dem Betreiber der Registry melden.</translation>
-    </message>
-    <message>
-        <source>%1 has more than %2 pages of tags; SageDock stopped reading.</source>
-        <translation>%1 hat mehr als %2 Seiten mit Tags; SageDock hat das Lesen abgebrochen.</translation>
-    </message>
-    <message>
-        <source>Ask for a specific tag instead of the whole list.</source>
-        <translation>Statt der ganzen Liste nach einem bestimmten Tag fragen.</translation>
-    </message>
-    <message>
-        <source>tags page %1</source>
-        <translation>Tag-Seite %1</translation>
-    </message>
-    <message>
-        <source>The manifest of %1:%2 does not match the digest the registry states.</source>
-        <translation>Das Manifest von %1:%2 passt nicht zum Digest, den die Registry angibt.</translation>
-    </message>
-    <message>
-        <source>A proxy may have altered it; try again.</source>
-        <translation>Möglicherweise hat ein Proxy es verändert; erneut versuchen.</translation>
-    </message>
-    <message>
-        <source>manifest for %1</source>
-        <translation>Manifest für %1</translation>
-    </message>
-    <message>
-        <source>The manifest %1 of %2 does not match its digest.</source>
-        <translation>Das Manifest %1 von %2 passt nicht zu seinem Digest.</translation>
-    </message>
-    <message>
-        <source>A proxy or the registry altered it; try again.</source>
-        <translation>Ein Proxy oder die Registry hat es verändert; erneut versuchen.</translation>
-    </message>
-    <message>
-        <source>%1 nests an index inside an index.</source>
-        <translation>%1 verschachtelt einen Index in einem Index.</translation>
-    </message>
-    <message>
-        <source>SageDock reads one level of platform index.</source>
-        <translation>SageDock liest nur eine Ebene des Plattform-Index.</translation>
-    </message>
-    <message>
-        <source>%1:%2 has no %3 image.</source>
-        <translation>%1:%2 hat kein Image für %3.</translation>
-    </message>
-    <message>
-        <source>The index lists no platform images.</source>
-        <translation>Der Index führt keine Plattform-Images auf.</translation>
-    </message>
-    <message>
-        <source>It has: %1.</source>
-        <translation>Vorhanden: %1.</translation>
-    </message>
-    <message>
-        <source>The image configuration %1 of %2 does not match its digest.</source>
-        <translation>Die Image-Konfiguration %1 von %2 passt nicht zu ihrem Digest.</translation>
-    </message>
-</context>
-<context>
-    <name>CredentialHelper</name>
-    <message>
-        <source>The credential helper %1 is not installed.</source>
-        <translation>Der Credential-Helper %1 ist nicht installiert.</translation>
-    </message>
-    <message>
-        <source>Install it, or remove it from ~/.docker/config.json.</source>
-        <translation>Ihn installieren oder aus ~/.docker/config.json entfernen.</translation>
-    </message>
-    <message>
-        <source>The credential helper %1 did not answer within %2 s.</source>
-        <translation>Der Credential-Helper %1 hat nicht innerhalb von %2 s geantwortet.</translation>
-    </message>
-    <message>
-        <source>It may be waiting for a keyring unlock; unlock it and try again.</source>
-        <translation>Möglicherweise wartet er auf das Entsperren eines Schlüsselbunds; diesen entsperren und erneut versuchen.</translation>
-    </message>
-    <message>
-        <source>Cannot run the credential helper %1.</source>
-        <translation>Der Credential-Helper %1 kann nicht ausgeführt werden.</translation>
-    </message>
-    <message>
-        <source>Check that it is installed and executable.</source>
-        <translation>Prüfen, ob er installiert und ausführbar ist.</translation>
-    </message>
-    <message>
-        <source>The credential helper %1 failed: %2</source>
-        <translation>Der Credential-Helper %1 ist fehlgeschlagen: %2</translation>
-    </message>
-    <message>
-        <source>exit code %1</source>
-        <translation>Exit-Code %1</translation>
-    </message>
-    <message>
-        <source>Run `docker login` again, or check the helper's setup.</source>
-        <translation>`docker login` erneut ausführen oder die Einrichtung des Helpers prüfen.</translation>
-    </message>
-    <message>
-        <source>The credential helper %1 gave an unreadable answer.</source>
-        <translation>Der Credential-Helper %1 hat eine unlesbare Antwort geliefert.</translation>
-    </message>
-    <message>
-        <source>Cancelled.</source>
-        <translation>Abgebrochen.</translation>
-    </message>
-</context>
-<context>
-    <name>Diagnoser</name>
-    <message>
-        <source>did not finish</source>
-        <translation>nicht abgeschlossen</translation>
-    </message>
-    <message>
-        <source>Step "%1" was executed %2 times in this log: a later build did not reuse the cache of the first ("everything built twice"). Check that every build uses the same build arguments and base image, and that the builder keeps its cache between builds.</source>
-        <translation>Schritt „%1“ wurde in diesem Protokoll %2-mal ausgeführt: Ein späterer Build hat den Cache des ersten nicht wiederverwendet („alles doppelt gebaut“). Prüfen Sie, ob jeder Build dieselben Build-Argumente und dasselbe Basis-Image verwendet und ob der Builder seinen Cache zwischen Builds behält.</translation>
-    </message>
-    <message>
-        <source>The files copied by this %1 changed (content, permissions or owner; mtime does not count) — or a .dockerignore edit changed what the context holds.</source>
-        <translation>Die von diesem %1 kopierten Dateien haben sich geändert (Inhalt, Berechtigungen oder Eigentümer; mtime zählt nicht) – oder eine Änderung an .dockerignore hat den Inhalt des Kontexts verändert.</translation>
-    </message>
-    <message>
-        <source>A build argument used by this RUN changed: %1.</source>
-        <translation>Ein von diesem RUN verwendetes Build-Argument hat sich geändert: %1.</translation>
-    </message>
-    <message>
-        <source>The RUN command or a build argument in its scope changed (BuildKit prints argument values expanded; compare with an earlier log to see which).</source>
-        <translation>Der RUN-Befehl oder ein Build-Argument in seinem Gültigkeitsbereich hat sich geändert (BuildKit gibt Argumentwerte expandiert aus; zum Herausfinden mit einem früheren Protokoll vergleichen).</translation>
-    </message>
-    <message>
-        <source>The %1 instruction itself changed.</source>
-        <translation>Die %1-Anweisung selbst hat sich geändert.</translation>
-    </message>
-    <message>
-        <source>Stage %1, which this stage builds on, was rebuilt (see its first executed step).</source>
-        <translation>Stage %1, auf der diese Stage aufbaut, wurde neu gebaut (siehe ihren ersten ausgeführten Schritt).</translation>
-    </message>
-    <message>
-        <source>The base image was pulled anew (%1): its digest changed, so no cached step matches. Pin the base image by digest to make this deliberate.</source>
-        <translation>Das Basis-Image wurde neu heruntergeladen (%1): Sein Digest hat sich geändert, daher passt kein Schritt aus dem Cache. Das Basis-Image per Digest festlegen, um dies bewusst zu steuern.</translation>
-    </message>
-    <message>
-        <source>No usable cache source: the legacy builder rebuilds every stage up to the target and cannot import BuildKit cache from a registry. Build with BuildKit (DOCKER_BUILDKIT=1 or docker buildx) and --cache-from.</source>
-        <translation>Keine nutzbare Cache-Quelle: Der alte Builder baut jede Stage bis zum Ziel neu und kann keinen BuildKit-Cache aus einer Registry importieren. Mit BuildKit (DOCKER_BUILDKIT=1 oder docker buildx) und --cache-from bauen.</translation>
-    </message>
-    <message>
-        <source>No usable cache source: importing the cache from %1 failed (%2).</source>
-        <translation>Keine nutzbare Cache-Quelle: Der Import des Caches von %1 ist fehlgeschlagen (%2).</translation>
-    </message>
-    <message>
-        <source>No usable cache source for this stage: the imported cache is inline or mode=min, which only carries the final stage's layers. Export the cache with --cache-to type=registry,mode=max, or build and push each stage as its own image.</source>
-        <translation>Keine nutzbare Cache-Quelle für diese Stage: Der importierte Cache ist inline oder mode=min und enthält nur die Layer der letzten Stage. Den Cache mit --cache-to type=registry,mode=max exportieren oder jede Stage als eigenes Image bauen und pushen.</translation>
-    </message>
-    <message>
-        <source>No usable cache source: nothing was cached locally and no --cache-from was given (a cold build). Pass --cache-from with an image built with an exported cache.</source>
-        <translation>Keine nutzbare Cache-Quelle: Lokal war nichts im Cache und kein --cache-from angegeben (ein kalter Build). --cache-from mit einem Image angeben, das mit exportiertem Cache gebaut wurde.</translation>
-    </message>
-    <message>
-        <source>The imported cache had no match for the first step: the base image digest (or the build arguments) differ from the build that exported it.</source>
-        <translation>Der importierte Cache hatte keinen Treffer für den ersten Schritt: Der Digest des Basis-Images (oder die Build-Argumente) unterscheidet sich von dem Build, der ihn exportiert hat.</translation>
-    </message>
-    <message>
-        <source>The first step after the base image missed while other stages hit: the base image most likely resolved to a new digest.</source>
-        <translation>Der erste Schritt nach dem Basis-Image hat den Cache verfehlt, während andere Stages Treffer hatten: Das Basis-Image wurde höchstwahrscheinlich zu einem neuen Digest aufgelöst.</translation>
-    </message>
-    <message>
-        <source>max depth exceeded: the image has more layers than the storage driver allows (about 125). This build adds %1 layer-creating steps on top of its base image; incremental builds stack layers on the previous image each time. Start again from a fresh base image.</source>
-        <translation>max depth exceeded: Das Image hat mehr Layer, als der Storage-Treiber erlaubt (etwa 125). Dieser Build fügt %1 Layer erzeugende Schritte auf sein Basis-Image hinzu; inkrementelle Builds stapeln jedes Mal Layer auf das vorherige Image. Neu mit einem frischen Basis-Image beginnen.</translation>
-    </message>
-    <message>
-        <source>This log comes from the legacy builder: it builds every stage before the target and ignores BuildKit cache sources. Use BuildKit for cache imports from a registry.</source>
-        <translation>Dieses Protokoll stammt vom alten Builder: Er baut jede Stage vor dem Ziel und ignoriert BuildKit-Cache-Quellen. Für Cache-Importe aus einer Registry BuildKit verwenden.</translation>
-    </message>
-</context>
-<context>
-    <name>DiagnosisModel</name>
-    <message>
-        <source>Stage</source>
-        <translation>Stage</translation>
-    </message>
-    <message>
-        <source>Steps</source>
-        <translation>Schritte</translation>
-    </message>
-    <message>
-        <source>Cached</source>
-        <translation>Aus dem Cache</translation>
-    </message>
-    <message>
-        <source>Executed</source>
-        <translation>Ausgeführt</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Duration</source>
-        <translation>Dauer</translation>
-    </message>
-    <message>
-        <source>First executed step</source>
-        <translation>Erster ausgeführter Schritt</translation>
-    </message>
-    <message>
-        <source>Why it missed the cache</source>
-        <translation>Warum der Cache verfehlt wurde</translation>
-    </message>
-    <message>
-        <source>Running</source>
-        <translation>Läuft</translation>
-    </message>
-    <message>
-        <source>Rebuilt: the cache broke in this stage or before</source>
-        <translation>Neu gebaut: Der Cache ist in dieser Stage oder davor abgerissen</translation>
-    </message>
-    <message>
-        <source>Fully cached</source>
-        <translation>Vollständig aus dem Cache</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>unbekannt</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>— (all cached)</source>
-        <translation>— (alles aus dem Cache)</translation>
-    </message>
-</context>
-<context>
-    <name>DiagnosisView</name>
-    <message>
-        <source>No build steps yet.</source>
-        <translation>Noch keine Build-Schritte.</translation>
-    </message>
-    <message>
-        <source>%1 log, %2 stage(s): %3 step(s), %4 cached, %5 executed, %6 failed.</source>
-        <translation>%1-Protokoll, %2 Stage(s): %3 Schritt(e), %4 aus dem Cache, %5 ausgeführt, %6 fehlgeschlagen.</translation>
-    </message>
-    <message>
-        <source>Cache import OK: %1</source>
-        <translation>Cache-Import OK: %1</translation>
-    </message>
-    <message>
-        <source>Cache import FAILED: %1 — %2</source>
-        <translation>Cache-Import FEHLGESCHLAGEN: %1 – %2</translation>
-    </message>
-    <message>
-        <source>Error: %1</source>
-        <translation>Fehler: %1</translation>
-    </message>
-    <message>
-        <source>Error in %1: %2</source>
-        <translation>Fehler in %1: %2</translation>
-    </message>
-    <message>
-        <source>Warning: %1</source>
-        <translation>Warnung: %1</translation>
-    </message>
-    <message>
-        <source>Select a stage to see why it was rebuilt.</source>
-        <translation>Eine Stage auswählen, um zu sehen, warum sie neu gebaut wurde.</translation>
-    </message>
-    <message>
-        <source>Stage %1: every step came from the cache.</source>
-        <translation>Stage %1: Jeder Schritt kam aus dem Cache.</translation>
-    </message>
-    <message>
-        <source>Stage %1 — first executed step: %2
-Why: %3</source>
-        <translation>Stage %1 – erster ausgeführter Schritt: %2
-Grund: %3</translation>
-    </message>
-</context>
-<context>
-    <name>DockerConfig</name>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation>%1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>Check the file's permissions.</source>
-        <translation>Die Berechtigungen der Datei prüfen.</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>the docker configuration is not valid JSON (%1).</source>
-        <translation>Die Docker-Konfiguration ist kein gültiges JSON (%1).</translation>
-    </message>
-    <message>
-        <source>Fix or remove the file, then run `docker login` again.</source>
-        <translation>Die Datei korrigieren oder entfernen, dann `docker login` erneut ausführen.</translation>
-    </message>
-</context>
-<context>
-    <name>Endpoint</name>
+    <name>sagedock::engine::Endpoint</name>
     <message>
         <source> (context %1)</source>
         <translation> (Kontext %1)</translation>
     </message>
 </context>
 <context>
-    <name>Engine</name>
+    <name>sagedock::engine::EventStream</name>
+    <message>
+        <source>report events</source>
+        <translation>Ereignisse melden</translation>
+    </message>
+    <message>
+        <source>Stopped following engine events.</source>
+        <translation>Verfolgung der Engine-Ereignisse beendet.</translation>
+    </message>
+</context>
+<context>
+    <name>sagedock::engine::LogStream</name>
+    <message>
+        <source>read the container's log</source>
+        <translation>das Protokoll des Containers lesen</translation>
+    </message>
+    <message>
+        <source>The engine stopped the log stream: %1</source>
+        <translation>Die Engine hat den Log-Stream beendet: %1</translation>
+    </message>
+    <message>
+        <source>Stopped following the log.</source>
+        <translation>Das Log wird nicht mehr verfolgt.</translation>
+    </message>
+</context>
+<context>
+    <name>sagedock::engine::PullJob</name>
+    <message>
+        <source>pull %1</source>
+        <translation>%1 herunterladen</translation>
+    </message>
+    <message>
+        <source>The pull of %1 was cancelled.</source>
+        <translation>Das Herunterladen von %1 wurde abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>sagedock::http</name>
+    <message>
+        <source>%1 did not answer in time (%2).</source>
+        <translation>%1 hat nicht rechtzeitig geantwortet (%2).</translation>
+    </message>
+    <message>
+        <source>Check the network, or try again later.</source>
+        <translation>Prüfen Sie das Netzwerk oder versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>Cannot find the host %1.</source>
+        <translation>Der Host %1 wurde nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>Check the name and your network connection.</source>
+        <translation>Prüfen Sie den Namen und die Netzwerkverbindung.</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1 (%2).</source>
+        <translation>Verbindung zu %1 nicht möglich (%2).</translation>
+    </message>
+    <message>
+        <source>Check that the service is running and the address is right.</source>
+        <translation>Prüfen Sie, ob der Dienst läuft und die Adresse stimmt.</translation>
+    </message>
+    <message>
+        <source>Secure connection to %1 failed: %2</source>
+        <translation>Sichere Verbindung zu %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Add the registry's CA certificate in Preferences, or mark it insecure if it is a local test registry.</source>
+        <translation>Fügen Sie das CA-Zertifikat der Registry in den Einstellungen hinzu oder markieren Sie sie als unsicher, falls es eine lokale Test-Registry ist.</translation>
+    </message>
+    <message>
+        <source>The answer from %1 is larger than %2 bytes.</source>
+        <translation>Die Antwort von %1 ist größer als %2 Bytes.</translation>
+    </message>
+    <message>
+        <source>%1 redirected too many times.</source>
+        <translation>%1 hat zu oft umgeleitet.</translation>
+    </message>
+    <message>
+        <source>%1 redirected to a protocol that is not allowed (%2).</source>
+        <translation>%1 hat auf ein nicht erlaubtes Protokoll umgeleitet (%2).</translation>
+    </message>
+    <message>
+        <source>SageDock never downgrades HTTPS to plain HTTP.</source>
+        <translation>SageDock stuft HTTPS nie auf einfaches HTTP herab.</translation>
+    </message>
+    <message>
+        <source>Request to %1 failed: %2</source>
+        <translation>Anfrage an %1 fehlgeschlagen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sagedock::http::Engine</name>
     <message>
         <source>Unsupported address %1.</source>
         <translation>Nicht unterstützte Adresse %1.</translation>
@@ -774,7 +1889,7 @@ Grund: %3</translation>
     </message>
 </context>
 <context>
-    <name>EngineImpl</name>
+    <name>sagedock::http::EngineImpl</name>
     <message>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
@@ -785,18 +1900,337 @@ Grund: %3</translation>
     </message>
 </context>
 <context>
-    <name>EventStream</name>
+    <name>sagedock::launch</name>
     <message>
-        <source>report events</source>
-        <translation>Ereignisse melden</translation>
+        <source>This image does not look like a SageMath image (entrypoint "%1", working directory "%2", user "%3").</source>
+        <translation>Dieses Image sieht nicht wie ein SageMath-Image aus (Entrypoint „%1“, Arbeitsverzeichnis „%2“, Benutzer „%3“).</translation>
     </message>
     <message>
-        <source>Stopped following engine events.</source>
-        <translation>Verfolgung der Engine-Ereignisse beendet.</translation>
+        <source>Choose the flavor yourself: --flavor sagemath, sagemath-dev or stage.</source>
+        <translation>Wählen Sie die Variante selbst: --flavor sagemath, sagemath-dev oder stage.</translation>
+    </message>
+    <message>
+        <source>Unknown flavor "%1".</source>
+        <translation>Unbekannte Variante „%1“.</translation>
+    </message>
+    <message>
+        <source>Use auto, sagemath, sagemath-dev or stage.</source>
+        <translation>Verwenden Sie auto, sagemath, sagemath-dev oder stage.</translation>
+    </message>
+    <message>
+        <source>No notebooks folder was given.</source>
+        <translation>Es wurde kein Notebook-Ordner angegeben.</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the notebooks.</source>
+        <translation>Wählen Sie einen Ordner für die Notebooks.</translation>
+    </message>
+    <message>
+        <source>The notebooks folder %1 contains ':' or ',', which a bind mount cannot express.</source>
+        <translation>Der Notebook-Ordner %1 enthält ':' oder ',', was ein Bind-Mount nicht ausdrücken kann.</translation>
+    </message>
+    <message>
+        <source>Choose a folder without those characters.</source>
+        <translation>Wählen Sie einen Ordner ohne diese Zeichen.</translation>
+    </message>
+    <message>
+        <source>This stage image has no built Sage yet (/sage/sage is missing; Sage is built in the with-targets stage), so it can only open a shell.</source>
+        <translation>Dieses Stage-Image enthält noch kein gebautes Sage (/sage/sage fehlt; Sage wird in der Stage with-targets gebaut), daher kann es nur eine Shell öffnen.</translation>
     </message>
 </context>
 <context>
-    <name>ImageReference</name>
+    <name>sagedock::launch::Launcher</name>
+    <message>
+        <source>Jupyter did not get ready within %1 s. Last log lines:
+%2</source>
+        <translation>Jupyter war nicht innerhalb von %1 s bereit. Letzte Log-Zeilen:
+%2</translation>
+    </message>
+    <message>
+        <source>Look at the full log (docker logs) or try again with a longer timeout.</source>
+        <translation>Das vollständige Log ansehen (docker logs) oder es mit einem längeren Timeout erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Warten</translation>
+    </message>
+    <message>
+        <source>Reading the image…</source>
+        <translation>Image wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Downloading the image…</source>
+        <translation>Image wird heruntergeladen…</translation>
+    </message>
+    <message>
+        <source>Creating the container…</source>
+        <translation>Container wird erstellt…</translation>
+    </message>
+    <message>
+        <source>Starting the container…</source>
+        <translation>Container wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Starting Jupyter…</source>
+        <translation>Jupyter wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>No free host port from %1 on.</source>
+        <translation>Kein freier Host-Port ab %1.</translation>
+    </message>
+    <message>
+        <source>Stop other Jupyter servers or choose a port with --port.</source>
+        <translation>Andere Jupyter-Server beenden oder mit --port einen Port wählen.</translation>
+    </message>
+    <message>
+        <source>Cannot create the notebooks folder %1.</source>
+        <translation>Der Notebook-Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Choose a folder you can write to.</source>
+        <translation>Einen Ordner mit Schreibrechten wählen.</translation>
+    </message>
+    <message>
+        <source>The container stopped before Jupyter was ready. Last log lines:
+%1</source>
+        <translation>Der Container wurde beendet, bevor Jupyter bereit war. Letzte Log-Zeilen:
+%1</translation>
+    </message>
+    <message>
+        <source>Check that the image runs Sage (try a shell in it) or pick another flavor.</source>
+        <translation>Prüfen Sie, ob das Image Sage ausführt (z. B. mit einer Shell darin), oder wählen Sie eine andere Variante.</translation>
+    </message>
+    <message>
+        <source>The launch was cancelled.</source>
+        <translation>Der Start wurde abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>sagedock::matrix</name>
+    <message>
+        <source>Waiting for the registry.</source>
+        <translation>Warten auf die Registry.</translation>
+    </message>
+    <message>
+        <source>Not in the registry for this tag.</source>
+        <translation>Für diesen Tag nicht in der Registry.</translation>
+    </message>
+    <message>
+        <source>Created %1 (%2)</source>
+        <translation>Erstellt %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 in %n layer(s)</source>
+        <translation>%1 in %n Layer(n)</translation>
+    </message>
+    <message>
+        <source>at an unknown time</source>
+        <translation>zu einem unbekannten Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>in the future</source>
+        <translation>in der Zukunft</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message>
+        <source>%n minute(s) ago</source>
+        <translation>vor %n Minute(n)</translation>
+    </message>
+    <message>
+        <source>%n hour(s) ago</source>
+        <translation>vor %n Stunde(n)</translation>
+    </message>
+    <message>
+        <source>%n day(s) ago</source>
+        <translation>vor %n Tag(en)</translation>
+    </message>
+    <message>
+        <source>%n month(s) ago</source>
+        <translation>vor %n Monat(en)</translation>
+    </message>
+    <message>
+        <source>%n year(s) ago</source>
+        <translation>vor %n Jahr(en)</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>ERROR</source>
+        <translation>FEHLER</translation>
+    </message>
+    <message>
+        <source>BROKEN %1/%2</source>
+        <translation>DEFEKT %1/%2</translation>
+    </message>
+    <message>
+        <source>no parent</source>
+        <translation>ohne Vorgänger</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation>vorhanden</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>First selected stage: nothing to compare with.</source>
+        <translation>Erste ausgewählte Stage: nichts zum Vergleichen.</translation>
+    </message>
+    <message>
+        <source>Built on %1: shares all %2 of its layers and adds %3.</source>
+        <translation>Baut auf %1 auf: teilt alle %2 Layer davon und fügt %3 hinzu.</translation>
+    </message>
+    <message>
+        <source>Not built on %1: only the first %2 layers match; %3 layers differ from there on.</source>
+        <translation>Baut nicht auf %1 auf: nur die ersten %2 Layer stimmen überein; ab dort unterscheiden sich %3 Layer.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist for this tag, so the chain cannot be checked.</source>
+        <translation>%1 existiert für diesen Tag nicht, daher kann die Kette nicht geprüft werden.</translation>
+    </message>
+    <message>
+        <source>%1 could not be read, so the chain is unknown.</source>
+        <translation>%1 konnte nicht gelesen werden, daher ist die Kette unbekannt.</translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>packages</source>
+        <translation>Pakete</translation>
+    </message>
+    <message>
+        <source>%1 tag %2</source>
+        <translation>%1 Tag %2</translation>
+    </message>
+    <message>
+        <source>%1 cells: %2 present, %3 missing, %4 broken, %5 parent missing, %6 errors</source>
+        <translation>%1 Zellen: %2 vorhanden, %3 fehlend, %4 defekt, %5 ohne Vorgänger, %6 Fehler</translation>
+    </message>
+    <message>
+        <source>Some answers came from the cache because the registry could not be reached.</source>
+        <translation>Einige Antworten stammen aus dem Cache, weil die Registry nicht erreichbar war.</translation>
+    </message>
+    <message>
+        <source>Sage build matrix: %1 tag %2</source>
+        <translation>Sage-Build-Matrix: %1 Tag %2</translation>
+    </message>
+    <message>
+        <source>Sage build matrix</source>
+        <translation>Sage-Build-Matrix</translation>
+    </message>
+    <message>
+        <source>Repository prefix %1, tag %2, generated %3.</source>
+        <translation>Repository-Präfix %1, Tag %2, erzeugt am %3.</translation>
+    </message>
+    <message>
+        <source>ok: present, built on the previous stage</source>
+        <translation>ok: vorhanden, baut auf der vorherigen Stage auf</translation>
+    </message>
+    <message>
+        <source>BROKEN: not built on the previous stage</source>
+        <translation>DEFEKT: baut nicht auf der vorherigen Stage auf</translation>
+    </message>
+    <message>
+        <source>no parent: previous stage missing</source>
+        <translation>ohne Vorgänger: vorherige Stage fehlt</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>%1 cells: %2 present, %3 missing, %4 broken, %5 parent missing, %6 errors.</source>
+        <translation>%1 Zellen: %2 vorhanden, %3 fehlend, %4 defekt, %5 ohne Vorgänger, %6 Fehler.</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <source>Generated by SageDock %1.</source>
+        <translation>Erzeugt von SageDock %1.</translation>
+    </message>
+</context>
+<context>
+    <name>sagedock::matrix::MatrixRequest</name>
+    <message>
+        <source>Unknown stage '%1'.</source>
+        <translation>Unbekannte Stage „%1“.</translation>
+    </message>
+    <message>
+        <source>Known stages: %1.</source>
+        <translation>Bekannte Stages: %1.</translation>
+    </message>
+    <message>
+        <source>Unknown package set '%1'.</source>
+        <translation>Unbekannter Paketsatz „%1“.</translation>
+    </message>
+    <message>
+        <source>Use %1, optionally followed by modifiers such as -sitepackages.</source>
+        <translation>%1 verwenden, optional gefolgt von Modifikatoren wie -sitepackages.</translation>
+    </message>
+    <message>
+        <source>'%1' is not a valid repository: %2</source>
+        <translation>„%1“ ist kein gültiges Repository: %2</translation>
+    </message>
+    <message>
+        <source>The system '%1' cannot be told apart in '%2'.</source>
+        <translation>Das System „%1“ lässt sich in „%2“ nicht eindeutig abgrenzen.</translation>
+    </message>
+    <message>
+        <source>A system name must not end in a package set, modifier or stage name.</source>
+        <translation>Ein Systemname darf nicht auf einen Paketsatz, Modifikator oder Stage-Namen enden.</translation>
+    </message>
+</context>
+<context>
+    <name>sagedock::matrix::MatrixService</name>
+    <message>
+        <source>The refresh was cancelled.</source>
+        <translation>Die Aktualisierung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Refresh again.</source>
+        <translation>Erneut aktualisieren.</translation>
+    </message>
+</context>
+<context>
+    <name>sagedock::reference::Catalog</name>
+    <message>
+        <source>The Sage catalog is not valid JSON.</source>
+        <translation>Der Sage-Katalog ist kein gültiges JSON.</translation>
+    </message>
+    <message>
+        <source>Reinstall SageDock; the bundled catalog is damaged.</source>
+        <translation>SageDock neu installieren; der mitgelieferte Katalog ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>The Sage catalog lacks the stage or package lists.</source>
+        <translation>Im Sage-Katalog fehlen die Stage- oder Paketlisten.</translation>
+    </message>
+</context>
+<context>
+    <name>sagedock::reference::ImageReference</name>
     <message>
         <source>The tag is empty.</source>
         <translation>Das Tag ist leer.</translation>
@@ -983,643 +2417,7 @@ Grund: %3</translation>
     </message>
 </context>
 <context>
-    <name>Job</name>
-    <message>
-        <source>Cancelled.</source>
-        <translation>Abgebrochen.</translation>
-    </message>
-</context>
-<context>
-    <name>LaunchPage</name>
-    <message>
-        <source>Pick a SageMath version and press Launch: SageDock downloads it if needed, starts Jupyter and opens it in your browser. Your notebooks stay in the folder below.</source>
-        <translation>Eine SageMath-Version wählen und auf „Starten“ klicken: SageDock lädt sie bei Bedarf herunter, startet Jupyter und öffnet es im Browser. Die Notebooks bleiben im unten angegebenen Ordner.</translation>
-    </message>
-    <message>
-        <source>&amp;Notebooks folder:</source>
-        <translation>&amp;Notebook-Ordner:</translation>
-    </message>
-    <message>
-        <source>Mounted in the container below its home folder (as ~/notebooks); created when needed.</source>
-        <translation>Wird im Container unterhalb des Home-Ordners eingehängt (als ~/notebooks); wird bei Bedarf angelegt.</translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation>Auswählen…</translation>
-    </message>
-    <message>
-        <source>Open in the &amp;browser when ready</source>
-        <translation>Im &amp;Browser öffnen, sobald bereit</translation>
-    </message>
-    <message>
-        <source>&amp;Launch</source>
-        <translation>&amp;Starten</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <source>&amp;Open</source>
-        <translation>Ö&amp;ffnen</translation>
-    </message>
-    <message>
-        <source>&amp;Copy URL</source>
-        <translation>URL &amp;kopieren</translation>
-    </message>
-    <message>
-        <source>Notebooks folder</source>
-        <translation>Notebook-Ordner</translation>
-    </message>
-    <message>
-        <source>The list of versions could not be fetched (%1). Versions already on this computer are shown.</source>
-        <translation>Die Versionsliste konnte nicht abgerufen werden (%1). Angezeigt werden die bereits auf diesem Computer vorhandenen Versionen.</translation>
-    </message>
-    <message>
-        <source>Error: %1</source>
-        <translation>Fehler: %1</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Abgebrochen</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Ready: a shell session</source>
-        <translation>Bereit: eine Shell-Sitzung</translation>
-    </message>
-    <message>
-        <source>Open it from the Sessions page, or run: %1</source>
-        <translation>Über die Seite „Sitzungen“ öffnen oder ausführen: %1</translation>
-    </message>
-    <message>
-        <source>Ready</source>
-        <translation>Bereit</translation>
-    </message>
-    <message>
-        <source>%1 of %2, layer %3 of %4</source>
-        <translation>%1 von %2, Layer %3 von %4</translation>
-    </message>
-    <message>
-        <source>, %1/s</source>
-        <translation>, %1/s</translation>
-    </message>
-    <message numerus="yes">
-        <source>, about %n second(s) left</source>
-        <translation>
-            <numerusform>, noch etwa %n Sekunde</numerusform><numerusform>, noch etwa %n Sekunden</numerusform></translation>
-    </message>
-    <message>
-        <source>%1: %2%</source>
-        <translation>%1: %2 %</translation>
-    </message>
-</context>
-<context>
-    <name>Launcher</name>
-    <message>
-        <source>Jupyter did not get ready within %1 s. Last log lines:
-%2</source>
-        <translation>Jupyter war nicht innerhalb von %1 s bereit. Letzte Log-Zeilen:
-%2</translation>
-    </message>
-    <message>
-        <source>Look at the full log (docker logs) or try again with a longer timeout.</source>
-        <translation>Das vollständige Log ansehen (docker logs) oder es mit einem längeren Timeout erneut versuchen.</translation>
-    </message>
-    <message>
-        <source>Waiting</source>
-        <translation>Warten</translation>
-    </message>
-    <message>
-        <source>Reading the image…</source>
-        <translation>Image wird gelesen…</translation>
-    </message>
-    <message>
-        <source>Downloading the image…</source>
-        <translation>Image wird heruntergeladen…</translation>
-    </message>
-    <message>
-        <source>Creating the container…</source>
-        <translation>Container wird erstellt…</translation>
-    </message>
-    <message>
-        <source>Starting the container…</source>
-        <translation>Container wird gestartet…</translation>
-    </message>
-    <message>
-        <source>Starting Jupyter…</source>
-        <translation>Jupyter wird gestartet…</translation>
-    </message>
-    <message>
-        <source>Ready</source>
-        <translation>Bereit</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Abgebrochen</translation>
-    </message>
-    <message>
-        <source>No free host port from %1 on.</source>
-        <translation>Kein freier Host-Port ab %1.</translation>
-    </message>
-    <message>
-        <source>Stop other Jupyter servers or choose a port with --port.</source>
-        <translation>Andere Jupyter-Server beenden oder mit --port einen Port wählen.</translation>
-    </message>
-    <message>
-        <source>Cannot create the notebooks folder %1.</source>
-        <translation>Der Notebook-Ordner %1 kann nicht angelegt werden.</translation>
-    </message>
-    <message>
-        <source>Choose a folder you can write to.</source>
-        <translation>Einen Ordner mit Schreibrechten wählen.</translation>
-    </message>
-    <message>
-        <source>The container stopped before Jupyter was ready. Last log lines:
-%1</source>
-        <translation>Der Container wurde beendet, bevor Jupyter bereit war. Letzte Log-Zeilen:
-%1</translation>
-    </message>
-    <message>
-        <source>Check that the image runs Sage (try a shell in it) or pick another flavor.</source>
-        <translation>Prüfen Sie, ob das Image Sage ausführt (z. B. mit einer Shell darin), oder wählen Sie eine andere Variante.</translation>
-    </message>
-    <message>
-        <source>The launch was cancelled.</source>
-        <translation>Der Start wurde abgebrochen.</translation>
-    </message>
-</context>
-<context>
-    <name>LogLineModel</name>
-    <message>
-        <source>Error</source>
-        <translation>Fehler</translation>
-    </message>
-    <message>
-        <source>Cached: reused from the build cache</source>
-        <translation>Im Cache: aus dem Build-Cache wiederverwendet</translation>
-    </message>
-    <message>
-        <source>Executed: missed the cache</source>
-        <translation>Ausgeführt: nicht im Cache</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Abgebrochen</translation>
-    </message>
-    <message>
-        <source>Running</source>
-        <translation>Läuft</translation>
-    </message>
-</context>
-<context>
-    <name>LogStream</name>
-    <message>
-        <source>read the container's log</source>
-        <translation>das Log des Containers lesen</translation>
-    </message>
-    <message>
-        <source>The engine stopped the log stream: %1</source>
-        <translation>Die Engine hat den Log-Stream beendet: %1</translation>
-    </message>
-    <message>
-        <source>Stopped following the log.</source>
-        <translation>Das Log wird nicht mehr verfolgt.</translation>
-    </message>
-</context>
-<context>
-    <name>LogView</name>
-    <message>
-        <source>Search the log</source>
-        <translation>Log durchsuchen</translation>
-    </message>
-    <message>
-        <source>Next</source>
-        <translation>Nächste</translation>
-    </message>
-    <message>
-        <source>Find the next line containing the text (Enter)</source>
-        <translation>Nächste Zeile mit diesem Text suchen (Eingabe)</translation>
-    </message>
-    <message>
-        <source>Previous</source>
-        <translation>Vorherige</translation>
-    </message>
-    <message>
-        <source>Find the previous line containing the text (Shift+Enter)</source>
-        <translation>Vorherige Zeile mit diesem Text suchen (Umschalt+Eingabe)</translation>
-    </message>
-    <message>
-        <source>Follow</source>
-        <translation>Folgen</translation>
-    </message>
-    <message>
-        <source>Keep the newest line in view</source>
-        <translation>Die neueste Zeile sichtbar halten</translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation>%1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n line(s), %1 older dropped</source>
-        <translation>
-            <numerusform>%n Zeile, %1 ältere verworfen</numerusform><numerusform>%n Zeilen, %1 ältere verworfen</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n line(s)</source>
-        <translation>
-            <numerusform>%n Zeile</numerusform><numerusform>%n Zeilen</numerusform></translation>
-    </message>
-    <message>
-        <source>No match</source>
-        <translation>Kein Treffer</translation>
-    </message>
-</context>
-<context>
-    <name>MatrixModel</name>
-    <message>
-        <source>System</source>
-        <translation>System</translation>
-    </message>
-    <message>
-        <source>Packages</source>
-        <translation>Pakete</translation>
-    </message>
-    <message>
-        <source>Stage %1 (%2 of the selected stages)</source>
-        <translation>Stage %1 (%2 der ausgewählten Stages)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 (%n row(s))</source>
-        <translation>
-            <numerusform>%1 (%n Zeile)</numerusform><numerusform>%1 (%n Zeilen)</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n problem(s)</source>
-        <translation>
-            <numerusform>%n Problem</numerusform><numerusform>%n Probleme</numerusform></translation>
-    </message>
-    <message>
-        <source>%1, built FROM %2</source>
-        <translation>%1, gebaut mit FROM %2</translation>
-    </message>
-</context>
-<context>
-    <name>MatrixPage</name>
-    <message>
-        <source>Repository prefix the stage images live under; it ends in '/'.</source>
-        <translation>Repository-Präfix, unter dem die Stage-Images liegen; endet auf „/“.</translation>
-    </message>
-    <message>
-        <source>&amp;Repository:</source>
-        <translation>&amp;Repository:</translation>
-    </message>
-    <message>
-        <source>dev, latest, versions, PR merges (NNNNN-merge) and refs, as the registry has them.</source>
-        <translation>dev, latest, Versionen, PR-Merges (NNNNN-merge) und Refs, wie sie in der Registry vorliegen.</translation>
-    </message>
-    <message>
-        <source>&amp;Tag:</source>
-        <translation>&amp;Tag:</translation>
-    </message>
-    <message>
-        <source>standard and minimal</source>
-        <translation>standard und minimal</translation>
-    </message>
-    <message>
-        <source>all three</source>
-        <translation>alle drei</translation>
-    </message>
-    <message>
-        <source>&amp;Packages:</source>
-        <translation>&amp;Pakete:</translation>
-    </message>
-    <message numerus="yes">
-        <source>Current CI (%n system(s))</source>
-        <translation>
-            <numerusform>Aktuelle CI (%n System)</numerusform><numerusform>Aktuelle CI (%n Systeme)</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>All known (%n system(s))</source>
-        <translation>
-            <numerusform>Alle bekannten (%n System)</numerusform><numerusform>Alle bekannten (%n Systeme)</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>CI of %1 (%n system(s))</source>
-        <translation>
-            <numerusform>CI von %1 (%n System)</numerusform><numerusform>CI von %1 (%n Systeme)</numerusform></translation>
-    </message>
-    <message>
-        <source>&amp;Systems:</source>
-        <translation>&amp;Systeme:</translation>
-    </message>
-    <message>
-        <source>Re&amp;fresh</source>
-        <translation>&amp;Aktualisieren</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel</source>
-        <translation>A&amp;bbrechen</translation>
-    </message>
-    <message>
-        <source>%v of %m repositories</source>
-        <translation>%v von %m Repositorys</translation>
-    </message>
-    <message>
-        <source>&amp;Export</source>
-        <translation>&amp;Exportieren</translation>
-    </message>
-    <message>
-        <source>Image (PNG)…</source>
-        <translation>Bild (PNG)…</translation>
-    </message>
-    <message>
-        <source>Vector image (SVG)…</source>
-        <translation>Vektorgrafik (SVG)…</translation>
-    </message>
-    <message>
-        <source>HTML report…</source>
-        <translation>HTML-Bericht…</translation>
-    </message>
-    <message>
-        <source>CSV…</source>
-        <translation>CSV…</translation>
-    </message>
-    <message>
-        <source>JSON…</source>
-        <translation>JSON…</translation>
-    </message>
-    <message>
-        <source>Filter systems, e.g. ubuntu or python3.12</source>
-        <translation>Systeme filtern, z. B. ubuntu oder python3.12</translation>
-    </message>
-    <message>
-        <source>Only &amp;problems</source>
-        <translation>N&amp;ur Probleme</translation>
-    </message>
-    <message>
-        <source>Show only rows with a missing, failed, broken or parentless stage.</source>
-        <translation>Nur Zeilen mit einer fehlenden, fehlgeschlagenen, defekten oder elternlosen Stage anzeigen.</translation>
-    </message>
-    <message>
-        <source>Not refreshed yet.</source>
-        <translation>Noch nicht aktualisiert.</translation>
-    </message>
-    <message>
-        <source>Build matrix</source>
-        <translation>Build-Matrix</translation>
-    </message>
-    <message>
-        <source>C&amp;opy</source>
-        <translation>&amp;Kopieren</translation>
-    </message>
-    <message>
-        <source>Open package &amp;page</source>
-        <translation>Paket&amp;seite öffnen</translation>
-    </message>
-    <message>
-        <source>#</source>
-        <translation>#</translation>
-    </message>
-    <message>
-        <source>Layer</source>
-        <translation>Layer</translation>
-    </message>
-    <message>
-        <source>Compared with parent</source>
-        <translation>Vergleich mit Eltern-Image</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>Größe</translation>
-    </message>
-    <message>
-        <source>Created by</source>
-        <translation>Erstellt durch</translation>
-    </message>
-    <message>
-        <source>Last refresh %1: %2 present, %3 missing, %4 broken, %5 without parent, %6 errors.</source>
-        <translation>Letzte Aktualisierung %1: %2 vorhanden, %3 fehlend, %4 defekt, %5 ohne Eltern-Image, %6 Fehler.</translation>
-    </message>
-    <message>
-        <source>Refresh cancelled at %1 of %2 repositories.</source>
-        <translation>Aktualisierung bei %1 von %2 Repositorys abgebrochen.</translation>
-    </message>
-    <message>
-        <source>⚠ Offline: the registry could not be reached, so some cells show the last known answers from the cache.</source>
-        <translation>⚠ Offline: Die Registry war nicht erreichbar, daher zeigen einige Zellen die letzten bekannten Antworten aus dem Cache.</translation>
-    </message>
-    <message>
-        <source>⚠ Offline: the registry could not be reached and nothing is cached for this selection. %1</source>
-        <translation>⚠ Offline: Die Registry war nicht erreichbar und für diese Auswahl ist nichts im Cache. %1</translation>
-    </message>
-    <message>
-        <source>Select a cell to compare its layers with the previous stage.</source>
-        <translation>Eine Zelle auswählen, um ihre Layer mit der vorherigen Stage zu vergleichen.</translation>
-    </message>
-    <message>
-        <source>shared</source>
-        <translation>gemeinsam</translation>
-    </message>
-    <message>
-        <source>only in parent</source>
-        <translation>nur im Eltern-Image</translation>
-    </message>
-    <message>
-        <source>differs from parent</source>
-        <translation>weicht vom Eltern-Image ab</translation>
-    </message>
-    <message>
-        <source>new</source>
-        <translation>neu</translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>%1 konnte nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>Choose a folder you can write to.</source>
-        <translation>Einen Ordner mit Schreibrechten wählen.</translation>
-    </message>
-    <message>
-        <source>saving the image failed</source>
-        <translation>das Speichern des Bildes ist fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Sage build matrix</source>
-        <translation>Sage-Build-Matrix</translation>
-    </message>
-    <message>
-        <source>the SVG file could not be opened</source>
-        <translation>die SVG-Datei konnte nicht geöffnet werden</translation>
-    </message>
-    <message>
-        <source>Unknown export format '%1'.</source>
-        <translation>Unbekanntes Exportformat „%1“.</translation>
-    </message>
-    <message>
-        <source>Export the matrix</source>
-        <translation>Matrix exportieren</translation>
-    </message>
-    <message>
-        <source>%1 files (*.%2)</source>
-        <translation>%1-Dateien (*.%2)</translation>
-    </message>
-</context>
-<context>
-    <name>MatrixRequest</name>
-    <message>
-        <source>Unknown stage '%1'.</source>
-        <translation>Unbekannte Stage „%1“.</translation>
-    </message>
-    <message>
-        <source>Known stages: %1.</source>
-        <translation>Bekannte Stages: %1.</translation>
-    </message>
-    <message>
-        <source>Unknown package set '%1'.</source>
-        <translation>Unbekannter Paketsatz „%1“.</translation>
-    </message>
-    <message>
-        <source>Use %1, optionally followed by modifiers such as -sitepackages.</source>
-        <translation>%1 verwenden, optional gefolgt von Modifikatoren wie -sitepackages.</translation>
-    </message>
-    <message>
-        <source>'%1' is not a valid repository: %2</source>
-        <translation>„%1“ ist kein gültiges Repository: %2</translation>
-    </message>
-    <message>
-        <source>The system '%1' cannot be told apart in '%2'.</source>
-        <translation>Das System „%1“ lässt sich in „%2“ nicht eindeutig abgrenzen.</translation>
-    </message>
-    <message>
-        <source>A system name must not end in a package set, modifier or stage name.</source>
-        <translation>Ein Systemname darf nicht auf einen Paketsatz, Modifikator oder Stage-Namen enden.</translation>
-    </message>
-</context>
-<context>
-    <name>MatrixService</name>
-    <message>
-        <source>The refresh was cancelled.</source>
-        <translation>Die Aktualisierung wurde abgebrochen.</translation>
-    </message>
-    <message>
-        <source>Refresh again.</source>
-        <translation>Erneut aktualisieren.</translation>
-    </message>
-</context>
-<context>
-    <name>Planner</name>
-    <message>
-        <source>Planning was cancelled.</source>
-        <translation>Die Planung wurde abgebrochen.</translation>
-    </message>
-    <message>
-        <source>Unknown system %1.</source>
-        <translation>Unbekanntes System %1.</translation>
-    </message>
-    <message>
-        <source>Use one of tox's system factors, e.g. ubuntu-jammy, or give the base image.</source>
-        <translation>Einen der System-Faktoren von tox verwenden, z. B. ubuntu-jammy, oder das Basis-Image angeben.</translation>
-    </message>
-    <message>
-        <source>Unknown package set %1.</source>
-        <translation>Unbekannter Paketsatz %1.</translation>
-    </message>
-    <message>
-        <source>Use minimal, standard or maximal.</source>
-        <translation>Verwenden Sie minimal, standard oder maximal.</translation>
-    </message>
-    <message>
-        <source>Invalid tag %1: %2</source>
-        <translation>Ungültiger Tag %1: %2</translation>
-    </message>
-    <message>
-        <source>%1 failed (exit %2): %3</source>
-        <translation>%1 ist fehlgeschlagen (Exit-Code %2): %3</translation>
-    </message>
-    <message>
-        <source>Run it by hand from the source folder to see why.</source>
-        <translation>Führen Sie es manuell im Quellordner aus, um die Ursache zu sehen.</translation>
-    </message>
-    <message>
-        <source>%1 printed no Dockerfile.</source>
-        <translation>%1 hat kein Dockerfile ausgegeben.</translation>
-    </message>
-    <message>
-        <source>Check that the source folder is a complete Sage checkout.</source>
-        <translation>Prüfen Sie, ob der Quellordner ein vollständiger Sage-Checkout ist.</translation>
-    </message>
-    <message>
-        <source>bash could not be started.</source>
-        <translation>bash konnte nicht gestartet werden.</translation>
-    </message>
-    <message>
-        <source>Install bash; write-dockerfile.sh is a bash script.</source>
-        <translation>bash installieren; write-dockerfile.sh ist ein bash-Skript.</translation>
-    </message>
-    <message>
-        <source>%1 did not finish within %2 s.</source>
-        <translation>%1 wurde nicht innerhalb von %2 s beendet.</translation>
-    </message>
-    <message>
-        <source>The build context %1 is not a folder.</source>
-        <translation>Der Build-Kontext %1 ist kein Ordner.</translation>
-    </message>
-    <message>
-        <source>No stages given.</source>
-        <translation>Keine Stages angegeben.</translation>
-    </message>
-    <message>
-        <source>List the stages in build order, e.g. --stages base,app.</source>
-        <translation>Die Stages in Build-Reihenfolge auflisten, z. B. --stages base,app.</translation>
-    </message>
-    <message>
-        <source>No image prefix given.</source>
-        <translation>Kein Image-Präfix angegeben.</translation>
-    </message>
-    <message>
-        <source>Give --image-prefix, e.g. myproject.</source>
-        <translation>--image-prefix angeben, z. B. myproject.</translation>
-    </message>
-    <message>
-        <source>Cannot read the Dockerfile %1.</source>
-        <translation>Das Dockerfile %1 kann nicht gelesen werden.</translation>
-    </message>
-    <message>
-        <source>The Dockerfile has no stage %1.</source>
-        <translation>Das Dockerfile enthält keine Stage %1.</translation>
-    </message>
-    <message>
-        <source>Stages in it: %1</source>
-        <translation>Darin enthaltene Stages: %1</translation>
-    </message>
-</context>
-<context>
-    <name>PullJob</name>
-    <message>
-        <source>pull %1</source>
-        <translation>%1 herunterladen</translation>
-    </message>
-    <message>
-        <source>The pull of %1 was cancelled.</source>
-        <translation>Das Herunterladen von %1 wurde abgebrochen.</translation>
-    </message>
-</context>
-<context>
-    <name>Query</name>
+    <name>sagedock::reference::Query</name>
     <message>
         <source>The query is empty.</source>
         <translation>Die Abfrage ist leer.</translation>
@@ -1638,173 +2436,7 @@ Grund: %3</translation>
     </message>
 </context>
 <context>
-    <name>ReleaseModel</name>
-    <message>
-        <source>Latest release</source>
-        <translation>Neuestes Release</translation>
-    </message>
-    <message>
-        <source>Development (newest beta)</source>
-        <translation>Entwicklung (neueste Beta)</translation>
-    </message>
-    <message>
-        <source>Release</source>
-        <translation>Release</translation>
-    </message>
-    <message>
-        <source>Pre-release</source>
-        <translation>Vorabversion</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>Sonstige</translation>
-    </message>
-    <message>
-        <source>Downloaded</source>
-        <translation>Heruntergeladen</translation>
-    </message>
-    <message>
-        <source>Not downloaded</source>
-        <translation>Nicht heruntergeladen</translation>
-    </message>
-    <message>
-        <source>Version</source>
-        <translation>Version</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Art</translation>
-    </message>
-    <message>
-        <source>On this computer</source>
-        <translation>Auf diesem Computer</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>Größe</translation>
-    </message>
-</context>
-<context>
-    <name>ReviewPage</name>
-    <message>
-        <source>Image</source>
-        <translation>Image</translation>
-    </message>
-    <message>
-        <source>System</source>
-        <translation>System</translation>
-    </message>
-    <message>
-        <source>Packages</source>
-        <translation>Pakete</translation>
-    </message>
-    <message>
-        <source>Stage</source>
-        <translation>Stage</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>Größe</translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation>Erstellt</translation>
-    </message>
-    <message>
-        <source>&amp;PR, branch, tag or image:</source>
-        <translation>&amp;PR, Branch, Tag oder Image:</translation>
-    </message>
-    <message>
-        <source>41000, u/jdoe/fix-matrix, 10.8.beta6 or ghcr.io/sagemath/sage/sage-…:dev</source>
-        <translation>41000, u/jdoe/fix-matrix, 10.8.beta6 oder ghcr.io/sagemath/sage/sage-…:dev</translation>
-    </message>
-    <message>
-        <source>&amp;Look up</source>
-        <translation>&amp;Nachschlagen</translation>
-    </message>
-    <message>
-        <source>Open in &amp;Jupyter</source>
-        <translation>In &amp;Jupyter öffnen</translation>
-    </message>
-    <message>
-        <source>Open a &amp;shell</source>
-        <translation>&amp;Shell öffnen</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <source>Error: %1</source>
-        <translation>Fehler: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n image(s) found.</source>
-        <translation>
-            <numerusform>%n Image gefunden.</numerusform><numerusform>%n Images gefunden.</numerusform></translation>
-    </message>
-    <message>
-        <source>Image %1</source>
-        <translation>Image %1</translation>
-    </message>
-    <message>
-        <source>%1 → images tagged %2 in %3</source>
-        <translation>%1 → Images mit Tag %2 in %3</translation>
-    </message>
-    <message>
-        <source>Pick an image first.</source>
-        <translation>Zuerst ein Image auswählen.</translation>
-    </message>
-    <message>
-        <source>Jupyter is ready: %1</source>
-        <translation>Jupyter ist bereit: %1</translation>
-    </message>
-    <message>
-        <source>A shell opened in %1.</source>
-        <translation>Eine Shell wurde in %1 geöffnet.</translation>
-    </message>
-    <message>
-        <source>No terminal emulator found; run this command in a terminal:</source>
-        <translation>Kein Terminal-Emulator gefunden; diesen Befehl in einem Terminal ausführen:</translation>
-    </message>
-</context>
-<context>
-    <name>Runner</name>
-    <message>
-        <source>Resume and skip-when-present need the stages' input hashes; plan with computeInputHashes.</source>
-        <translation>Fortsetzen und skip-when-present benötigen die Eingabe-Hashes der Stages; mit computeInputHashes planen.</translation>
-    </message>
-    <message>
-        <source>Cancelled.</source>
-        <translation>Abgebrochen.</translation>
-    </message>
-    <message>
-        <source>resumed: built by %1</source>
-        <translation>fortgesetzt: gebaut von %1</translation>
-    </message>
-    <message>
-        <source>inputs unchanged: %1 exists locally</source>
-        <translation>Eingaben unverändert: %1 ist lokal vorhanden</translation>
-    </message>
-    <message>
-        <source>Could not tag %1.</source>
-        <translation>%1 konnte nicht getaggt werden.</translation>
-    </message>
-    <message>
-        <source>inputs unchanged: pulled %1</source>
-        <translation>Eingaben unverändert: %1 heruntergeladen</translation>
-    </message>
-    <message>
-        <source>%1 could not be started: %2</source>
-        <translation>%1 konnte nicht gestartet werden: %2</translation>
-    </message>
-    <message>
-        <source>docker build exited with code %1.</source>
-        <translation>docker build wurde mit Code %1 beendet.</translation>
-    </message>
-</context>
-<context>
-    <name>SageName</name>
+    <name>sagedock::reference::SageName</name>
     <message>
         <source>Sage CI images are named sage-&lt;system&gt;-&lt;packages&gt;[-&lt;modifiers&gt;]-&lt;stage&gt;, e.g. sage-ubuntu-noble-standard-with-targets.</source>
         <translation>Sage-CI-Images heißen sage-&lt;system&gt;-&lt;packages&gt;[-&lt;modifiers&gt;]-&lt;stage&gt;, z. B. sage-ubuntu-noble-standard-with-targets.</translation>
@@ -1824,801 +2456,6 @@ Grund: %3</translation>
     <message>
         <source>'%1' names no system before the package set.</source>
         <translation>„%1“ nennt vor dem Paketsatz kein System.</translation>
-    </message>
-</context>
-<context>
-    <name>SageSource</name>
-    <message>
-        <source>The source folder %1 does not exist.</source>
-        <translation>Der Quellordner %1 existiert nicht.</translation>
-    </message>
-    <message>
-        <source>Choose the root of a Sage checkout (the folder with VERSION.txt).</source>
-        <translation>Das Wurzelverzeichnis eines Sage-Checkouts wählen (den Ordner mit VERSION.txt).</translation>
-    </message>
-    <message>
-        <source>%1 has no Sage version file (src/VERSION.txt or VERSION.txt).</source>
-        <translation>%1 enthält keine Sage-Versionsdatei (src/VERSION.txt oder VERSION.txt).</translation>
-    </message>
-    <message>
-        <source>Choose the root of a Sage checkout.</source>
-        <translation>Das Wurzelverzeichnis eines Sage-Checkouts wählen.</translation>
-    </message>
-    <message>
-        <source>Sage %1 at %2 has no write-dockerfile.sh (expected %3).</source>
-        <translation>Sage %1 in %2 hat kein write-dockerfile.sh (erwartet: %3).</translation>
-    </message>
-    <message>
-        <source>Check out a complete Sage source tree.</source>
-        <translation>Einen vollständigen Sage-Quellbaum auschecken.</translation>
-    </message>
-</context>
-<context>
-    <name>SessionModel</name>
-    <message numerus="yes">
-        <source>%n second(s)</source>
-        <translation>
-            <numerusform>%n Sekunde</numerusform><numerusform>%n Sekunden</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n minute(s)</source>
-        <translation>
-            <numerusform>%n Minute</numerusform><numerusform>%n Minuten</numerusform></translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n day(s)</source>
-        <translation>
-            <numerusform>%n Tag</numerusform><numerusform>%n Tage</numerusform></translation>
-    </message>
-    <message>
-        <source>%1 (shell)</source>
-        <translation>%1 (Shell)</translation>
-    </message>
-    <message>
-        <source>Running</source>
-        <translation>Läuft</translation>
-    </message>
-    <message>
-        <source>Stopped (%1)</source>
-        <translation>Beendet (%1)</translation>
-    </message>
-    <message>
-        <source>%1 on this computer is %2 in the container</source>
-        <translation>%1 auf diesem Computer ist %2 im Container</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>Image</source>
-        <translation>Image</translation>
-    </message>
-    <message>
-        <source>Flavor</source>
-        <translation>Variante</translation>
-    </message>
-    <message>
-        <source>Port</source>
-        <translation>Port</translation>
-    </message>
-    <message>
-        <source>Up</source>
-        <translation>Laufzeit</translation>
-    </message>
-    <message>
-        <source>Notebooks folder</source>
-        <translation>Notebook-Ordner</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>Zustand</translation>
-    </message>
-</context>
-<context>
-    <name>SessionsPage</name>
-    <message>
-        <source>Select a session and press Logs to follow its output here.</source>
-        <translation>Sitzung auswählen und auf „Protokoll“ klicken, um ihre Ausgabe hier zu verfolgen.</translation>
-    </message>
-    <message>
-        <source>&amp;Open</source>
-        <translation>Ö&amp;ffnen</translation>
-    </message>
-    <message>
-        <source>&amp;Logs</source>
-        <translation>&amp;Protokoll</translation>
-    </message>
-    <message>
-        <source>&amp;Shell</source>
-        <translation>&amp;Shell</translation>
-    </message>
-    <message>
-        <source>S&amp;top</source>
-        <translation>S&amp;toppen</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh</source>
-        <translation>&amp;Aktualisieren</translation>
-    </message>
-    <message>
-        <source>Error: %1</source>
-        <translation>Fehler: %1</translation>
-    </message>
-    <message>
-        <source>[log ended: %1]</source>
-        <translation>[Protokoll beendet: %1]</translation>
-    </message>
-    <message>
-        <source>[the container stopped]</source>
-        <translation>[der Container wurde gestoppt]</translation>
-    </message>
-    <message>
-        <source>Opened a shell in %1 with %2.</source>
-        <translation>Shell in %1 mit %2 geöffnet.</translation>
-    </message>
-    <message>
-        <source>No terminal emulator found ($TERMINAL, x-terminal-emulator, gnome-terminal, konsole, xterm). Copy this command into a terminal:</source>
-        <translation>Kein Terminalemulator gefunden ($TERMINAL, x-terminal-emulator, gnome-terminal, konsole, xterm). Kopieren Sie diesen Befehl in ein Terminal:</translation>
-    </message>
-    <message>
-        <source>Stopping %1…</source>
-        <translation>%1 wird gestoppt…</translation>
-    </message>
-    <message>
-        <source>Stopped %1.</source>
-        <translation>%1 gestoppt.</translation>
-    </message>
-</context>
-<context>
-    <name>sagedock::app</name>
-    <message>
-        <source>Browse…</source>
-        <translation>Durchsuchen…</translation>
-    </message>
-    <message>
-        <source>System default</source>
-        <translation>Systemstandard</translation>
-    </message>
-    <message>
-        <source>Launch</source>
-        <translation>Starten</translation>
-    </message>
-    <message>
-        <source>Review</source>
-        <translation>Review</translation>
-    </message>
-    <message>
-        <source>Sessions</source>
-        <translation>Sitzungen</translation>
-    </message>
-    <message>
-        <source>Matrix</source>
-        <translation>Matrix</translation>
-    </message>
-    <message>
-        <source>Builds</source>
-        <translation>Builds</translation>
-    </message>
-</context>
-<context>
-    <name>sagedock::app::AboutDialog</name>
-    <message>
-        <source>About SageDock</source>
-        <translation>Über SageDock</translation>
-    </message>
-    <message>
-        <source>&lt;h2&gt;SageDock %1&lt;/h2&gt;&lt;p&gt;A native desktop app and command line tool for the SageMath container images: launch Jupyter from any Sage image with your notebooks kept on your computer, see every platform's stage images for a tag at a glance, and learn which build step broke the cache.&lt;/p&gt;&lt;p&gt;Built with Qt %2, libcurl, nlohmann_json and spdlog.&lt;/p&gt;&lt;p&gt;Log file: &lt;tt&gt;%3&lt;/tt&gt;&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;SageDock %1&lt;/h2&gt;&lt;p&gt;Eine native Desktop-Anwendung und ein Befehlszeilenwerkzeug für die SageMath-Container-Images: Jupyter aus jedem Sage-Image starten, während die Notebooks auf dem eigenen Rechner bleiben, die Stage-Images aller Plattformen für einen Tag auf einen Blick sehen und herausfinden, welcher Build-Schritt den Cache ungültig gemacht hat.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2, libcurl, nlohmann_json und spdlog.&lt;/p&gt;&lt;p&gt;Protokolldatei: &lt;tt&gt;%3&lt;/tt&gt;&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>(not written)</source>
-        <translation>(nicht geschrieben)</translation>
-    </message>
-</context>
-<context>
-    <name>sagedock::app::EngineStatusWidget</name>
-    <message>
-        <source>Retry</source>
-        <translation>Erneut versuchen</translation>
-    </message>
-    <message>
-        <source>Looking for a container engine…</source>
-        <translation>Container-Engine wird gesucht…</translation>
-    </message>
-    <message>
-        <source>%1 %2 (API %3)</source>
-        <translation>%1 %2 (API %3)</translation>
-    </message>
-    <message>
-        <source>Engine: %1
-OS/arch: %2/%3</source>
-        <translation>Engine: %1
-OS/Architektur: %2/%3</translation>
-    </message>
-    <message>
-        <source>No engine: %1</source>
-        <translation>Keine Engine: %1</translation>
-    </message>
-</context>
-<context>
-    <name>sagedock::app::MainWindow</name>
-    <message>
-        <source>SageDock</source>
-        <translation>SageDock</translation>
-    </message>
-    <message>
-        <source>Pages</source>
-        <translation>Seiten</translation>
-    </message>
-    <message>
-        <source>No pages were built into this copy of SageDock.</source>
-        <translation>In diese Ausgabe von SageDock wurden keine Seiten eingebaut.</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <source>Open &amp;Log Folder</source>
-        <translation>&amp;Protokollordner öffnen</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;Bearbeiten</translation>
-    </message>
-    <message>
-        <source>&amp;Preferences…</source>
-        <translation>&amp;Einstellungen…</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Hilfe</translation>
-    </message>
-    <message>
-        <source>&amp;About SageDock</source>
-        <translation>Ü&amp;ber SageDock</translation>
-    </message>
-</context>
-<context>
-    <name>sagedock::app::PreferencesDialog</name>
-    <message>
-        <source>Preferences</source>
-        <translation>Einstellungen</translation>
-    </message>
-    <message>
-        <source>Engine</source>
-        <translation>Engine</translation>
-    </message>
-    <message>
-        <source>Registries</source>
-        <translation>Registries</translation>
-    </message>
-    <message>
-        <source>Launch</source>
-        <translation>Starten</translation>
-    </message>
-    <message>
-        <source>General</source>
-        <translation>Allgemein</translation>
-    </message>
-    <message>
-        <source>Automatic (DOCKER_HOST, docker context, default socket, Podman)</source>
-        <translation>Automatisch (DOCKER_HOST, docker context, Standard-Socket, Podman)</translation>
-    </message>
-    <message>
-        <source>Engine endpoint:</source>
-        <translation>Engine-Endpunkt:</translation>
-    </message>
-    <message>
-        <source>Examples: unix:///var/run/docker.sock, unix:///run/user/1000/podman/podman.sock, tcp://build-host:2376. Leave empty to choose like the docker command does.</source>
-        <translation>Beispiele: unix:///var/run/docker.sock, unix:///run/user/1000/podman/podman.sock, tcp://build-host:2376. Leer lassen, um wie der docker-Befehl auszuwählen.</translation>
-    </message>
-    <message>
-        <source>Stage image repository:</source>
-        <translation>Stage-Image-Repository:</translation>
-    </message>
-    <message>
-        <source>host:port, host:port</source>
-        <translation>host:port, host:port</translation>
-    </message>
-    <message>
-        <source>Registries allowed over plain HTTP:</source>
-        <translation>Über einfaches HTTP erlaubte Registries:</translation>
-    </message>
-    <message>
-        <source>Extra CA certificates (PEM):</source>
-        <translation>Zusätzliche CA-Zertifikate (PEM):</translation>
-    </message>
-    <message>
-        <source>Credentials come from your Docker configuration (docker login); SageDock never stores or logs them.</source>
-        <translation>Zugangsdaten stammen aus der Docker-Konfiguration (docker login); SageDock speichert oder protokolliert sie nie.</translation>
-    </message>
-    <message>
-        <source>Default notebooks folder:</source>
-        <translation>Standard-Notebook-Ordner:</translation>
-    </message>
-    <message>
-        <source>First Jupyter port to try:</source>
-        <translation>Erster zu versuchender Jupyter-Port:</translation>
-    </message>
-    <message>
-        <source>Open the browser when Jupyter is ready</source>
-        <translation>Browser öffnen, sobald Jupyter bereit ist</translation>
-    </message>
-    <message>
-        <source>Keep containers after Stop (default: remove them)</source>
-        <translation>Container nach dem Stoppen behalten (Standard: entfernen)</translation>
-    </message>
-    <message>
-        <source>Publish Jupyter on all network interfaces</source>
-        <translation>Jupyter auf allen Netzwerkschnittstellen bereitstellen</translation>
-    </message>
-    <message>
-        <source>Warning: anyone on your network who learns the token can run code as you. By default SageDock publishes on 127.0.0.1 only.</source>
-        <translation>Warnung: Jeder im Netzwerk, der das Token kennt, kann Code unter Ihrem Konto ausführen. Standardmäßig stellt SageDock nur auf 127.0.0.1 bereit.</translation>
-    </message>
-    <message>
-        <source>Automatic ($TERMINAL, x-terminal-emulator, gnome-terminal, konsole, xterm)</source>
-        <translation>Automatisch ($TERMINAL, x-terminal-emulator, gnome-terminal, konsole, xterm)</translation>
-    </message>
-    <message>
-        <source>Terminal for shells:</source>
-        <translation>Terminal für Shells:</translation>
-    </message>
-    <message>
-        <source>Language:</source>
-        <translation>Sprache:</translation>
-    </message>
-    <message>
-        <source>A new language applies the next time SageDock starts.</source>
-        <translation>Eine neue Sprache wird beim nächsten Start von SageDock wirksam.</translation>
-    </message>
-</context>
-<context>
-    <name>sagedock::build</name>
-    <message>
-        <source>Cannot read the build history %1.</source>
-        <translation>Der Build-Verlauf %1 kann nicht gelesen werden.</translation>
-    </message>
-    <message>
-        <source>No such stage in the Dockerfile (index %1).</source>
-        <translation>Diese Stage gibt es im Dockerfile nicht (Index %1).</translation>
-    </message>
-    <message>
-        <source>Cannot read %1 from the build context.</source>
-        <translation>%1 kann nicht aus dem Build-Kontext gelesen werden.</translation>
-    </message>
-    <message>
-        <source>Check the file's permissions.</source>
-        <translation>Prüfen Sie die Zugriffsrechte der Datei.</translation>
-    </message>
-</context>
-<context>
-    <name>sagedock::buildlog</name>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation>%1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>Check the path and the file's permissions.</source>
-        <translation>Prüfen Sie den Pfad und die Zugriffsrechte der Datei.</translation>
-    </message>
-</context>
-<context>
-    <name>sagedock::engine</name>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation>%1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>%1 is not valid JSON.</source>
-        <translation>%1 ist kein gültiges JSON.</translation>
-    </message>
-    <message>
-        <source>Fix or remove the file, then try again.</source>
-        <translation>Korrigieren oder entfernen Sie die Datei und versuchen Sie es dann erneut.</translation>
-    </message>
-    <message>
-        <source>The docker context "%1" does not exist.</source>
-        <translation>Der docker context „%1“ existiert nicht.</translation>
-    </message>
-    <message>
-        <source>List contexts with `docker context ls`, or choose another one with `docker context use NAME` (set by %1).</source>
-        <translation>Kontexte mit `docker context ls` auflisten oder mit `docker context use NAME` einen anderen wählen (gesetzt durch %1).</translation>
-    </message>
-    <message>
-        <source>The docker context "%1" has no Docker endpoint.</source>
-        <translation>Der docker context „%1“ hat keinen Docker-Endpunkt.</translation>
-    </message>
-    <message>
-        <source>Recreate it with `docker context create %1 --docker host=...`.</source>
-        <translation>Erstellen Sie ihn neu mit `docker context create %1 --docker host=...`.</translation>
-    </message>
-    <message>
-        <source>"%1" is not a Docker engine address.</source>
-        <translation>„%1“ ist keine Docker-Engine-Adresse.</translation>
-    </message>
-    <message>
-        <source>Use unix:///path/to/docker.sock, tcp://host:port or ssh://user@host.</source>
-        <translation>Verwenden Sie unix:///path/to/docker.sock, tcp://host:port oder ssh://user@host.</translation>
-    </message>
-    <message>
-        <source>The engine sent an unreadable answer to %1.</source>
-        <translation>Die Engine hat auf %1 eine unlesbare Antwort gesendet.</translation>
-    </message>
-    <message>
-        <source>Check that the endpoint is a Docker or Podman engine.</source>
-        <translation>Prüfen Sie, ob der Endpunkt eine Docker- oder Podman-Engine ist.</translation>
-    </message>
-    <message>
-        <source>Start Podman's API socket: systemctl --user enable --now podman.socket (or sudo systemctl enable --now podman.socket for the rootful one).</source>
-        <translation>Starten Sie den API-Socket von Podman: systemctl --user enable --now podman.socket (oder sudo systemctl enable --now podman.socket für den Rootful-Socket).</translation>
-    </message>
-    <message>
-        <source>Start Docker: sudo systemctl start docker (or start Docker Desktop), or choose another engine in Preferences / with DOCKER_HOST.</source>
-        <translation>Starten Sie Docker: sudo systemctl start docker (oder Docker Desktop starten) oder wählen Sie eine andere Engine in den Einstellungen / mit DOCKER_HOST.</translation>
-    </message>
-    <message>
-        <source>The container engine is not running: there is no socket at %1.</source>
-        <translation>Die Container-Engine läuft nicht: Unter %1 gibt es keinen Socket.</translation>
-    </message>
-    <message>
-        <source>Permission denied on the engine socket %1.</source>
-        <translation>Zugriff auf den Engine-Socket %1 verweigert.</translation>
-    </message>
-    <message>
-        <source>Add yourself to the docker group: sudo usermod -aG docker $USER, then log in again.</source>
-        <translation>Fügen Sie sich der Gruppe docker hinzu: sudo usermod -aG docker $USER, und melden Sie sich dann neu an.</translation>
-    </message>
-    <message>
-        <source>The container engine at %1 does not answer (%2).</source>
-        <translation>Die Container-Engine unter %1 antwortet nicht (%2).</translation>
-    </message>
-    <message>
-        <source>The TLS connection to the engine at %1 failed: %2</source>
-        <translation>Die TLS-Verbindung zur Engine unter %1 ist fehlgeschlagen: %2</translation>
-    </message>
-    <message>
-        <source>Check the certificates of the docker context (ca.pem, cert.pem, key.pem) or DOCKER_CERT_PATH.</source>
-        <translation>Prüfen Sie die Zertifikate des docker context (ca.pem, cert.pem, key.pem) oder DOCKER_CERT_PATH.</translation>
-    </message>
-    <message>
-        <source>Cannot reach the container engine at %1 (%2).</source>
-        <translation>Die Container-Engine unter %1 ist nicht erreichbar (%2).</translation>
-    </message>
-    <message>
-        <source>Check that the daemon listens there and that DOCKER_HOST or the docker context is right.</source>
-        <translation>Prüfen Sie, ob der Daemon dort lauscht und ob DOCKER_HOST bzw. der docker context stimmt.</translation>
-    </message>
-    <message>
-        <source>The host port is already in use.</source>
-        <translation>Der Host-Port wird bereits verwendet.</translation>
-    </message>
-    <message>
-        <source>The host port %1 is already in use.</source>
-        <translation>Der Host-Port %1 wird bereits verwendet.</translation>
-    </message>
-    <message>
-        <source>Choose another port, or stop what is using it.</source>
-        <translation>Wählen Sie einen anderen Port oder beenden Sie, was ihn belegt.</translation>
-    </message>
-    <message>
-        <source>The container name is already in use: %1</source>
-        <translation>Der Containername wird bereits verwendet: %1</translation>
-    </message>
-    <message>
-        <source>Remove the old container (docker rm NAME) or choose another name.</source>
-        <translation>Entfernen Sie den alten Container (docker rm NAME) oder wählen Sie einen anderen Namen.</translation>
-    </message>
-    <message>
-        <source>The image cannot be pulled: %1</source>
-        <translation>Das Image kann nicht heruntergeladen werden: %1</translation>
-    </message>
-    <message>
-        <source>Check the image name and tag; private images need `docker login REGISTRY`.</source>
-        <translation>Prüfen Sie Image-Name und Tag; private Images erfordern `docker login REGISTRY`.</translation>
-    </message>
-    <message>
-        <source>The image does not exist: %1</source>
-        <translation>Das Image existiert nicht: %1</translation>
-    </message>
-    <message>
-        <source>Check the name and tag, or pull it first.</source>
-        <translation>Prüfen Sie Name und Tag oder laden Sie das Image zuerst herunter.</translation>
-    </message>
-    <message>
-        <source>The container no longer exists: %1</source>
-        <translation>Der Container existiert nicht mehr: %1</translation>
-    </message>
-    <message>
-        <source>It was removed; refresh the list of sessions.</source>
-        <translation>Er wurde entfernt; aktualisieren Sie die Liste der Sitzungen.</translation>
-    </message>
-    <message>
-        <source>The registry refused the pull: %1</source>
-        <translation>Die Registry hat den Pull abgelehnt: %1</translation>
-    </message>
-    <message>
-        <source>Wait a while or log in (docker login) to get a higher pull limit.</source>
-        <translation>Warten Sie eine Weile oder melden Sie sich an (docker login), um ein höheres Pull-Limit zu erhalten.</translation>
-    </message>
-    <message>
-        <source>The engine does not accept this API version: %1</source>
-        <translation>Die Engine akzeptiert diese API-Version nicht: %1</translation>
-    </message>
-    <message>
-        <source>Update Docker or Podman.</source>
-        <translation>Aktualisieren Sie Docker oder Podman.</translation>
-    </message>
-    <message>
-        <source>HTTP status %1</source>
-        <translation>HTTP-Status %1</translation>
-    </message>
-    <message>
-        <source>The engine could not %1: %2</source>
-        <translation>Die Engine ist an folgender Aktion gescheitert: %1: %2</translation>
-    </message>
-    <message>
-        <source>See the engine's log (journalctl -u docker) for details.</source>
-        <translation>Details finden Sie im Protokoll der Engine (journalctl -u docker).</translation>
-    </message>
-</context>
-<context>
-    <name>sagedock::http</name>
-    <message>
-        <source>%1 did not answer in time (%2).</source>
-        <translation>%1 hat nicht rechtzeitig geantwortet (%2).</translation>
-    </message>
-    <message>
-        <source>Check the network, or try again later.</source>
-        <translation>Prüfen Sie das Netzwerk oder versuchen Sie es später erneut.</translation>
-    </message>
-    <message>
-        <source>Cannot find the host %1.</source>
-        <translation>Der Host %1 wurde nicht gefunden.</translation>
-    </message>
-    <message>
-        <source>Check the name and your network connection.</source>
-        <translation>Prüfen Sie den Namen und die Netzwerkverbindung.</translation>
-    </message>
-    <message>
-        <source>Cannot connect to %1 (%2).</source>
-        <translation>Verbindung zu %1 nicht möglich (%2).</translation>
-    </message>
-    <message>
-        <source>Check that the service is running and the address is right.</source>
-        <translation>Prüfen Sie, ob der Dienst läuft und die Adresse stimmt.</translation>
-    </message>
-    <message>
-        <source>Secure connection to %1 failed: %2</source>
-        <translation>Sichere Verbindung zu %1 fehlgeschlagen: %2</translation>
-    </message>
-    <message>
-        <source>Add the registry's CA certificate in Preferences, or mark it insecure if it is a local test registry.</source>
-        <translation>Fügen Sie das CA-Zertifikat der Registry in den Einstellungen hinzu oder markieren Sie sie als unsicher, falls es eine lokale Test-Registry ist.</translation>
-    </message>
-    <message>
-        <source>The answer from %1 is larger than %2 bytes.</source>
-        <translation>Die Antwort von %1 ist größer als %2 Bytes.</translation>
-    </message>
-    <message>
-        <source>%1 redirected too many times.</source>
-        <translation>%1 hat zu oft umgeleitet.</translation>
-    </message>
-    <message>
-        <source>%1 redirected to a protocol that is not allowed (%2).</source>
-        <translation>%1 hat auf ein nicht erlaubtes Protokoll umgeleitet (%2).</translation>
-    </message>
-    <message>
-        <source>SageDock never downgrades HTTPS to plain HTTP.</source>
-        <translation>SageDock stuft HTTPS nie auf einfaches HTTP herab.</translation>
-    </message>
-    <message>
-        <source>Request to %1 failed: %2</source>
-        <translation>Anfrage an %1 fehlgeschlagen: %2</translation>
-    </message>
-</context>
-<context>
-    <name>sagedock::launch</name>
-    <message>
-        <source>This image does not look like a SageMath image (entrypoint "%1", working directory "%2", user "%3").</source>
-        <translation>Dieses Image sieht nicht wie ein SageMath-Image aus (Entrypoint „%1“, Arbeitsverzeichnis „%2“, Benutzer „%3“).</translation>
-    </message>
-    <message>
-        <source>Choose the flavor yourself: --flavor sagemath, sagemath-dev or stage.</source>
-        <translation>Wählen Sie die Variante selbst: --flavor sagemath, sagemath-dev oder stage.</translation>
-    </message>
-    <message>
-        <source>Unknown flavor "%1".</source>
-        <translation>Unbekannte Variante „%1“.</translation>
-    </message>
-    <message>
-        <source>Use auto, sagemath, sagemath-dev or stage.</source>
-        <translation>Verwenden Sie auto, sagemath, sagemath-dev oder stage.</translation>
-    </message>
-    <message>
-        <source>No notebooks folder was given.</source>
-        <translation>Es wurde kein Notebook-Ordner angegeben.</translation>
-    </message>
-    <message>
-        <source>Choose a folder for the notebooks.</source>
-        <translation>Wählen Sie einen Ordner für die Notebooks.</translation>
-    </message>
-    <message>
-        <source>The notebooks folder %1 contains ':' or ',', which a bind mount cannot express.</source>
-        <translation>Der Notebook-Ordner %1 enthält ':' oder ',', was ein Bind-Mount nicht ausdrücken kann.</translation>
-    </message>
-    <message>
-        <source>Choose a folder without those characters.</source>
-        <translation>Wählen Sie einen Ordner ohne diese Zeichen.</translation>
-    </message>
-    <message>
-        <source>This stage image has no built Sage yet (/sage/sage is missing; Sage is built in the with-targets stage), so it can only open a shell.</source>
-        <translation>Dieses Stage-Image enthält noch kein gebautes Sage (/sage/sage fehlt; Sage wird in der Stage with-targets gebaut), daher kann es nur eine Shell öffnen.</translation>
-    </message>
-</context>
-<context>
-    <name>sagedock::matrix</name>
-    <message>
-        <source>Waiting for the registry.</source>
-        <translation>Warten auf die Registry.</translation>
-    </message>
-    <message>
-        <source>Not in the registry for this tag.</source>
-        <translation>Für diesen Tag nicht in der Registry.</translation>
-    </message>
-    <message>
-        <source>Created %1 (%2)</source>
-        <translation>Erstellt %1 (%2)</translation>
-    </message>
-    <message>
-        <source>%1 in %n layer(s)</source>
-        <translation>%1 in %n Layer(n)</translation>
-    </message>
-    <message>
-        <source>at an unknown time</source>
-        <translation>zu einem unbekannten Zeitpunkt</translation>
-    </message>
-    <message>
-        <source>in the future</source>
-        <translation>in der Zukunft</translation>
-    </message>
-    <message>
-        <source>just now</source>
-        <translation>gerade eben</translation>
-    </message>
-    <message>
-        <source>%n minute(s) ago</source>
-        <translation>vor %n Minute(n)</translation>
-    </message>
-    <message>
-        <source>%n hour(s) ago</source>
-        <translation>vor %n Stunde(n)</translation>
-    </message>
-    <message>
-        <source>%n day(s) ago</source>
-        <translation>vor %n Tag(en)</translation>
-    </message>
-    <message>
-        <source>%n month(s) ago</source>
-        <translation>vor %n Monat(en)</translation>
-    </message>
-    <message>
-        <source>%n year(s) ago</source>
-        <translation>vor %n Jahr(en)</translation>
-    </message>
-    <message>
-        <source>missing</source>
-        <translation>fehlt</translation>
-    </message>
-    <message>
-        <source>ERROR</source>
-        <translation>FEHLER</translation>
-    </message>
-    <message>
-        <source>BROKEN %1/%2</source>
-        <translation>DEFEKT %1/%2</translation>
-    </message>
-    <message>
-        <source>no parent</source>
-        <translation>ohne Vorgänger</translation>
-    </message>
-    <message>
-        <source>present</source>
-        <translation>vorhanden</translation>
-    </message>
-    <message>
-        <source>ok</source>
-        <translation>ok</translation>
-    </message>
-    <message>
-        <source>First selected stage: nothing to compare with.</source>
-        <translation>Erste ausgewählte Stage: nichts zum Vergleichen.</translation>
-    </message>
-    <message>
-        <source>Built on %1: shares all %2 of its layers and adds %3.</source>
-        <translation>Baut auf %1 auf: teilt alle %2 Layer davon und fügt %3 hinzu.</translation>
-    </message>
-    <message>
-        <source>Not built on %1: only the first %2 layers match; %3 layers differ from there on.</source>
-        <translation>Baut nicht auf %1 auf: nur die ersten %2 Layer stimmen überein; ab dort unterscheiden sich %3 Layer.</translation>
-    </message>
-    <message>
-        <source>%1 does not exist for this tag, so the chain cannot be checked.</source>
-        <translation>%1 existiert für diesen Tag nicht, daher kann die Kette nicht geprüft werden.</translation>
-    </message>
-    <message>
-        <source>%1 could not be read, so the chain is unknown.</source>
-        <translation>%1 konnte nicht gelesen werden, daher ist die Kette unbekannt.</translation>
-    </message>
-    <message>
-        <source>system</source>
-        <translation>System</translation>
-    </message>
-    <message>
-        <source>packages</source>
-        <translation>Pakete</translation>
-    </message>
-    <message>
-        <source>%1 tag %2</source>
-        <translation>%1 Tag %2</translation>
-    </message>
-    <message>
-        <source>%1 cells: %2 present, %3 missing, %4 broken, %5 parent missing, %6 errors</source>
-        <translation>%1 Zellen: %2 vorhanden, %3 fehlend, %4 defekt, %5 ohne Vorgänger, %6 Fehler</translation>
-    </message>
-    <message>
-        <source>Some answers came from the cache because the registry could not be reached.</source>
-        <translation>Einige Antworten stammen aus dem Cache, weil die Registry nicht erreichbar war.</translation>
-    </message>
-    <message>
-        <source>Sage build matrix: %1 tag %2</source>
-        <translation>Sage-Build-Matrix: %1 Tag %2</translation>
-    </message>
-    <message>
-        <source>Sage build matrix</source>
-        <translation>Sage-Build-Matrix</translation>
-    </message>
-    <message>
-        <source>Repository prefix %1, tag %2, generated %3.</source>
-        <translation>Repository-Präfix %1, Tag %2, erzeugt am %3.</translation>
-    </message>
-    <message>
-        <source>ok: present, built on the previous stage</source>
-        <translation>ok: vorhanden, baut auf der vorherigen Stage auf</translation>
-    </message>
-    <message>
-        <source>BROKEN: not built on the previous stage</source>
-        <translation>DEFEKT: baut nicht auf der vorherigen Stage auf</translation>
-    </message>
-    <message>
-        <source>no parent: previous stage missing</source>
-        <translation>ohne Vorgänger: vorherige Stage fehlt</translation>
-    </message>
-    <message>
-        <source>error</source>
-        <translation>Fehler</translation>
-    </message>
-    <message>
-        <source>%1 cells: %2 present, %3 missing, %4 broken, %5 parent missing, %6 errors.</source>
-        <translation>%1 Zellen: %2 vorhanden, %3 fehlend, %4 defekt, %5 ohne Vorgänger, %6 Fehler.</translation>
-    </message>
-    <message>
-        <source>Problems</source>
-        <translation>Probleme</translation>
-    </message>
-    <message>
-        <source>Generated by SageDock %1.</source>
-        <translation>Erzeugt von SageDock %1.</translation>
     </message>
 </context>
 <context>
@@ -2798,6 +2635,193 @@ OS/Architektur: %2/%3</translation>
     <message>
         <source>The registry has a problem; try again later.</source>
         <translation>Die Registry hat ein Problem; versuchen Sie es später erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>sagedock::registry::Client</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>sagedock::registry::ClientPrivate</name>
+    <message>
+        <source>%1 is not an OCI registry (GET /v2/ answered 404).</source>
+        <translation>%1 ist keine OCI-Registry (GET /v2/ lieferte 404).</translation>
+    </message>
+    <message>
+        <source>Check the registry host name.</source>
+        <translation>Den Host-Namen der Registry prüfen.</translation>
+    </message>
+    <message>
+        <source>The token service of %1 gave no token.</source>
+        <translation>Der Token-Dienst von %1 hat kein Token geliefert.</translation>
+    </message>
+    <message>
+        <source>Try again later; if it persists, the registry is misconfigured.</source>
+        <translation>Später erneut versuchen; falls es weiterhin auftritt, ist die Registry falsch konfiguriert.</translation>
+    </message>
+    <message>
+        <source>Offline, and nothing about %1 is cached.</source>
+        <translation>Offline, und zu %1 ist nichts im Cache.</translation>
+    </message>
+    <message>
+        <source>Go online and refresh once; the answers are kept for offline use.</source>
+        <translation>Online gehen und einmal aktualisieren; die Antworten werden für die Offline-Nutzung aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Working offline.</source>
+        <translation>Offline-Modus.</translation>
+    </message>
+    <message>
+        <source>%1 sent a tag list that is not valid JSON.</source>
+        <translation>%1 hat eine Tag-Liste gesendet, die kein gültiges JSON ist.</translation>
+    </message>
+    <message>
+        <source>Try again later; if it persists, the registry or a proxy is broken.</source>
+        <translation>Später erneut versuchen; falls es weiterhin auftritt, ist die Registry oder ein Proxy defekt.</translation>
+    </message>
+    <message>
+        <source>%1 sent a tag list whose pages loop back (page %2 links to an earlier page).</source>
+        <translation>%1 hat eine Tag-Liste gesendet, deren Seiten im Kreis verweisen (Seite %2 verlinkt auf eine frühere Seite).</translation>
+    </message>
+    <message>
+        <source>Report this to the registry operator.</source>
+        <translation>Dies dem Betreiber der Registry melden.</translation>
+    </message>
+    <message>
+        <source>%1 has more than %2 pages of tags; SageDock stopped reading.</source>
+        <translation>%1 hat mehr als %2 Seiten mit Tags; SageDock hat das Lesen abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Ask for a specific tag instead of the whole list.</source>
+        <translation>Statt der ganzen Liste nach einem bestimmten Tag fragen.</translation>
+    </message>
+    <message>
+        <source>tags page %1</source>
+        <translation>Tag-Seite %1</translation>
+    </message>
+    <message>
+        <source>The manifest of %1:%2 does not match the digest the registry states.</source>
+        <translation>Das Manifest von %1:%2 passt nicht zum Digest, den die Registry angibt.</translation>
+    </message>
+    <message>
+        <source>A proxy may have altered it; try again.</source>
+        <translation>Möglicherweise hat ein Proxy es verändert; erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>manifest for %1</source>
+        <translation>Manifest für %1</translation>
+    </message>
+    <message>
+        <source>The manifest %1 of %2 does not match its digest.</source>
+        <translation>Das Manifest %1 von %2 passt nicht zu seinem Digest.</translation>
+    </message>
+    <message>
+        <source>A proxy or the registry altered it; try again.</source>
+        <translation>Ein Proxy oder die Registry hat es verändert; erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>%1 nests an index inside an index.</source>
+        <translation>%1 verschachtelt einen Index in einem Index.</translation>
+    </message>
+    <message>
+        <source>SageDock reads one level of platform index.</source>
+        <translation>SageDock liest nur eine Ebene des Plattform-Index.</translation>
+    </message>
+    <message>
+        <source>%1:%2 has no %3 image.</source>
+        <translation>%1:%2 hat kein Image für %3.</translation>
+    </message>
+    <message>
+        <source>The index lists no platform images.</source>
+        <translation>Der Index führt keine Plattform-Images auf.</translation>
+    </message>
+    <message>
+        <source>It has: %1.</source>
+        <translation>Vorhanden: %1.</translation>
+    </message>
+    <message>
+        <source>The image configuration %1 of %2 does not match its digest.</source>
+        <translation>Die Image-Konfiguration %1 von %2 passt nicht zu ihrem Digest.</translation>
+    </message>
+</context>
+<context>
+    <name>sagedock::registry::CredentialHelper</name>
+    <message>
+        <source>The credential helper %1 is not installed.</source>
+        <translation>Der Credential-Helper %1 ist nicht installiert.</translation>
+    </message>
+    <message>
+        <source>Install it, or remove it from ~/.docker/config.json.</source>
+        <translation>Ihn installieren oder aus ~/.docker/config.json entfernen.</translation>
+    </message>
+    <message>
+        <source>The credential helper %1 did not answer within %2 s.</source>
+        <translation>Der Credential-Helper %1 hat nicht innerhalb von %2 s geantwortet.</translation>
+    </message>
+    <message>
+        <source>It may be waiting for a keyring unlock; unlock it and try again.</source>
+        <translation>Möglicherweise wartet er auf das Entsperren eines Schlüsselbunds; diesen entsperren und erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>Cannot run the credential helper %1.</source>
+        <translation>Der Credential-Helper %1 kann nicht ausgeführt werden.</translation>
+    </message>
+    <message>
+        <source>Check that it is installed and executable.</source>
+        <translation>Prüfen, ob er installiert und ausführbar ist.</translation>
+    </message>
+    <message>
+        <source>The credential helper %1 failed: %2</source>
+        <translation>Der Credential-Helper %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>Exit-Code %1</translation>
+    </message>
+    <message>
+        <source>Run `docker login` again, or check the helper's setup.</source>
+        <translation>`docker login` erneut ausführen oder die Einrichtung des Helpers prüfen.</translation>
+    </message>
+    <message>
+        <source>The credential helper %1 gave an unreadable answer.</source>
+        <translation>Der Credential-Helper %1 hat eine unlesbare Antwort geliefert.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>sagedock::registry::DockerConfig</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Check the file's permissions.</source>
+        <translation>Die Zugriffsrechte der Datei prüfen.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>the docker configuration is not valid JSON (%1).</source>
+        <translation>Die Docker-Konfiguration ist kein gültiges JSON (%1).</translation>
+    </message>
+    <message>
+        <source>Fix or remove the file, then run `docker login` again.</source>
+        <translation>Die Datei korrigieren oder entfernen, dann `docker login` erneut ausführen.</translation>
+    </message>
+</context>
+<context>
+    <name>sagedock::registry::Job</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
     </message>
 </context>
 <context>
