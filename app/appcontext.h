@@ -21,9 +21,12 @@ public:
 
     // Called by the Preferences dialog after it saved; pages re-read what they use.
     void notifySettingsChanged() { Q_EMIT settingsChanged(); }
+    // A page asks the main window to show another page ("review", "sessions", ...).
+    void requestPage(const QString& id) { Q_EMIT pageRequested(id); }
 
 Q_SIGNALS:
     void settingsChanged();
+    void pageRequested(const QString& id);
 
 private:
     util::Settings& m_settings;

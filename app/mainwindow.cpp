@@ -72,6 +72,7 @@ MainWindow::MainWindow(AppContext& context, QWidget* parent)
         m_navigation->hide();
     }
     connect(m_navigation, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    connect(&context, &AppContext::pageRequested, this, [this](const QString& id) { showPage(id); });
 
     layout->addWidget(m_navigation);
     layout->addWidget(m_stack, 1);

@@ -252,9 +252,13 @@ void MatrixPage::buildUi() {
     m_copyButton->setObjectName(QStringLiteral("copyPullButton"));
     m_packagePageButton = new QPushButton(tr("Open package &page"), m_details);
     m_packagePageButton->setObjectName(QStringLiteral("packagePageButton"));
+    m_launchButton = new QPushButton(icons::named("launch"), tr("&Launch…"), m_details);
+    m_launchButton->setObjectName(QStringLiteral("launchButton"));
+    m_launchButton->setToolTip(tr("Open this image on the Review page to start Jupyter or a shell in it"));
     pullRow->addWidget(m_pullLine, 1);
     pullRow->addWidget(m_copyButton);
     pullRow->addWidget(m_packagePageButton);
+    pullRow->addWidget(m_launchButton);
     m_layerTable = new QTableWidget(m_details);
     m_layerTable->setObjectName(QStringLiteral("layerTable"));
     m_layerTable->setColumnCount(5);
@@ -286,6 +290,10 @@ void MatrixPage::buildUi() {
             [this](const QModelIndex& current) { showDetails(current); });
     connect(m_copyButton, &QPushButton::clicked, this,
             [this] { QApplication::clipboard()->setText(m_pullLine->text()); });
+    connect(m_launchButton, &QPushButton::clicked, this, [this] {
+        if (!m_selectedImage.isEmpty())
+            Q_EMIT launchRequested(m_selectedImage);
+    });
     connect(m_packagePageButton, &QPushButton::clicked, this, [this] {
         if (!m_packagePageUrl.isEmpty())
             QDesktopServices::openUrl(QUrl(m_packagePageUrl));
@@ -471,6 +479,8 @@ void MatrixPage::clearDetails() {
     m_copyButton->setEnabled(false);
     m_packagePageButton->setEnabled(false);
     m_packagePageUrl.clear();
+    m_launchButton->setEnabled(false);
+    m_selectedImage.clear();
     m_layerTable->setRowCount(0);
 }
 
@@ -492,6 +502,9 @@ void MatrixPage::showDetails(const QModelIndex& proxyIndex) {
     m_packagePageUrl = reference::Catalog::packagePageUrl(cell.image);
     m_packagePageButton->setEnabled(!m_packagePageUrl.isEmpty());
     m_packagePageButton->setToolTip(m_packagePageUrl);
+    // Only an image that exists can be launched.
+    m_selectedImage = cell.status == matrix::CellStatus::Present ? cell.image : QString();
+    m_launchButton->setEnabled(!m_selectedImage.isEmpty());
 
     // Layer by layer: this stage's layers against its parent's, shared prefix first.
     const QList<matrix::Layer>& mine = cell.layerList;

@@ -65,6 +65,8 @@ public:
 Q_SIGNALS:
     void refreshFinished(); // after the last cell or a cancel
     void tagsLoaded(const QStringList& tags);
+    // "Launch…" in the details panel: the main window hands the image to the Review page.
+    void launchRequested(const QString& image);
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -114,6 +116,8 @@ private:
     QLineEdit* m_pullLine = nullptr;
     QPushButton* m_copyButton = nullptr;
     QPushButton* m_packagePageButton = nullptr;
+    QPushButton* m_launchButton = nullptr;
+    QString m_selectedImage;
     QString m_packagePageUrl;
 };
 

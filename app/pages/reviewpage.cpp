@@ -160,6 +160,11 @@ void ReviewPage::addImage(const QString& image, const QString& system, const QSt
     m_model->appendRow(items);
 }
 
+void ReviewPage::review(const QString& query) {
+    m_query->setText(query);
+    lookUp();
+}
+
 void ReviewPage::lookUp() {
     m_model->removeRows(0, m_model->rowCount());
     m_status->clear();

@@ -53,6 +53,8 @@ public:
     QStandardItemModel* model() const { return m_model; }
 
 public Q_SLOTS:
+    // Puts `image` (or any query) in the box and looks it up, as if the reviewer had typed it.
+    void review(const QString& query);
     void lookUp();
     void openJupyter();
     void openShell();

@@ -5,6 +5,7 @@
 #include "dialogs/aboutdialog.h"
 #include "dialogs/preferencesdialog.h"
 #include "mainwindow.h"
+#include "pages/matrixpage.h"
 #include "testenvironment.h"
 #include "widgets/enginestatuswidget.h"
 
@@ -116,6 +117,22 @@ private Q_SLOTS:
         about.show();
         auto* text = about.findChild<QLabel*>(QStringLiteral("aboutText"));
         QVERIFY(text->text().contains(QStringLiteral(SAGEDOCK_VERSION)));
+    }
+
+    void matrixLaunchOpensReviewPage() {
+        // A maintainer presses "Launch…" on a matrix cell: the Review page takes over with that image.
+        app::MainWindow window(*m_context);
+        window.show();
+        QVERIFY(window.showPage(QStringLiteral("launch")));
+        auto* matrix = window.findChild<app::MatrixPage*>();
+        QVERIFY(matrix);
+        const QString image =
+            QStringLiteral("127.0.0.1:5000/sagemath/sage/sage-ubuntu-jammy-standard-with-targets:dev");
+        Q_EMIT matrix->launchRequested(image);
+        QCOMPARE(window.currentPageId(), QStringLiteral("review"));
+        auto* query = window.findChild<QLineEdit*>(QStringLiteral("queryEdit"));
+        QVERIFY(query);
+        QCOMPARE(query->text(), image);
     }
 
     void pagesAreNavigable() {
