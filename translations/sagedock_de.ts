@@ -914,6 +914,14 @@ OS/Architektur: %2/%3</translation>
         <source>%1 files (*.%2)</source>
         <translation>%1-Dateien (*.%2)</translation>
     </message>
+    <message>
+        <source>&amp;Launch…</source>
+        <translation>&amp;Starten …</translation>
+    </message>
+    <message>
+        <source>Open this image on the Review page to start Jupyter or a shell in it</source>
+        <translation>Dieses Image auf der Review-Seite öffnen, um Jupyter oder eine Shell darin zu starten</translation>
+    </message>
 </context>
 <context>
     <name>sagedock::app::PreferencesDialog</name>
