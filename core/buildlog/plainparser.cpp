@@ -211,6 +211,13 @@ void PlainParser::plainLine(QByteArrayView t, BuildEvents& out) {
         emitLine(out, LineKind::Error, t, -1, m_build);
         return;
     }
+    if (m_block == Block::After && startsWith(t, "#")) {
+        // A non-fatal error block (a failed cache import) is followed by the next step or by a
+        // marker of the tool driving the builds ("### sagedock push ..."), not by a build error.
+        m_block = Block::None;
+        emitLine(out, LineKind::Status, t, -1, m_build);
+        return;
+    }
     const bool buildError = startsWith(t, "ERROR: ") || startsWith(t, "error: ") ||
                             startsWith(t, "failed to solve") || startsWith(t, "executor failed running");
     if (buildError || (m_block == Block::After && !t.trimmed().isEmpty() && !startsWith(t, "Dockerfile:") &&
