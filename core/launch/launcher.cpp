@@ -185,8 +185,9 @@ void Launcher::createAndStart(int attempt) {
             m_hostPort = m_options.port;
         } else {
             const int from = attempt == 1 ? m_options.preferredPort : m_hostPort + 1;
-            m_hostPort = findFreePort(
-                shape.hostAddress.isEmpty() ? QStringLiteral("127.0.0.1") : shape.hostAddress, from);
+            m_hostPort =
+                findFreePort(shape.hostAddress.isEmpty() ? QStringLiteral("127.0.0.1") : shape.hostAddress,
+                             from, {}, 100, m_options.portProbe);
             if (m_hostPort == 0) {
                 fail(Error::make(ErrorCode::Conflict, tr("No free host port from %1 on.").arg(from),
                                  tr("Stop other Jupyter servers or choose a port with --port.")));
@@ -231,6 +232,7 @@ void Launcher::createAndStart(int attempt) {
                 if (portClash && attempt < kMaxPortAttempts) {
                     util::logInfo(
                         QStringLiteral("host port %1 is taken; trying the next one").arg(m_hostPort));
+                    Q_EMIT portTaken(m_hostPort, e);
                     const QString stale = std::exchange(m_containerId, QString());
                     m_client->removeContainer(stale, true, this,
                                               [this, attempt](Error) { createAndStart(attempt + 1); });

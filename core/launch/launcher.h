@@ -66,6 +66,8 @@ Q_SIGNALS:
     void stateChanged(sagedock::launch::Launcher::State state);
     void pullProgress(); // read pullJob()->progress()
     void logLine(const QString& line);
+    // The engine refused to start on `port` (taken since the free-port check); the next one is tried.
+    void portTaken(int port, const sagedock::util::Error& error);
     void finished(const sagedock::util::Error& error);
 
 private:

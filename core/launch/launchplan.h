@@ -11,6 +11,7 @@
 //   auto plan = launch::planLaunch(image, options, stageHasSage, hostPort);
 
 #include "engine/types.h"
+#include "launch/ports.h"
 #include "util/error.h"
 
 #include <QMap>
@@ -54,6 +55,11 @@ struct LaunchOptions {
     bool pullIfMissing = true;
     bool alwaysPull = false;
     int readyTimeoutMs = 120000;
+    // Test seam, empty = isPortFree. Between the free-port check and the engine binding the port,
+    // another process can take it; the Launcher then retries on "port is already allocated". That
+    // race cannot be timed from outside, so integration tests inject a probe that calls a taken
+    // port free and so reach the retry path against the real engine.
+    PortProbe portProbe;
 };
 
 struct LaunchPlan {

@@ -15,9 +15,9 @@ bool isPortFree(const QString& address, int port) {
     return probe.listen(host, quint16(port));
 }
 
-int findFreePort(const QString& address, int start, const QSet<int>& skip, int span) {
+int findFreePort(const QString& address, int start, const QSet<int>& skip, int span, const PortProbe& probe) {
     for (int port = start; port < start + span && port <= 65535; ++port)
-        if (!skip.contains(port) && isPortFree(address, port))
+        if (!skip.contains(port) && (probe ? probe(address, port) : isPortFree(address, port)))
             return port;
     return 0;
 }

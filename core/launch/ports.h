@@ -6,10 +6,15 @@
 #include <QSet>
 #include <QString>
 
+#include <functional>
+
 namespace sagedock::launch {
 
 bool isPortFree(const QString& address, int port);
+// Answers "is this port free?"; isPortFree unless a caller substitutes its own (see LaunchOptions).
+using PortProbe = std::function<bool(const QString& address, int port)>;
 // The first free port in [start, start + span); 0 when none is.
-int findFreePort(const QString& address, int start, const QSet<int>& skip = {}, int span = 100);
+int findFreePort(const QString& address, int start, const QSet<int>& skip = {}, int span = 100,
+                 const PortProbe& probe = {});
 
 } // namespace sagedock::launch

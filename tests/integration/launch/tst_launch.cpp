@@ -293,6 +293,120 @@ private Q_SLOTS:
         QVERIFY(stop(job.session().id).code == util::ErrorCode::None);
     }
 
+    // The race the free-port check cannot close: the port is taken between the check and the
+    // engine's bind. The injected probe calls the taken port free (LaunchOptions::portProbe), so the
+    // first start fails as it would after losing the race, and the Launcher must move on.
+    void portTakenAfterCheck_data() {
+        QTest::addColumn<bool>("byContainer");
+        // What our error says: the engine's "Bind for 127.0.0.1:P failed: port is already
+        // allocated" names the address, docker-proxy's "bind: address already in use" does not.
+        QTest::addColumn<QString>("messagePart");
+        QTest::newRow("another container publishes it")
+            << true << "The host port 127.0.0.1:%1 is already in use.";
+        QTest::newRow("a host process listens on it") << false << "The host port is already in use.";
+    }
+
+    void portTakenAfterCheck() {
+        QFETCH(bool, byContainer);
+        QFETCH(QString, messagePart);
+        const int taken = launch::findFreePort(QStringLiteral("127.0.0.1"), 18900);
+        QVERIFY(taken > 0);
+        QTcpServer listener;
+        QString squatter;
+        if (byContainer) {
+            QByteArray out;
+            QCOMPARE(testsupport::runDocker(
+                         {QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--label"),
+                          QStringLiteral("org.sagedock.test=") + m_label, QStringLiteral("-p"),
+                          QStringLiteral("127.0.0.1:%1:8888").arg(taken), QStringLiteral("--entrypoint"),
+                          QStringLiteral("sleep"), testsupport::fixtureImage(QStringLiteral("sagemath")),
+                          QStringLiteral("300")},
+                         &out),
+                     0);
+            squatter = QString::fromUtf8(out).trimmed();
+        } else {
+            QVERIFY(listener.listen(QHostAddress::LocalHost, quint16(taken)));
+        }
+        QVERIFY2(!launch::isPortFree(QStringLiteral("127.0.0.1"), taken), "the port must really be taken");
+
+        launch::LaunchOptions o = options(QStringLiteral("sagemath"), QStringLiteral("nb-race"));
+        o.preferredPort = taken;
+        // Earlier tests' sessions carry the same test label: this row's creates get their own.
+        const QString rowLabel = QStringLiteral("org.sagedock.test.row");
+        const QString rowValue = QStringLiteral("race-%1").arg(int(byContainer));
+        o.extraLabels.insert(rowLabel, rowValue);
+        QList<int> probed;
+        o.portProbe = [&](const QString& address, int port) {
+            probed << port;
+            return port == taken || launch::isPortFree(address, port);
+        };
+        const QString since = QString::number(QDateTime::currentSecsSinceEpoch() - 1);
+        Launcher job(m_client.get(), o);
+        QSignalSpy retries(&job, &Launcher::portTaken);
+        const util::Error e = run(job);
+        QVERIFY2(!e, qPrintable(e.toString()));
+        QCOMPARE(retries.size(), 1);
+        QCOMPARE(retries.first().first().toInt(), taken);
+        const auto why = retries.first().at(1).value<util::Error>();
+        QCOMPARE(why.code, util::ErrorCode::Conflict);
+        QCOMPARE(why.message,
+                 messagePart.contains(QLatin1String("%1")) ? messagePart.arg(taken) : messagePart);
+        const launch::Session s = job.session();
+        QVERIFY2(s.port > taken, qPrintable(QString::number(s.port)));
+        QCOMPARE(probed.first(), taken);
+        QVERIFY(probed.contains(s.port));
+        QCOMPARE(s.url.port(), s.port);
+        http::Request api;
+        api.url = QUrl(QStringLiteral("http://127.0.0.1:%1/api").arg(s.port));
+        QCOMPARE(testsupport::fetch(api).status, 200);
+
+        // The engine really refused the first attempt: its create is in the event history, it never
+        // started, and that container is gone.
+        QByteArray created;
+        QCOMPARE(testsupport::runDocker(
+                     {QStringLiteral("events"), QStringLiteral("--since"), since, QStringLiteral("--until"),
+                      QString::number(QDateTime::currentSecsSinceEpoch() + 1), QStringLiteral("--filter"),
+                      QStringLiteral("event=create"), QStringLiteral("--filter"),
+                      QStringLiteral("label=org.sagedock.session"), QStringLiteral("--filter"),
+                      QStringLiteral("label=org.sagedock.test=") + m_label, QStringLiteral("--filter"),
+                      QStringLiteral("label=%1=%2").arg(rowLabel, rowValue), QStringLiteral("--format"),
+                      QStringLiteral("{{.ID}}")},
+                     &created),
+                 0);
+        const QStringList creates = QString::fromUtf8(created).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(creates.size(), 2);
+        QCOMPARE(creates.last(), s.id);
+        QVERIFY2(!containerExists(creates.first()), "the failed attempt's container was not removed");
+        QByteArray startLog;
+        QCOMPARE(testsupport::runDocker(
+                     {QStringLiteral("events"), QStringLiteral("--since"), since, QStringLiteral("--until"),
+                      QString::number(QDateTime::currentSecsSinceEpoch() + 1), QStringLiteral("--filter"),
+                      QStringLiteral("container=") + creates.first(), QStringLiteral("--format"),
+                      QStringLiteral("{{.Action}}")},
+                     &startLog),
+                 0);
+        QVERIFY2(startLog.contains("destroy"), startLog.constData());
+        QVERIFY2(!startLog.contains("\nstart"), startLog.constData()); // it never ran
+
+        // No stray container: only the session (and the squatter) carry this test's label.
+        QByteArray ids;
+        testsupport::runDocker({QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--no-trunc"),
+                                QStringLiteral("--filter"),
+                                QStringLiteral("label=org.sagedock.test=") + m_label},
+                               &ids);
+        QStringList expected{s.id};
+        if (!squatter.isEmpty())
+            expected << squatter;
+        QStringList listed = QString::fromUtf8(ids).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        listed.sort();
+        expected.sort();
+        QCOMPARE(listed, expected);
+
+        QVERIFY(stop(s.id).code == util::ErrorCode::None);
+        if (!squatter.isEmpty())
+            QCOMPARE(testsupport::runDocker({QStringLiteral("rm"), QStringLiteral("-f"), squatter}), 0);
+    }
+
     void explicitBusyPortFails() {
         QTcpServer squatter;
         QVERIFY(squatter.listen(QHostAddress::LocalHost, 0));
