@@ -1,5 +1,6 @@
 // sagedock-cli launch / ps / stop as a user (or a CI job) runs them: JSON fields, exit codes, one-line
-// errors on stderr, and no container left behind. Scratch settings through XDG_CONFIG_HOME.
+// errors on stderr, and no container left behind; a user outside the docker group gets the
+// permission sentence with its fix. Scratch settings through XDG_CONFIG_HOME.
 
 #include "testenvironment.h"
 
@@ -7,8 +8,12 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace sagedock;
 
@@ -107,6 +112,66 @@ private Q_SLOTS:
         QCOMPARE(again.code, 1);
         QVERIFY(again.err.startsWith("sagedock-cli: No SageDock session matches"));
         QCOMPARE(again.err.count('\n'), 1); // one line
+    }
+
+    // The first-day problem: the user is not in the docker group. The test drops to nobody
+    // (uid/gid 65534, no supplementary groups) with setpriv and talks to the REAL socket, which is
+    // root:docker 0660; the CLI must say so in one sentence with the fix.
+    void permissionDeniedOnSocket_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("ps") << QStringList{QStringLiteral("ps")};
+        QTest::newRow("ps --json") << QStringList{QStringLiteral("ps"), QStringLiteral("--json")};
+        QTest::newRow("launch") << QStringList{QStringLiteral("launch"),
+                                               testsupport::fixtureImage(QStringLiteral("sagemath")),
+                                               QStringLiteral("--no-browser")};
+    }
+
+    void permissionDeniedOnSocket() {
+        QFETCH(QStringList, args);
+        const QString socket = testsupport::dockerSocket();
+        QVERIFY2(::geteuid() == 0, "this test drops privileges with setpriv: run it as root (CI does)");
+        const QString setpriv = QStandardPaths::findExecutable(QStringLiteral("setpriv"));
+        QVERIFY2(!setpriv.isEmpty(), "setpriv (util-linux) is needed to run the CLI as another user");
+        struct stat st {};
+        QCOMPARE(::stat(QFile::encodeName(socket).constData(), &st), 0);
+        QVERIFY2((st.st_mode & S_IWOTH) == 0 && st.st_uid != 65534 && st.st_gid != 65534,
+                 "the engine socket must not be writable by uid 65534 for this test to mean anything");
+
+        // A home the unprivileged user owns: settings, cache, notebooks folder.
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        QCOMPARE(::chown(QFile::encodeName(home.path()).constData(), 65534, 65534), 0);
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("PATH"), qEnvironmentVariable("PATH"));
+        env.insert(QStringLiteral("HOME"), home.path());
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("XDG_CACHE_HOME"), home.filePath(QStringLiteral("cache")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+        env.insert(QStringLiteral("XDG_RUNTIME_DIR"), home.path());
+        env.insert(QStringLiteral("DOCKER_HOST"), QStringLiteral("unix://") + socket);
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.setWorkingDirectory(home.path());
+        QStringList argv{QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                         QStringLiteral("--clear-groups"), m_cli};
+        argv += args;
+        if (args.first() == QLatin1String("launch"))
+            argv << QStringLiteral("--notebooks") << home.filePath(QStringLiteral("nb"));
+        p.start(setpriv, argv);
+        QVERIFY(p.waitForFinished(30000));
+        const QByteArray err = p.readAllStandardError();
+        const QByteArray out = p.readAllStandardOutput();
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QVERIFY2(p.exitCode() == 1, err.constData());
+        QVERIFY2(out.isEmpty(), out.constData()); // nothing half-listed on stdout
+        const QByteArray expected = "sagedock-cli: Permission denied on the engine socket " +
+                                    QFile::encodeName(socket) +
+                                    ". (Add yourself to the docker group: sudo usermod -aG docker $USER, "
+                                    "then log in again.)\n";
+        // The error is the last line (launch prints its progress lines before it), and it is one line.
+        QVERIFY2(err.endsWith(expected), err.constData());
+        if (args.first() == QLatin1String("ps"))
+            QCOMPARE(err, expected);
     }
 
     void usageAndFailures_data() {
