@@ -7,7 +7,9 @@
 #include "buildlog/diagnosis.h"
 #include "models/buildhistorymodel.h"
 #include "models/buildstagemodel.h"
+#include "reference/imagereference.h"
 #include "widgets/diagnosisview.h"
+#include "widgets/genericbuildform.h"
 #include "widgets/logview.h"
 
 #include <QCheckBox>
@@ -25,8 +27,10 @@
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QRegularExpression>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableView>
 #include <QThread>
@@ -49,6 +53,26 @@ const QStringList kAllStages = {QStringLiteral("with-system-packages"), QStringL
                                 QStringLiteral("configured"),           QStringLiteral("with-base-toolchain"),
                                 QStringLiteral("with-targets-pre"),     QStringLiteral("with-targets"),
                                 QStringLiteral("with-targets-optional")};
+
+// The image prefix of a generic build: as given (--image-prefix), else taken back from the first
+// stage's image ([push prefix]<prefix>-<stage>:<tag>) for records that lack the arguments.
+QString genericImagePrefix(const build::BuildRecord& record) {
+    const qsizetype at = record.arguments.indexOf(QStringLiteral("--image-prefix"));
+    if (at >= 0 && at + 1 < record.arguments.size())
+        return record.arguments.at(at + 1);
+    if (record.stages.isEmpty())
+        return {};
+    const build::StageResult& first = record.stages.first();
+    QString image = first.image.left(first.image.lastIndexOf(QLatin1Char(':')));
+    const QString push = record.plan.contains("push_prefix") && record.plan.at("push_prefix").is_string()
+                             ? QString::fromStdString(record.plan.at("push_prefix").get<std::string>())
+                             : QString();
+    if (!push.isEmpty() && image.startsWith(push))
+        image = image.mid(push.size());
+    if (image.endsWith(QLatin1Char('-') + first.stage))
+        return image.chopped(first.stage.size() + 1);
+    return image.chopped(first.stage.size());
+}
 } // namespace
 
 BuildsPage::BuildsPage(AppContext& context, QWidget* parent)
@@ -63,7 +87,23 @@ BuildsPage::BuildsPage(AppContext& context, QWidget* parent)
     // --- Build tab: form, preview, stages, log, diagnosis
     auto* buildTab = new QWidget(m_tabs);
     auto* buildLayout = new QVBoxLayout(buildTab);
-    auto* form = new QFormLayout;
+    // What to build: a Sage checkout (tox's stages) or any multi-stage Dockerfile.
+    auto* modeRow = new QHBoxLayout;
+    m_sageMode = new QRadioButton(tr("Sage source checkout"), buildTab);
+    m_sageMode->setObjectName(QStringLiteral("sageModeRadio"));
+    m_genericMode = new QRadioButton(tr("Any Dockerfile"), buildTab);
+    m_genericMode->setObjectName(QStringLiteral("genericModeRadio"));
+    m_sageMode->setChecked(true);
+    modeRow->addWidget(new QLabel(tr("Build:"), buildTab));
+    modeRow->addWidget(m_sageMode);
+    modeRow->addWidget(m_genericMode);
+    modeRow->addStretch();
+    buildLayout->addLayout(modeRow);
+    m_modeStack = new QStackedWidget(buildTab);
+    m_modeStack->setObjectName(QStringLiteral("modeStack"));
+    auto* sagePage = new QWidget(m_modeStack);
+    auto* sageForm = new QFormLayout(sagePage);
+    sageForm->setContentsMargins(0, 0, 0, 0);
     auto* sourceRow = new QHBoxLayout;
     m_source = new QLineEdit(buildTab);
     m_source->setObjectName(QStringLiteral("sourceEdit"));
@@ -71,22 +111,22 @@ BuildsPage::BuildsPage(AppContext& context, QWidget* parent)
     auto* browse = new QPushButton(tr("Browse…"), buildTab);
     sourceRow->addWidget(m_source);
     sourceRow->addWidget(browse);
-    form->addRow(tr("Source folder:"), sourceRow);
+    sageForm->addRow(tr("Source folder:"), sourceRow);
     m_detected = new QLabel(buildTab);
     m_detected->setObjectName(QStringLiteral("detectedLabel"));
-    form->addRow(QString(), m_detected);
+    sageForm->addRow(QString(), m_detected);
     m_system = new QComboBox(buildTab);
     m_system->setObjectName(QStringLiteral("systemCombo"));
     for (const QString& factor : build::knownSageSystems())
         if (const auto s = build::sageSystem(factor))
             m_system->addItem(tr("%1 (%2)").arg(s->factor, s->baseImage), s->factor);
-    form->addRow(tr("System:"), m_system);
+    sageForm->addRow(tr("System:"), m_system);
     m_packages = new QComboBox(buildTab);
     m_packages->setObjectName(QStringLiteral("packagesCombo"));
     for (const QString& p : build::sagePackageSets())
         m_packages->addItem(p, p);
     m_packages->setCurrentIndex(m_packages->findData(QStringLiteral("standard")));
-    form->addRow(tr("Package set:"), m_packages);
+    sageForm->addRow(tr("Package set:"), m_packages);
     m_stages = new QListWidget(buildTab);
     m_stages->setObjectName(QStringLiteral("stagesList"));
     m_stages->setMaximumHeight(130);
@@ -95,10 +135,17 @@ BuildsPage::BuildsPage(AppContext& context, QWidget* parent)
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
         item->setCheckState(kDefaultStages.contains(s) ? Qt::Checked : Qt::Unchecked);
     }
-    form->addRow(tr("Stages:"), m_stages);
+    sageForm->addRow(tr("Stages:"), m_stages);
+    m_modeStack->addWidget(sagePage);
+    m_generic = new GenericBuildForm(m_modeStack);
+    m_generic->setObjectName(QStringLiteral("genericForm"));
+    m_modeStack->addWidget(m_generic);
+    buildLayout->addWidget(m_modeStack);
+
+    // Shared by both modes.
+    auto* form = new QFormLayout;
     m_tag = new QLineEdit(buildTab);
     m_tag->setObjectName(QStringLiteral("tagEdit"));
-    m_tag->setPlaceholderText(tr("default: git describe --dirty --always"));
     form->addRow(tr("Tag:"), m_tag);
     m_cacheFrom = new QLineEdit(buildTab);
     m_cacheFrom->setObjectName(QStringLiteral("cacheFromEdit"));
@@ -143,6 +190,12 @@ BuildsPage::BuildsPage(AppContext& context, QWidget* parent)
     buttons->addStretch();
     buttons->addWidget(openLog);
     buildLayout->addLayout(buttons);
+    // Why Run is disabled, and how to fix it.
+    m_validation = new QLabel(buildTab);
+    m_validation->setObjectName(QStringLiteral("validationLabel"));
+    m_validation->setWordWrap(true);
+    m_validation->setVisible(false);
+    buildLayout->addWidget(m_validation);
     m_error = new QLabel(buildTab);
     m_error->setObjectName(QStringLiteral("errorLabel"));
     m_error->setWordWrap(true);
@@ -197,6 +250,10 @@ BuildsPage::BuildsPage(AppContext& context, QWidget* parent)
     m_tabs->addTab(historyTab, tr("History"));
 
     connect(m_source, &QLineEdit::textChanged, this, &BuildsPage::detectSource);
+    connect(m_genericMode, &QRadioButton::toggled, this, &BuildsPage::modeChanged);
+    connect(m_generic, &GenericBuildForm::changed, this, &BuildsPage::revalidate);
+    connect(m_stages, &QListWidget::itemChanged, this, &BuildsPage::revalidate);
+    connect(m_tag, &QLineEdit::textChanged, this, &BuildsPage::revalidate);
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString dir =
             QFileDialog::getExistingDirectory(this, tr("Sage source folder"), m_source->text());
@@ -219,8 +276,14 @@ BuildsPage::BuildsPage(AppContext& context, QWidget* parent)
     // The live log's parser events drive the diagnosis (a concatenated log: one docker build per stage).
     connect(m_log, &LogView::eventsParsed, m_diagnosis, &DiagnosisView::addEvents);
 
-    m_source->setText(m_context.settings().buildSourceFolder());
+    const util::Settings& settings = m_context.settings();
+    m_source->setText(settings.buildSourceFolder());
     detectSource();
+    if (!settings.buildDockerfile().isEmpty())
+        m_generic->setValues(settings.buildDockerfile(), settings.buildContextFolder(),
+                             settings.buildStages(), settings.buildImagePrefix());
+    m_genericMode->setChecked(settings.buildMode() == QLatin1String("generic"));
+    modeChanged();
     reloadHistory();
 }
 
@@ -233,34 +296,94 @@ void BuildsPage::setHistoryPath(const QString& path) {
 
 void BuildsPage::detectSource() {
     const QString dir = m_source->text().trimmed();
+    m_sageError = {};
     if (dir.isEmpty()) {
-        m_detected->setText(tr("No source folder chosen."));
+        m_sageError = util::Error::make(util::ErrorCode::InvalidArgument, tr("No source folder chosen."),
+                                        tr("Choose a Sage source checkout (the folder with VERSION.txt) or "
+                                           "build any Dockerfile instead."));
+        m_detected->setText(m_sageError.message);
+        revalidate();
         return;
     }
     // Two small files: cheap enough for the UI thread.
     auto s = build::SageSource::detect(dir);
     if (!s.ok()) {
+        m_sageError = s.error();
         m_detected->setText(tr("⚠ %1").arg(s.error().toString()));
+        revalidate();
         return;
     }
     m_detected->setText(
         tr("✓ SageMath %1; Dockerfile generator %2%3")
             .arg(s->version, s->generator,
                  s->generatorAtExpectedPath ? QString() : tr(" (not where %1 keeps it)").arg(s->version)));
+    revalidate();
 }
 
-build::SageBuildOptions BuildsPage::formOptions() const {
+bool BuildsPage::isGeneric() const {
+    return m_genericMode->isChecked();
+}
+
+void BuildsPage::modeChanged() {
+    m_modeStack->setCurrentIndex(isGeneric() ? 1 : 0);
+    m_tag->setPlaceholderText(isGeneric() ? tr("default: latest")
+                                          : tr("default: git describe --dirty --always"));
+    revalidate();
+}
+
+QStringList BuildsPage::sageStages() const {
+    QStringList out;
+    for (int i = 0; i < m_stages->count(); ++i)
+        if (m_stages->item(i)->checkState() == Qt::Checked)
+            out << m_stages->item(i)->text();
+    return out;
+}
+
+util::Error BuildsPage::validationError() const {
+    if (isGeneric()) {
+        if (auto e = m_generic->validationError())
+            return e;
+    } else {
+        if (m_sageError)
+            return m_sageError;
+        if (sageStages().isEmpty())
+            return util::Error::make(util::ErrorCode::InvalidArgument, tr("No stages ticked."),
+                                     tr("Tick the stages to build, e.g. with-targets."));
+    }
+    const QString tag = m_tag->text().trimmed();
+    if (!tag.isEmpty())
+        if (auto e = reference::ImageReference::validateTag(tag))
+            return util::Error::make(util::ErrorCode::InvalidArgument,
+                                     tr("Invalid tag %1: %2").arg(tag, e.message), e.hint);
+    return {};
+}
+
+void BuildsPage::revalidate() {
+    const util::Error e = validationError();
+    m_validation->setText(e ? tr("⚠ %1").arg(e.toString()) : QString());
+    m_validation->setVisible(bool(e));
+    const bool running = m_runner && m_runner->isRunning();
+    m_runButton->setEnabled(!running && !e);
+    m_previewButton->setEnabled(!running && !e);
+    m_runButton->setToolTip(e ? e.toString() : QString());
+}
+
+build::CommonBuildOptions BuildsPage::commonOptions() const {
+    build::CommonBuildOptions c;
+    c.tag = m_tag->text().trimmed();
+    c.cacheFrom = splitList(m_cacheFrom->text());
+    c.pushPrefix = m_pushPrefix->text().trimmed();
+    c.computeInputHashes = m_resume->isChecked() || m_skipExisting->isChecked();
+    return c;
+}
+
+build::SageBuildOptions BuildsPage::sageOptions() const {
     build::SageBuildOptions o;
     o.sourceDir = m_source->text().trimmed();
     o.system = m_system->currentData().toString();
     o.packages = m_packages->currentData().toString();
-    for (int i = 0; i < m_stages->count(); ++i)
-        if (m_stages->item(i)->checkState() == Qt::Checked)
-            o.stages << m_stages->item(i)->text();
-    o.common.tag = m_tag->text().trimmed();
-    o.common.cacheFrom = splitList(m_cacheFrom->text());
-    o.common.pushPrefix = m_pushPrefix->text().trimmed();
-    o.common.computeInputHashes = m_resume->isChecked() || m_skipExisting->isChecked();
+    o.stages = sageStages();
+    o.common = commonOptions();
     return o;
 }
 
@@ -270,15 +393,21 @@ build::RunOptions BuildsPage::runOptions() const {
     r.skipExisting = m_skipExisting->isChecked();
     r.builderMode = build::builderModeFromName(m_builderMode->currentData().toString());
     r.historyPath = m_historyPath;
-    const auto o = formOptions();
-    r.arguments = {QStringLiteral("--source"),   o.sourceDir,
-                   QStringLiteral("--system"),   o.system,
-                   QStringLiteral("--packages"), o.packages,
-                   QStringLiteral("--stages"),   o.stages.join(QLatin1Char(','))};
-    if (!o.common.tag.isEmpty())
-        r.arguments << QStringLiteral("--tag") << o.common.tag;
-    if (!o.common.pushPrefix.isEmpty())
-        r.arguments << QStringLiteral("--push") << o.common.pushPrefix;
+    // Recorded in the history like the CLI's argv.
+    if (isGeneric()) {
+        r.arguments = m_generic->cliArguments();
+    } else {
+        const auto o = sageOptions();
+        r.arguments = {QStringLiteral("--source"),   o.sourceDir,
+                       QStringLiteral("--system"),   o.system,
+                       QStringLiteral("--packages"), o.packages,
+                       QStringLiteral("--stages"),   o.stages.join(QLatin1Char(','))};
+    }
+    const auto c = commonOptions();
+    if (!c.tag.isEmpty())
+        r.arguments << QStringLiteral("--tag") << c.tag;
+    if (!c.pushPrefix.isEmpty())
+        r.arguments << QStringLiteral("--push") << c.pushPrefix;
     return r;
 }
 
@@ -287,56 +416,74 @@ void BuildsPage::showError(const QString& text) {
     m_error->setVisible(!text.isEmpty());
 }
 
-void BuildsPage::preview() {
-    showError({});
+void BuildsPage::plan(std::function<void(const build::BuildPlan&)> next) {
     m_planner = std::make_unique<build::Planner>();
     connect(m_planner.get(), &build::Planner::finished, this,
-            [this](const util::Result<build::BuildPlan>& plan) {
-                if (!plan.ok()) {
-                    showError(plan.error().toString());
-                    return;
-                }
-                m_probe = std::make_unique<build::CliProbe>();
-                m_probe->setRequiredMode(runOptions().builderMode);
-                connect(m_probe.get(), &build::CliProbe::finished, this,
-                        [this, p = plan.value()](const util::Result<build::CliCapabilities>& caps) {
-                            if (!caps.ok()) {
-                                showError(caps.error().toString());
-                                return;
-                            }
-                            QStringList lines{QStringLiteral("cd ") + build::shellQuote(p.contextDir),
-                                              p.generatorDisplay()};
-                            for (int i = 0; i < p.stages.size(); ++i) {
-                                lines << build::stageCommand(p, i, caps.value()).display();
-                                lines += build::pushCommands(p, i, caps.value());
-                            }
-                            m_preview->setPlainText(lines.join(QLatin1Char('\n')));
-                            m_stageModel->setStages(p.stages);
-                            Q_EMIT previewReady();
-                        });
-                m_probe->start();
-            });
-    m_planner->planSage(formOptions());
-}
-
-void BuildsPage::run() {
-    if (m_runner && m_runner->isRunning())
-        return;
-    showError({});
-    m_context.settings().setBuildSourceFolder(m_source->text().trimmed());
-    m_context.settings().setBuildPushPrefix(m_pushPrefix->text().trimmed());
-    setRunning(true);
-    m_planner = std::make_unique<build::Planner>();
-    connect(m_planner.get(), &build::Planner::finished, this,
-            [this](const util::Result<build::BuildPlan>& plan) {
+            [this, next = std::move(next)](const util::Result<build::BuildPlan>& plan) {
                 if (!plan.ok()) {
                     setRunning(false);
                     showError(plan.error().toString());
                     return;
                 }
-                startRun(plan.value());
+                next(plan.value());
             });
-    m_planner->planSage(formOptions());
+    if (isGeneric())
+        m_planner->planGeneric(m_generic->options(commonOptions()));
+    else
+        m_planner->planSage(sageOptions());
+}
+
+void BuildsPage::preview() {
+    showError({});
+    plan([this](const build::BuildPlan& p) {
+        m_probe = std::make_unique<build::CliProbe>();
+        m_probe->setRequiredMode(runOptions().builderMode);
+        connect(m_probe.get(), &build::CliProbe::finished, this,
+                [this, p](const util::Result<build::CliCapabilities>& caps) {
+                    if (!caps.ok()) {
+                        showError(caps.error().toString());
+                        return;
+                    }
+                    QStringList lines{QStringLiteral("cd ") + build::shellQuote(p.contextDir)};
+                    if (p.mode == build::BuildPlan::Mode::Sage)
+                        lines << p.generatorDisplay();
+                    for (int i = 0; i < p.stages.size(); ++i) {
+                        lines << build::stageCommand(p, i, caps.value()).display();
+                        lines += build::pushCommands(p, i, caps.value());
+                    }
+                    m_preview->setPlainText(lines.join(QLatin1Char('\n')));
+                    m_stageModel->setStages(p.stages);
+                    Q_EMIT previewReady();
+                });
+        m_probe->start();
+    });
+}
+
+void BuildsPage::saveInputs() {
+    util::Settings& s = m_context.settings();
+    s.setBuildMode(isGeneric() ? QStringLiteral("generic") : QStringLiteral("sage"));
+    s.setBuildPushPrefix(m_pushPrefix->text().trimmed());
+    if (isGeneric()) {
+        s.setBuildDockerfile(m_generic->dockerfile());
+        s.setBuildContextFolder(m_generic->contextDir());
+        s.setBuildStages(m_generic->stages());
+        s.setBuildImagePrefix(m_generic->imagePrefix());
+    } else {
+        s.setBuildSourceFolder(m_source->text().trimmed());
+    }
+}
+
+void BuildsPage::run() {
+    if (m_runner && m_runner->isRunning())
+        return;
+    if (const auto e = validationError()) {
+        showError(e.toString());
+        return;
+    }
+    showError({});
+    saveInputs();
+    setRunning(true);
+    plan([this](const build::BuildPlan& p) { startRun(p); });
 }
 
 void BuildsPage::startRun(const build::BuildPlan& plan) {
@@ -371,9 +518,13 @@ void BuildsPage::cancel() {
 }
 
 void BuildsPage::setRunning(bool running) {
-    m_runButton->setEnabled(!running);
-    m_previewButton->setEnabled(!running);
     m_cancelButton->setEnabled(running);
+    if (running) {
+        m_runButton->setEnabled(false);
+        m_previewButton->setEnabled(false);
+    } else {
+        revalidate();
+    }
 }
 
 void BuildsPage::reloadHistory() {
@@ -391,6 +542,18 @@ void BuildsPage::fillForm(const build::BuildRecord& record) {
         return p.contains(key) && p.at(key).is_string() ? QString::fromStdString(p.at(key).get<std::string>())
                                                         : QString();
     };
+    m_tag->setText(str("tag"));
+    m_pushPrefix->setText(str("push_prefix"));
+    if (str("mode") == QLatin1String("generic")) {
+        QStringList stages;
+        if (p.contains("stages") && p.at("stages").is_array())
+            for (const auto& s : p.at("stages"))
+                stages << QString::fromStdString(s.value("stage", std::string()));
+        m_generic->setValues(str("dockerfile"), str("context"), stages, genericImagePrefix(record));
+        m_genericMode->setChecked(true);
+        return;
+    }
+    m_sageMode->setChecked(true);
     m_source->setText(str("source"));
     const int sys = m_system->findData(str("system"));
     if (sys >= 0)
@@ -409,8 +572,6 @@ void BuildsPage::fillForm(const build::BuildRecord& record) {
     for (int i = 0; i < m_stages->count(); ++i)
         m_stages->item(i)->setCheckState(stages.contains(m_stages->item(i)->text()) ? Qt::Checked
                                                                                     : Qt::Unchecked);
-    m_tag->setText(str("tag"));
-    m_pushPrefix->setText(str("push_prefix"));
 }
 
 void BuildsPage::rerunSelected() {

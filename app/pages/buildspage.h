@@ -1,15 +1,18 @@
 #pragma once
-// The Builds page: build Sage's stages locally like `tox -e docker-<system>-<packages>`. A form (source
-// folder and what was detected in it, system from the catalog, package set, stages, tag, cache sources,
-// push prefix, builder), a plan preview with the exact commands, a run with one row per stage
-// (progress, cached/executed), the live log and the cache diagnosis filling in as stages finish; the
-// history with re-run and compare; and any log file (open or drag and drop) diagnosed — the CI-log case.
+// The Builds page: build Sage's stages locally like `tox -e docker-<system>-<packages>`, or the named
+// stages of any Dockerfile (the generic mode). A form (source folder and what was detected in it, system
+// from the catalog, package set, stages — or Dockerfile, context, stages, image prefix — then tag, cache
+// sources, push prefix, builder; Run stays disabled with the reason shown until it is valid), a plan preview
+// with the exact commands, a run with one row per stage (progress, cached/executed), the live log and the
+// cache diagnosis filling in as stages finish; the history with re-run and compare; and any log file (open or
+// drag and drop) diagnosed — the CI-log case.
 
 #include "build/buildplanner.h"
 #include "build/buildrunner.h"
 
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 
 class QCheckBox;
@@ -19,6 +22,8 @@ class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
+class QRadioButton;
+class QStackedWidget;
 class QTableView;
 class QTabWidget;
 
@@ -28,6 +33,7 @@ class AppContext;
 class BuildHistoryModel;
 class BuildStageModel;
 class DiagnosisView;
+class GenericBuildForm;
 class LogView;
 
 class BuildsPage final : public QWidget {
@@ -56,9 +62,19 @@ protected:
 
 private:
     void detectSource();
-    build::SageBuildOptions formOptions() const;
+    bool isGeneric() const;
+    void modeChanged();
+    QStringList sageStages() const;
+    // Null when Run can start; else the reason and its fix (shown under the buttons).
+    util::Error validationError() const;
+    void revalidate();
+    build::CommonBuildOptions commonOptions() const;
+    build::SageBuildOptions sageOptions() const;
     build::RunOptions runOptions() const;
+    // Plans the form's build (either mode) and hands the plan on; failures are shown.
+    void plan(std::function<void(const build::BuildPlan&)> next);
     void preview();
+    void saveInputs();
     void run();
     void startRun(const build::BuildPlan& plan);
     void cancel();
@@ -76,6 +92,11 @@ private:
     std::unique_ptr<build::CliProbe> m_probe;
 
     QTabWidget* m_tabs;
+    QRadioButton* m_sageMode;
+    QRadioButton* m_genericMode;
+    QStackedWidget* m_modeStack;
+    GenericBuildForm* m_generic;
+    util::Error m_sageError; // what detectSource found wrong
     QLineEdit* m_source;
     QLabel* m_detected;
     QComboBox* m_system;
@@ -91,6 +112,7 @@ private:
     QPushButton* m_runButton;
     QPushButton* m_cancelButton;
     QLabel* m_error;
+    QLabel* m_validation;
     QPlainTextEdit* m_preview;
     BuildStageModel* m_stageModel;
     QTableView* m_stageTable;

@@ -20,6 +20,11 @@ constexpr const char* kPublishAll = "launch/publishOnAllInterfaces";
 constexpr const char* kTerminal = "launch/terminalCommand";
 constexpr const char* kBuildSource = "build/sourceFolder";
 constexpr const char* kBuildPushPrefix = "build/pushPrefix";
+constexpr const char* kBuildMode = "build/mode";
+constexpr const char* kBuildDockerfile = "build/dockerfile";
+constexpr const char* kBuildContext = "build/contextFolder";
+constexpr const char* kBuildStages = "build/stages";
+constexpr const char* kBuildImagePrefix = "build/imagePrefix";
 constexpr const char* kLanguage = "ui/language";
 constexpr const char* kGeometry = "ui/windowGeometry";
 constexpr const char* kCurrentPage = "ui/currentPage";
@@ -143,6 +148,41 @@ QString Settings::buildPushPrefix() const {
 }
 void Settings::setBuildPushPrefix(const QString& v) {
     setValue(kBuildPushPrefix, v);
+}
+
+QString Settings::buildMode() const {
+    return value(kBuildMode, QStringLiteral("sage")).toString();
+}
+void Settings::setBuildMode(const QString& v) {
+    setValue(kBuildMode, v);
+}
+
+QString Settings::buildDockerfile() const {
+    return value(kBuildDockerfile, QString()).toString();
+}
+void Settings::setBuildDockerfile(const QString& v) {
+    setValue(kBuildDockerfile, v);
+}
+
+QString Settings::buildContextFolder() const {
+    return value(kBuildContext, QString()).toString();
+}
+void Settings::setBuildContextFolder(const QString& v) {
+    setValue(kBuildContext, v);
+}
+
+QStringList Settings::buildStages() const {
+    return value(kBuildStages, QStringList()).toStringList();
+}
+void Settings::setBuildStages(const QStringList& v) {
+    setValue(kBuildStages, v);
+}
+
+QString Settings::buildImagePrefix() const {
+    return value(kBuildImagePrefix, QString()).toString();
+}
+void Settings::setBuildImagePrefix(const QString& v) {
+    setValue(kBuildImagePrefix, v);
 }
 
 QString Settings::language() const {

@@ -58,6 +58,16 @@ public:
     void setBuildSourceFolder(const QString& value);
     QString buildPushPrefix() const;
     void setBuildPushPrefix(const QString& value);
+    QString buildMode() const; // "sage" (default) or "generic" (any Dockerfile)
+    void setBuildMode(const QString& value);
+    QString buildDockerfile() const; // generic mode
+    void setBuildDockerfile(const QString& value);
+    QString buildContextFolder() const; // generic mode; empty = the Dockerfile's folder
+    void setBuildContextFolder(const QString& value);
+    QStringList buildStages() const; // generic mode, in build order
+    void setBuildStages(const QStringList& value);
+    QString buildImagePrefix() const; // generic mode
+    void setBuildImagePrefix(const QString& value);
 
     // UI
     QString language() const; // empty = follow the system; else "de", "en", ...

@@ -1,7 +1,9 @@
 // The Builds page offscreen: detection of the source folder, the plan preview with the exact commands,
 // a real two-stage build of the mini Sage checkout (rows per stage, live log, diagnosis, history),
-// re-run and compare from the history, and diagnosing a dropped log file. Models run under
-// QAbstractItemModelTester.
+// re-run and compare from the history, and diagnosing a dropped log file. The generic mode: form
+// validation (Run disabled with the reason), stages pre-filled from a Dockerfile the test writes, its
+// preview, a real three-stage build, re-run from the history (form restored, fully cached) and the
+// last inputs restored by a new page. Models run under QAbstractItemModelTester.
 
 #include "appcontext.h"
 #include "build/buildhistory.h"
@@ -23,9 +25,11 @@
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QRandomGenerator>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -44,6 +48,45 @@ private:
     std::unique_ptr<app::BuildsPage> m_page;
     QString m_source;
     QString m_tag;
+    QString m_genericDockerfile;
+    const QString m_genericPrefix = QStringLiteral("sagedock-gui/generic");
+    const QStringList m_genericStages = {QStringLiteral("one"), QStringLiteral("two"),
+                                         QStringLiteral("three")};
+
+    QString genericImage(const QString& stage) const {
+        return m_genericPrefix + QLatin1Char('-') + stage + QLatin1Char(':') + m_tag;
+    }
+
+    // Writes `text` to <tmp>/<relative>; returns the absolute path.
+    QString writeFile(const QString& relative, const QByteArray& text) {
+        const QString path = m_tmp.filePath(relative);
+        if (!QDir().mkpath(QFileInfo(path).path()))
+            qFatal("cannot create the folder of %s", qPrintable(path));
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly) || f.write(text) != text.size())
+            qFatal("cannot write %s", qPrintable(path));
+        return path;
+    }
+
+    // Three named busybox stages (and an unnamed last one, which cannot be a --target). The nonce makes
+    // the first build of this test run execute every step.
+    QByteArray genericDockerfileText() const {
+        const QByteArray base = testsupport::fixtureImage(QStringLiteral("base")).toUtf8();
+        return "# A small multi-stage project\n"
+               "FROM " +
+               base +
+               " AS one\n"
+               "RUN echo one-" +
+               m_tag.toUtf8() +
+               " > /one\n"
+               "FROM one AS two\n"
+               "COPY input.txt /input.txt\n"
+               "RUN cat /input.txt > /two\n"
+               "from two as three\n"
+               "RUN echo three > /three\n"
+               "FROM three\n"
+               "RUN true\n";
+    }
 
     template <typename T> T* child(const char* name) {
         T* w = m_page->findChild<T*>(QString::fromLatin1(name));
@@ -93,6 +136,8 @@ private Q_SLOTS:
             testsupport::runDocker(
                 {QStringLiteral("rmi"), QStringLiteral("-f"),
                  QStringLiteral("sage-ubuntu-jammy-standard-%1:%2").arg(QLatin1String(stage), m_tag)});
+        for (const QString& stage : m_genericStages)
+            testsupport::runDocker({QStringLiteral("rmi"), QStringLiteral("-f"), genericImage(stage)});
         m_page.reset();
     }
 
@@ -192,6 +237,177 @@ private Q_SLOTS:
         auto* diagnosis = m_page->findChild<app::DiagnosisView*>(QStringLiteral("diagnosisView"));
         QTRY_VERIFY(!diagnosis->diagnosis().cacheImports.isEmpty());
         QCOMPARE(diagnosis->diagnosis().cacheImports.first().ok, false);
+    }
+
+    void genericValidation_data() {
+        QTest::addColumn<QString>("dockerfile"); // relative to the temporary folder; empty: none chosen
+        QTest::addColumn<QByteArray>("text");    // written there unless null
+        QTest::addColumn<QString>("stages");     // "*": keep what the Dockerfile pre-filled
+        QTest::addColumn<QString>("prefix");
+        QTest::addColumn<QString>("message"); // empty: the form is valid
+        const QByteArray named = "FROM busybox AS base\nRUN true\nFROM base AS app\n";
+        QTest::newRow("no Dockerfile chosen") << QString() << QByteArray() << "*"
+                                              << "ok"
+                                              << "Choose a Dockerfile";
+        QTest::newRow("missing Dockerfile") << "invalid/missing/Dockerfile" << QByteArray() << "*"
+                                            << "ok"
+                                            << "does not exist";
+        QTest::newRow("a folder") << "invalid" << QByteArray() << "*"
+                                  << "ok"
+                                  << "is a folder";
+        QTest::newRow("not a Dockerfile") << "invalid/text/Dockerfile" << QByteArray("hello\n") << "*"
+                                          << "ok"
+                                          << "has no FROM line";
+        QTest::newRow("no named stages")
+            << "invalid/unnamed/Dockerfile" << QByteArray("FROM busybox\nRUN true\nFROM busybox\n") << "*"
+            << "ok"
+            << "has no named stages";
+        QTest::newRow("no stages listed") << "invalid/named/Dockerfile" << named << " , "
+                                          << "ok"
+                                          << "No stages to build";
+        QTest::newRow("unknown stage") << "invalid/named/Dockerfile" << named << "base, nine"
+                                       << "ok"
+                                       << "has no stage nine";
+        QTest::newRow("no prefix") << "invalid/named/Dockerfile" << named << "*" << QString()
+                                   << "No image prefix";
+        QTest::newRow("uppercase prefix") << "invalid/named/Dockerfile" << named << "*"
+                                          << "MyProject"
+                                          << "must be lowercase";
+        QTest::newRow("prefix with a space") << "invalid/named/Dockerfile" << named << "*"
+                                             << "my project"
+                                             << "Invalid image prefix";
+        QTest::newRow("valid") << "invalid/named/Dockerfile" << named << "app"
+                               << "my-project/x" << QString();
+    }
+
+    void genericValidation() {
+        QFETCH(QString, dockerfile);
+        QFETCH(QByteArray, text);
+        QFETCH(QString, stages);
+        QFETCH(QString, prefix);
+        QFETCH(QString, message);
+        QDir().mkpath(m_tmp.filePath(QStringLiteral("invalid")));
+        if (!text.isNull())
+            writeFile(dockerfile, text);
+        QTest::mouseClick(child<QRadioButton>("genericModeRadio"), Qt::LeftButton);
+        QVERIFY(child<QRadioButton>("genericModeRadio")->isChecked());
+        QCOMPARE(child<QStackedWidget>("modeStack")->currentIndex(), 1);
+        child<QLineEdit>("dockerfileEdit")->clear(); // each row starts from its own pre-filled stages
+        child<QLineEdit>("dockerfileEdit")
+            ->setText(dockerfile.isEmpty() ? QString() : m_tmp.filePath(dockerfile));
+        if (stages != QLatin1String("*"))
+            child<QLineEdit>("genericStagesEdit")->setText(stages);
+        child<QLineEdit>("imagePrefixEdit")->setText(prefix);
+        auto* label = child<QLabel>("validationLabel");
+        if (message.isEmpty()) {
+            QVERIFY2(child<QPushButton>("runButton")->isEnabled(), qPrintable(label->text()));
+            QVERIFY(label->isHidden());
+            return;
+        }
+        QVERIFY(!child<QPushButton>("runButton")->isEnabled());
+        QVERIFY(!child<QPushButton>("previewButton")->isEnabled());
+        QVERIFY(!label->isHidden());
+        QVERIFY2(label->text().contains(message), qPrintable(label->text()));
+        // Every message comes with its fix (the hint in parentheses), also as Run's tooltip.
+        QVERIFY2(label->text().contains(QLatin1Char('(')), qPrintable(label->text()));
+        QVERIFY(child<QPushButton>("runButton")->toolTip().contains(message));
+    }
+
+    void genericModePrefillsAndPreviews() {
+        writeFile(QStringLiteral("generic/input.txt"), "input-" + m_tag.toUtf8() + "\n");
+        m_genericDockerfile = writeFile(QStringLiteral("generic/Dockerfile"), genericDockerfileText());
+        child<QLineEdit>("imagePrefixEdit")->clear();
+        QTest::mouseClick(child<QRadioButton>("sageModeRadio"), Qt::LeftButton);
+        QCOMPARE(child<QStackedWidget>("modeStack")->currentIndex(), 0);
+        QTest::mouseClick(child<QRadioButton>("genericModeRadio"), Qt::LeftButton);
+        QCOMPARE(child<QStackedWidget>("modeStack")->currentIndex(), 1);
+        child<QLineEdit>("dockerfileEdit")->setText(m_genericDockerfile);
+        // Pre-filled from FROM … AS name, in file order; the unnamed last stage is left out.
+        QCOMPARE(child<QLineEdit>("genericStagesEdit")->text(), QStringLiteral("one, two, three"));
+        QVERIFY2(child<QLabel>("dockerfileStatusLabel")->text().contains(QLatin1String("one, two, three")),
+                 qPrintable(child<QLabel>("dockerfileStatusLabel")->text()));
+        // The context defaults to the Dockerfile's folder; the prefix to that folder's name.
+        QVERIFY(child<QLineEdit>("contextEdit")->text().isEmpty());
+        QCOMPARE(child<QLineEdit>("imagePrefixEdit")->text(), QStringLiteral("generic"));
+        child<QLineEdit>("imagePrefixEdit")->setText(m_genericPrefix);
+        child<QLineEdit>("tagEdit")->setText(m_tag);
+        QVERIFY2(child<QPushButton>("runButton")->isEnabled(),
+                 qPrintable(child<QLabel>("validationLabel")->text()));
+
+        QSignalSpy ready(m_page.get(), &app::BuildsPage::previewReady);
+        QTest::mouseClick(child<QPushButton>("previewButton"), Qt::LeftButton);
+        QVERIFY(ready.wait(30000));
+        const QString text = child<QPlainTextEdit>("planPreview")->toPlainText();
+        QVERIFY2(text.startsWith(QStringLiteral("cd ") + QFileInfo(m_genericDockerfile).absolutePath() +
+                                 QLatin1Char('\n')),
+                 qPrintable(text));
+        QVERIFY2(!text.contains(QLatin1String("write-dockerfile")), qPrintable(text));
+        for (const QString& stage : m_genericStages)
+            QVERIFY2(
+                text.contains(
+                    QStringLiteral(" . -f Dockerfile --target %1 --tag %2").arg(stage, genericImage(stage))),
+                qPrintable(text));
+        QCOMPARE(text.count(QLatin1String("--target")), 3);
+        QCOMPARE(m_page->stageModel()->rowCount(), 3);
+    }
+
+    void genericRunBuildsEveryStage() {
+        QSignalSpy finished(m_page.get(), &app::BuildsPage::buildFinished);
+        QTest::mouseClick(child<QPushButton>("runButton"), Qt::LeftButton);
+        QVERIFY(!child<QPushButton>("runButton")->isEnabled());
+        QVERIFY(finished.wait(180000));
+        QVERIFY2(finished.first().first().toBool(), qPrintable(child<QLabel>("errorLabel")->text()));
+        auto* model = m_page->stageModel();
+        QCOMPARE(model->rowCount(), 3);
+        for (int row = 0; row < 3; ++row) {
+            QCOMPARE(
+                model->data(model->index(row, app::BuildStageModel::Stage), app::BuildStageModel::RawRole)
+                    .toString(),
+                m_genericStages.at(row));
+            QCOMPARE(model->status(row), build::StageStatus::Built);
+        }
+        for (const QString& stage : m_genericStages)
+            QCOMPARE(testsupport::runDocker(
+                         {QStringLiteral("image"), QStringLiteral("inspect"), genericImage(stage)}),
+                     0);
+        QCOMPARE(m_page->historyModel()->rowCount(), 3);
+        QVERIFY(m_page->historyModel()->record(0)->arguments.contains(QStringLiteral("--image-prefix")));
+        // The last generic inputs are kept.
+        QCOMPARE(m_settings->buildMode(), QStringLiteral("generic"));
+        QCOMPARE(m_settings->buildDockerfile(), m_genericDockerfile);
+        QCOMPARE(m_settings->buildStages(), m_genericStages);
+        QCOMPARE(m_settings->buildImagePrefix(), m_genericPrefix);
+    }
+
+    void genericRerunFromHistoryIsCached() {
+        // Leave the generic form elsewhere; the re-run must restore it.
+        child<QLineEdit>("dockerfileEdit")->clear();
+        child<QLineEdit>("imagePrefixEdit")->setText(QStringLiteral("elsewhere"));
+        QTest::mouseClick(child<QRadioButton>("sageModeRadio"), Qt::LeftButton);
+        child<QTableView>("historyTable")->selectRow(0);
+        QSignalSpy finished(m_page.get(), &app::BuildsPage::buildFinished);
+        QTest::mouseClick(child<QPushButton>("rerunButton"), Qt::LeftButton);
+        QVERIFY(child<QRadioButton>("genericModeRadio")->isChecked());
+        QCOMPARE(child<QStackedWidget>("modeStack")->currentIndex(), 1);
+        QCOMPARE(child<QLineEdit>("dockerfileEdit")->text(), m_genericDockerfile);
+        QCOMPARE(child<QLineEdit>("genericStagesEdit")->text(), QStringLiteral("one, two, three"));
+        QCOMPARE(child<QLineEdit>("imagePrefixEdit")->text(), m_genericPrefix);
+        QVERIFY(finished.wait(180000));
+        QVERIFY2(finished.first().first().toBool(), qPrintable(child<QLabel>("errorLabel")->text()));
+        QCOMPARE(m_page->historyModel()->rowCount(), 4);
+        for (int row = 0; row < 3; ++row)
+            QCOMPARE(m_page->stageModel()->status(row), build::StageStatus::Cached);
+    }
+
+    void genericInputsRestoredByANewPage() {
+        app::BuildsPage page(*m_context);
+        auto* radio = page.findChild<QRadioButton*>(QStringLiteral("genericModeRadio"));
+        QVERIFY(radio && radio->isChecked());
+        QCOMPARE(page.findChild<QLineEdit*>(QStringLiteral("dockerfileEdit"))->text(), m_genericDockerfile);
+        QCOMPARE(page.findChild<QLineEdit*>(QStringLiteral("genericStagesEdit"))->text(),
+                 QStringLiteral("one, two, three"));
+        QCOMPARE(page.findChild<QLineEdit*>(QStringLiteral("imagePrefixEdit"))->text(), m_genericPrefix);
+        QVERIFY(page.findChild<QLineEdit*>(QStringLiteral("contextEdit"))->text().isEmpty());
     }
 };
 
