@@ -32,10 +32,23 @@ QVariant BuildHistoryModel::data(const QModelIndex& index, int role) const {
                          .arg(s.steps);
         return parts.join(QStringLiteral("; "));
     };
+    auto plan = [&r](const char* key) {
+        return r.plan.contains(key) && r.plan.at(key).is_string()
+                   ? QString::fromStdString(r.plan.at(key).get<std::string>())
+                   : QString();
+    };
+    // Which build: the tox environment of a Sage checkout, or the Dockerfile of a generic build.
+    auto what = [&] {
+        if (plan("mode") == QLatin1String("generic"))
+            return tr("Dockerfile %1").arg(plan("dockerfile"));
+        return tr("SageMath %1: %2").arg(plan("sage_version"), plan("tox_env"));
+    };
     if (role == RawRole) {
         switch (index.column()) {
         case Started:
             return r.started;
+        case What:
+            return plan("mode");
         case Builder:
             return r.builder;
         case Result:
@@ -51,11 +64,15 @@ QVariant BuildHistoryModel::data(const QModelIndex& index, int role) const {
         return icons::named(r.success ? "status-ok" : "status-error");
     if (role == Qt::ToolTipRole && index.column() == Result && !r.error.isEmpty())
         return r.error;
+    if (role == Qt::ToolTipRole && index.column() == What)
+        return r.arguments.join(QLatin1Char(' '));
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
     case Started:
         return QLocale().toString(r.started.toLocalTime(), QLocale::ShortFormat);
+    case What:
+        return what();
     case Builder:
         return r.builder;
     case Result:
@@ -74,6 +91,8 @@ QVariant BuildHistoryModel::headerData(int section, Qt::Orientation orientation,
     switch (section) {
     case Started:
         return tr("Started");
+    case What:
+        return tr("Build");
     case Builder:
         return tr("Builder");
     case Result:

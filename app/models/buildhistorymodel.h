@@ -13,7 +13,15 @@ class BuildHistoryModel final : public QAbstractTableModel {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(BuildHistoryModel)
 public:
-    enum Column { Started, Builder, Result, Stages, Log, ColumnCount };
+    enum Column {
+        Started,
+        What,
+        Builder,
+        Result,
+        Stages,
+        Log,
+        ColumnCount
+    }; // What: RawRole "sage"|"generic"
     enum Roles { RawRole = Qt::UserRole + 1 };
     explicit BuildHistoryModel(QObject* parent = nullptr);
 

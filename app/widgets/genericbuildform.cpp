@@ -227,9 +227,13 @@ util::Error GenericBuildForm::validationError() const {
     if (list.isEmpty())
         return invalid(tr("No stages to build."),
                        tr("List stages in build order, separated by commas: %1.").arg(inFile));
-    for (const QString& s : list)
+    for (const QString& s : list) {
         if (!m_namedStages.contains(s))
             return invalid(tr("The Dockerfile has no stage %1.").arg(s), tr("Stages in it: %1.").arg(inFile));
+        if (list.count(s) > 1)
+            return invalid(tr("The stage %1 is listed twice.").arg(s),
+                           tr("List each stage once, in build order."));
+    }
     const QString prefix = imagePrefix();
     if (prefix.isEmpty())
         return invalid(

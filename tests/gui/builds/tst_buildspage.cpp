@@ -268,6 +268,9 @@ private Q_SLOTS:
         QTest::newRow("unknown stage") << "invalid/named/Dockerfile" << named << "base, nine"
                                        << "ok"
                                        << "has no stage nine";
+        QTest::newRow("stage listed twice") << "invalid/named/Dockerfile" << named << "base, app, base"
+                                            << "ok"
+                                            << "listed twice";
         QTest::newRow("no prefix") << "invalid/named/Dockerfile" << named << "*" << QString()
                                    << "No image prefix";
         QTest::newRow("uppercase prefix") << "invalid/named/Dockerfile" << named << "*"
@@ -371,7 +374,17 @@ private Q_SLOTS:
                          {QStringLiteral("image"), QStringLiteral("inspect"), genericImage(stage)}),
                      0);
         QCOMPARE(m_page->historyModel()->rowCount(), 3);
-        QVERIFY(m_page->historyModel()->record(0)->arguments.contains(QStringLiteral("--image-prefix")));
+        auto* history = m_page->historyModel();
+        QVERIFY(history->record(0)->arguments.contains(QStringLiteral("--image-prefix")));
+        QCOMPARE(
+            history->data(history->index(0, app::BuildHistoryModel::What), app::BuildHistoryModel::RawRole),
+            QVariant(QStringLiteral("generic")));
+        QVERIFY(history->data(history->index(0, app::BuildHistoryModel::What))
+                    .toString()
+                    .contains(m_genericDockerfile));
+        QCOMPARE(
+            history->data(history->index(1, app::BuildHistoryModel::What), app::BuildHistoryModel::RawRole),
+            QVariant(QStringLiteral("sage")));
         // The last generic inputs are kept.
         QCOMPARE(m_settings->buildMode(), QStringLiteral("generic"));
         QCOMPARE(m_settings->buildDockerfile(), m_genericDockerfile);
