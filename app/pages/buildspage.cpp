@@ -36,6 +36,8 @@
 #include <QThread>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace sagedock::app {
 
 namespace {
@@ -72,6 +74,20 @@ QString genericImagePrefix(const build::BuildRecord& record) {
     if (image.endsWith(QLatin1Char('-') + first.stage))
         return image.chopped(first.stage.size() + 1);
     return image.chopped(first.stage.size());
+}
+
+// The mode's fields and the shared ones are separate forms: one label width lines their fields up.
+void alignLabels(const QList<QFormLayout*>& forms) {
+    QList<QWidget*> labels;
+    int width = 0;
+    for (QFormLayout* f : forms)
+        for (int row = 0; f && row < f->rowCount(); ++row)
+            if (QLayoutItem* item = f->itemAt(row, QFormLayout::LabelRole); item && item->widget()) {
+                labels << item->widget();
+                width = std::max(width, item->widget()->sizeHint().width());
+            }
+    for (QWidget* label : labels)
+        label->setMinimumWidth(width);
 }
 } // namespace
 
@@ -173,6 +189,7 @@ BuildsPage::BuildsPage(AppContext& context, QWidget* parent)
     optionsRow->addStretch();
     form->addRow(tr("Builder:"), optionsRow);
     buildLayout->addLayout(form);
+    alignLabels({sageForm, qobject_cast<QFormLayout*>(m_generic->layout()), form});
 
     auto* buttons = new QHBoxLayout;
     m_previewButton = new QPushButton(tr("Preview commands"), buildTab);
@@ -326,6 +343,14 @@ bool BuildsPage::isGeneric() const {
 
 void BuildsPage::modeChanged() {
     m_modeStack->setCurrentIndex(isGeneric() ? 1 : 0);
+    // A stack is as tall as its tallest page: let only the current one count, so the shorter generic
+    // fields leave no gap above the shared ones.
+    for (int i = 0; i < m_modeStack->count(); ++i) {
+        const QSizePolicy::Policy v =
+            i == m_modeStack->currentIndex() ? QSizePolicy::Preferred : QSizePolicy::Ignored;
+        m_modeStack->widget(i)->setSizePolicy(QSizePolicy::Preferred, v);
+    }
+    m_modeStack->updateGeometry();
     m_tag->setPlaceholderText(isGeneric() ? tr("default: latest")
                                           : tr("default: git describe --dirty --always"));
     revalidate();
