@@ -81,6 +81,18 @@
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
+    <message>
+        <source>Dockerfile %1</source>
+        <translation>Dockerfile %1</translation>
+    </message>
+    <message>
+        <source>SageMath %1: %2</source>
+        <translation>SageMath %1: %2</translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation>Build</translation>
+    </message>
 </context>
 <context>
     <name>sagedock::app::BuildStageModel</name>
@@ -331,6 +343,38 @@
         <source>Cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
+    <message>
+        <source>Sage source checkout</source>
+        <translation>Sage-Quellcode-Checkout</translation>
+    </message>
+    <message>
+        <source>Any Dockerfile</source>
+        <translation>Beliebiges Dockerfile</translation>
+    </message>
+    <message>
+        <source>Build:</source>
+        <translation>Bauen:</translation>
+    </message>
+    <message>
+        <source>Choose a Sage source checkout (the folder with VERSION.txt) or build any Dockerfile instead.</source>
+        <translation>Wählen Sie einen Sage-Quellcode-Checkout (den Ordner mit VERSION.txt) oder bauen Sie stattdessen ein beliebiges Dockerfile.</translation>
+    </message>
+    <message>
+        <source>default: latest</source>
+        <translation>Standard: latest</translation>
+    </message>
+    <message>
+        <source>No stages ticked.</source>
+        <translation>Keine Stage angehakt.</translation>
+    </message>
+    <message>
+        <source>Tick the stages to build, e.g. with-targets.</source>
+        <translation>Haken Sie die zu bauenden Stages an, z. B. with-targets.</translation>
+    </message>
+    <message>
+        <source>Invalid tag %1: %2</source>
+        <translation>Ungültiger Tag %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>sagedock::app::DiagnosisModel</name>
@@ -459,6 +503,162 @@ OS/Architektur: %2/%3</translation>
     <message>
         <source>No engine: %1</source>
         <translation>Keine Engine: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sagedock::app::GenericBuildForm</name>
+    <message>
+        <source>Path of a multi-stage Dockerfile</source>
+        <translation>Pfad eines mehrstufigen Dockerfiles</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>Dockerfile:</source>
+        <translation>Dockerfile:</translation>
+    </message>
+    <message>
+        <source>default: the Dockerfile's folder</source>
+        <translation>Standard: der Ordner des Dockerfiles</translation>
+    </message>
+    <message>
+        <source>Build context:</source>
+        <translation>Build-Kontext:</translation>
+    </message>
+    <message>
+        <source>stages in build order, comma separated</source>
+        <translation>Stages in Build-Reihenfolge, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>Filled from the Dockerfile's FROM … AS name lines. Remove stages you do not need or change their order; each is built with docker build --target.</source>
+        <translation>Aus den Zeilen FROM … AS name des Dockerfiles übernommen. Entfernen Sie nicht benötigte Stages oder ändern Sie ihre Reihenfolge; jede wird mit docker build --target gebaut.</translation>
+    </message>
+    <message>
+        <source>Stages:</source>
+        <translation>Stages:</translation>
+    </message>
+    <message>
+        <source>e.g. myproject: images are myproject-&lt;stage&gt;</source>
+        <translation>z. B. myproject: die Images heißen myproject-&lt;stage&gt;</translation>
+    </message>
+    <message>
+        <source>Image prefix:</source>
+        <translation>Image-Präfix:</translation>
+    </message>
+    <message>
+        <source>Dockerfile</source>
+        <translation>Dockerfile</translation>
+    </message>
+    <message>
+        <source>Dockerfiles (*Dockerfile* *.dockerfile);;All files (*)</source>
+        <translation>Dockerfiles (*Dockerfile* *.dockerfile);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Build context</source>
+        <translation>Build-Kontext</translation>
+    </message>
+    <message>
+        <source>Choose a Dockerfile.</source>
+        <translation>Wählen Sie ein Dockerfile.</translation>
+    </message>
+    <message>
+        <source>Type its path or use Browse…; the build context defaults to its folder.</source>
+        <translation>Geben Sie seinen Pfad ein oder nutzen Sie Durchsuchen …; der Build-Kontext ist standardmäßig sein Ordner.</translation>
+    </message>
+    <message>
+        <source>The Dockerfile %1 does not exist.</source>
+        <translation>Das Dockerfile %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Check the path, or choose the file with Browse….</source>
+        <translation>Prüfen Sie den Pfad oder wählen Sie die Datei mit Durchsuchen … aus.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a Dockerfile.</source>
+        <translation>%1 ist ein Ordner, kein Dockerfile.</translation>
+    </message>
+    <message>
+        <source>Choose the Dockerfile inside it.</source>
+        <translation>Wählen Sie das Dockerfile darin.</translation>
+    </message>
+    <message>
+        <source>Cannot read the Dockerfile %1: %2</source>
+        <translation>Das Dockerfile %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Check that the file exists and that you may read it.</source>
+        <translation>Prüfen Sie, ob die Datei existiert und ob Sie sie lesen dürfen.</translation>
+    </message>
+    <message>
+        <source>%1 has no FROM line; it is not a Dockerfile.</source>
+        <translation>%1 hat keine FROM-Zeile; es ist kein Dockerfile.</translation>
+    </message>
+    <message>
+        <source>Choose the project's Dockerfile.</source>
+        <translation>Wählen Sie das Dockerfile des Projekts.</translation>
+    </message>
+    <message>
+        <source>%1 has no named stages.</source>
+        <translation>%1 hat keine benannten Stages.</translation>
+    </message>
+    <message>
+        <source>Stages are built by name: write FROM &lt;image&gt; AS &lt;name&gt; for each stage you want to build.</source>
+        <translation>Stages werden über ihren Namen gebaut: Schreiben Sie FROM &lt;image&gt; AS &lt;name&gt; für jede Stage, die Sie bauen möchten.</translation>
+    </message>
+    <message>
+        <source>⚠ %1</source>
+        <translation>⚠ %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>✓ %n named stage(s): %1</source>
+        <translation>
+            <numerusform>✓ %n benannte Stage: %1</numerusform><numerusform>✓ %n benannte Stages: %1</numerusform></translation>
+    </message>
+    <message>
+        <source>The build context %1 is not a folder.</source>
+        <translation>Der Build-Kontext %1 ist kein Ordner.</translation>
+    </message>
+    <message>
+        <source>Choose the folder the Dockerfile's COPY and ADD paths are relative to, or leave the field empty for the Dockerfile's folder.</source>
+        <translation>Wählen Sie den Ordner, auf den sich die COPY- und ADD-Pfade des Dockerfiles beziehen, oder lassen Sie das Feld für den Ordner des Dockerfiles leer.</translation>
+    </message>
+    <message>
+        <source>No stages to build.</source>
+        <translation>Keine Stages zu bauen.</translation>
+    </message>
+    <message>
+        <source>List stages in build order, separated by commas: %1.</source>
+        <translation>Geben Sie die Stages in Build-Reihenfolge an, durch Kommas getrennt: %1.</translation>
+    </message>
+    <message>
+        <source>The Dockerfile has no stage %1.</source>
+        <translation>Das Dockerfile hat keine Stage %1.</translation>
+    </message>
+    <message>
+        <source>Stages in it: %1.</source>
+        <translation>Enthaltene Stages: %1.</translation>
+    </message>
+    <message>
+        <source>The stage %1 is listed twice.</source>
+        <translation>Die Stage %1 ist doppelt aufgeführt.</translation>
+    </message>
+    <message>
+        <source>List each stage once, in build order.</source>
+        <translation>Führen Sie jede Stage einmal auf, in Build-Reihenfolge.</translation>
+    </message>
+    <message>
+        <source>No image prefix.</source>
+        <translation>Kein Image-Präfix.</translation>
+    </message>
+    <message>
+        <source>Images are named &lt;prefix&gt;-&lt;stage&gt;; e.g. myproject gives myproject-%1.</source>
+        <translation>Die Images heißen &lt;präfix&gt;-&lt;stage&gt;; z. B. ergibt myproject den Namen myproject-%1.</translation>
+    </message>
+    <message>
+        <source>Invalid image prefix %1: %2</source>
+        <translation>Ungültiges Image-Präfix %1: %2</translation>
     </message>
 </context>
 <context>
