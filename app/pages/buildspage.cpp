@@ -89,6 +89,14 @@ void alignLabels(const QList<QFormLayout*>& forms) {
     for (QWidget* label : labels)
         label->setMinimumWidth(width);
 }
+
+// What precedes the stage commands in the preview: the working directory, and for Sage the generator.
+QStringList preamble(const build::BuildPlan& plan) {
+    QStringList lines{QStringLiteral("cd ") + build::shellQuote(plan.contextDir)};
+    if (plan.mode == build::BuildPlan::Mode::Sage)
+        lines << plan.generatorDisplay();
+    return lines;
+}
 } // namespace
 
 BuildsPage::BuildsPage(AppContext& context, QWidget* parent)
@@ -469,9 +477,7 @@ void BuildsPage::preview() {
                         showError(caps.error().toString());
                         return;
                     }
-                    QStringList lines{QStringLiteral("cd ") + build::shellQuote(p.contextDir)};
-                    if (p.mode == build::BuildPlan::Mode::Sage)
-                        lines << p.generatorDisplay();
+                    QStringList lines = preamble(p);
                     for (int i = 0; i < p.stages.size(); ++i) {
                         lines << build::stageCommand(p, i, caps.value()).display();
                         lines += build::pushCommands(p, i, caps.value());
@@ -515,6 +521,8 @@ void BuildsPage::startRun(const build::BuildPlan& plan) {
     m_stageModel->setStages(plan.stages);
     m_log->clear();
     m_diagnosis->clear();
+    // The commands as they are run follow (not a previous preview of perhaps other inputs).
+    m_preview->setPlainText(preamble(plan).join(QLatin1Char('\n')));
     m_runner = std::make_unique<build::Runner>();
     build::Runner* runner = m_runner.get();
     connect(runner, &build::Runner::stageStarted, this, [this](int i, const QString& command) {

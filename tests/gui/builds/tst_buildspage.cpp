@@ -369,6 +369,11 @@ private Q_SLOTS:
                 m_genericStages.at(row));
             QCOMPARE(model->status(row), build::StageStatus::Built);
         }
+        // The commands as run replace the preview: once each, after the working directory.
+        const QString ran = child<QPlainTextEdit>("planPreview")->toPlainText();
+        QVERIFY2(ran.startsWith(QStringLiteral("cd ") + QFileInfo(m_genericDockerfile).absolutePath()),
+                 qPrintable(ran));
+        QCOMPARE(ran.count(QLatin1String("--target")), 3);
         for (const QString& stage : m_genericStages)
             QCOMPARE(testsupport::runDocker(
                          {QStringLiteral("image"), QStringLiteral("inspect"), genericImage(stage)}),
