@@ -297,21 +297,30 @@ void LaunchPage::showProgress() {
         return;
     const engine::PullProgress& p = pull->progress();
     const qint64 total = p.bytesTotal();
+    // Once everything is downloaded the engine unpacks the layers, for seconds on a large one: the
+    // bar follows the unpacking then instead of sitting at 100 %.
+    const bool unpacking = p.downloadsDone() && total > 0;
+    const qint64 done = unpacking ? p.bytesExtracted() : p.bytesDone();
     // QProgressBar is int-based: count in kB.
     m_progress->setRange(0, total > 0 ? int(total / 1024) : 0);
-    m_progress->setValue(int(p.bytesDone() / 1024));
-    QString text = tr("%1 of %2, layer %3 of %4")
-                       .arg(humanSize(p.bytesDone()), humanSize(total))
+    m_progress->setValue(int(done / 1024));
+    QString text = (unpacking ? tr("Unpacking: %1 of %2, layer %3 of %4") : tr("%1 of %2, layer %3 of %4"))
+                       .arg(humanSize(done), humanSize(total))
                        .arg(p.layersDone())
                        .arg(p.layerCount());
-    if (pull->bytesPerSecond() > 0)
+    if (!unpacking && pull->bytesPerSecond() > 0)
         text += tr(", %1/s").arg(humanSize(pull->bytesPerSecond()));
-    if (pull->etaSeconds() >= 0)
+    if (!unpacking && pull->etaSeconds() >= 0)
         text += tr(", about %n second(s) left", nullptr, pull->etaSeconds());
     QStringList active;
-    for (const engine::LayerProgress& l : p.layers())
-        if (!l.done && l.status == QLatin1String("Downloading") && l.total > 0)
+    for (const engine::LayerProgress& l : p.layers()) {
+        if (l.done || l.total <= 0)
+            continue;
+        if (l.status == QLatin1String("Downloading"))
             active << tr("%1: %2%").arg(l.id).arg(l.current * 100 / l.total);
+        else if (l.status == QLatin1String("Extracting"))
+            active << tr("%1: unpacking %2%").arg(l.id).arg(l.extracted * 100 / l.total);
+    }
     if (!active.isEmpty())
         text += QLatin1Char('\n') + active.join(QStringLiteral("   "));
     m_layers->setText(text);

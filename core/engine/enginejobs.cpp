@@ -43,6 +43,11 @@ PullJob::PullJob(Client* client, QString reference, QObject* parent)
     , m_client(client)
     , m_reference(std::move(reference)) {
     m_clock.start();
+    m_emitTimer.setSingleShot(true);
+    connect(&m_emitTimer, &QTimer::timeout, this, [this] {
+        if (!m_finished)
+            emitProgress(true);
+    });
     QTimer::singleShot(0, this, &PullJob::start);
 }
 
@@ -100,8 +105,14 @@ void PullJob::onFinished() {
 
 void PullJob::emitProgress(bool force) {
     const qint64 now = m_clock.elapsed();
-    if (!force && now - m_lastEmitMs < 100)
+    if (!force && now - m_lastEmitMs < kProgressIntervalMs) {
+        // Held back, not dropped: the engine may send nothing more for a while (Docker sends at
+        // most ~10 lines a second per layer), and the UI must not wait for the next line to see this one.
+        if (!m_emitTimer.isActive())
+            m_emitTimer.start(int(kProgressIntervalMs - (now - m_lastEmitMs)));
         return;
+    }
+    m_emitTimer.stop();
     // Smoothed rate over the interval since the last emission.
     const qint64 bytes = m_progress.bytesDone();
     if (now > m_rateMs) {
@@ -136,6 +147,7 @@ void PullJob::finish(Error error) {
     if (m_finished)
         return;
     m_finished = true;
+    m_emitTimer.stop();
     Q_EMIT finished(error);
 }
 

@@ -14,6 +14,7 @@
 #include <QMap>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 #include <QUrlQuery>
 
 #include <nlohmann/json.hpp>
@@ -43,7 +44,8 @@ public:
     void cancel();
 
 Q_SIGNALS:
-    void progressChanged(); // at most every 100 ms, and once at the end
+    // At most every 100 ms, at most 100 ms after the engine reported something, and once at the end.
+    void progressChanged();
     void finished(const sagedock::util::Error& error);
 
 private:
@@ -58,7 +60,9 @@ private:
     PullProgress m_progress;
     LineSplitter m_lines;
     QPointer<http::Reply> m_reply;
+    static constexpr qint64 kProgressIntervalMs = 100;
     QElapsedTimer m_clock;
+    QTimer m_emitTimer; // delivers a held-back update
     qint64 m_lastEmitMs = -1000;
     qint64 m_rateBytes = 0;
     qint64 m_rateMs = 0;

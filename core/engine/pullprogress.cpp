@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace sagedock::engine {
 
 namespace {
@@ -76,11 +78,14 @@ std::optional<QString> PullProgress::feedLine(const QByteArray& raw) {
         l.downloaded = true;
         l.done = true;
         if (l.total > 0)
-            l.current = l.total;
+            l.current = l.extracted = l.total;
     } else if (status == QLatin1String("Extracting")) {
         l.downloaded = true;
         if (l.total > 0)
             l.current = l.total;
+        // Docker counts the compressed bytes read so far against the layer's size; never past it.
+        if (current >= 0)
+            l.extracted = l.total > 0 ? std::min(current, l.total) : current;
     }
     return std::nullopt;
 }
@@ -97,6 +102,22 @@ qint64 PullProgress::bytesTotal() const {
     for (const LayerProgress& l : m_layers)
         sum += l.total;
     return sum;
+}
+
+qint64 PullProgress::bytesExtracted() const {
+    qint64 sum = 0;
+    for (const LayerProgress& l : m_layers)
+        sum += l.done && l.total > 0 ? l.total : l.extracted;
+    return sum;
+}
+
+bool PullProgress::downloadsDone() const {
+    if (m_layers.isEmpty())
+        return false;
+    for (const LayerProgress& l : m_layers)
+        if (!l.downloaded)
+            return false;
+    return true;
 }
 
 int PullProgress::layersDone() const {

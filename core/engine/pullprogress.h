@@ -5,6 +5,7 @@
 //   engine::PullProgress progress;
 //   for (const QByteArray& line : lines) if (auto err = progress.feedLine(line)) fail(*err);
 //   progress.bytesDone(); progress.bytesTotal(); progress.layers();
+//   if (progress.downloadsDone()) show(progress.bytesExtracted(), progress.bytesTotal());
 
 #include <QByteArray>
 #include <QList>
@@ -19,6 +20,7 @@ struct LayerProgress {
     QString status; // last status: Waiting, Downloading, Extracting, Pull complete, Already exists...
     qint64 current = 0;
     qint64 total = 0;
+    qint64 extracted = 0;    // compressed bytes unpacked so far (Docker's "Extracting" progress)
     bool downloaded = false; // download finished (or not needed)
     bool done = false;       // extracted / already there
 };
@@ -31,6 +33,10 @@ public:
     const QList<LayerProgress>& layers() const { return m_layers; }
     qint64 bytesDone() const;  // downloaded bytes over all layers (finished layers count fully)
     qint64 bytesTotal() const; // sum of the known layer sizes
+    // Unpacking runs after a layer's download and takes seconds on a large layer: progress to show
+    // once everything is downloaded, in the same unit as bytesTotal().
+    qint64 bytesExtracted() const;
+    bool downloadsDone() const; // every layer seen so far is downloaded (or already there)
     int layersDone() const;
     int layerCount() const { return int(m_layers.size()); }
     QString lastStatus() const { return m_lastStatus; } // "Digest: ...", "Status: Downloaded newer image..."

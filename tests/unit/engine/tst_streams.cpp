@@ -101,13 +101,24 @@ private Q_SLOTS:
         QCOMPARE(p.bytesTotal(), 5000);
         QCOMPARE(p.bytesDone(), 1500);
         QCOMPARE(p.layersDone(), 1);
+        QCOMPARE(p.bytesExtracted(), 0);
+        QVERIFY(!p.downloadsDone());
         QVERIFY(!p.feedLine(R"({"status":"Download complete","progressDetail":{},"id":"aaaaaaaaaaaa"})"));
         QCOMPARE(p.bytesDone(), 4500);
         QVERIFY(!p.feedLine(
-            R"({"status":"Extracting","progressDetail":{"current":32768,"total":4000},"id":"aaaaaaaaaaaa"})"));
+            R"({"status":"Extracting","progressDetail":{"current":1024,"total":4000},"id":"aaaaaaaaaaaa"})"));
         QCOMPARE(p.bytesDone(), 4500); // extraction bytes are not download bytes
+        QCOMPARE(p.bytesExtracted(), 1024);
+        QVERIFY(!p.feedLine(
+            R"({"status":"Extracting","progressDetail":{"current":32768,"total":4000},"id":"aaaaaaaaaaaa"})"));
+        QCOMPARE(p.bytesExtracted(), 4000); // never past the layer's size
+        QVERIFY(!p.downloadsDone());        // bbbb is still downloading
         QVERIFY(!p.feedLine(R"({"status":"Pull complete","progressDetail":{},"id":"aaaaaaaaaaaa"})"));
+        QVERIFY(!p.feedLine(R"({"status":"Download complete","progressDetail":{},"id":"bbbbbbbbbbbb"})"));
+        QVERIFY(p.downloadsDone());
+        QCOMPARE(p.bytesExtracted(), 4000);
         QVERIFY(!p.feedLine(R"({"status":"Pull complete","progressDetail":{},"id":"bbbbbbbbbbbb"})"));
+        QCOMPARE(p.bytesExtracted(), p.bytesTotal());
         QVERIFY(!p.feedLine("{\"status\":\"Digest: sha256:" + QByteArray(64, 'e') + "\"}"));
         QVERIFY(!p.feedLine(R"({"status":"Status: Downloaded newer image for sagemath/sagemath:10.7"})"));
         QCOMPARE(p.layersDone(), 3);
