@@ -11,6 +11,12 @@ QString str(const nlohmann::json& j, const char* key) {
     auto it = j.find(key);
     return it != j.end() && it->is_string() ? QString::fromStdString(it->get<std::string>()) : QString();
 }
+template <typename F> qint64 sumOver(const QList<LayerProgress>& layers, F bytes) {
+    qint64 sum = 0;
+    for (const LayerProgress& l : layers)
+        sum += bytes(l);
+    return sum;
+}
 } // namespace
 
 LayerProgress& PullProgress::layer(const QString& id) {
@@ -91,24 +97,17 @@ std::optional<QString> PullProgress::feedLine(const QByteArray& raw) {
 }
 
 qint64 PullProgress::bytesDone() const {
-    qint64 sum = 0;
-    for (const LayerProgress& l : m_layers)
-        sum += l.downloaded && l.total > 0 ? l.total : l.current;
-    return sum;
+    return sumOver(m_layers,
+                   [](const LayerProgress& l) { return l.downloaded && l.total > 0 ? l.total : l.current; });
 }
 
 qint64 PullProgress::bytesTotal() const {
-    qint64 sum = 0;
-    for (const LayerProgress& l : m_layers)
-        sum += l.total;
-    return sum;
+    return sumOver(m_layers, [](const LayerProgress& l) { return l.total; });
 }
 
 qint64 PullProgress::bytesExtracted() const {
-    qint64 sum = 0;
-    for (const LayerProgress& l : m_layers)
-        sum += l.done && l.total > 0 ? l.total : l.extracted;
-    return sum;
+    return sumOver(m_layers,
+                   [](const LayerProgress& l) { return l.done && l.total > 0 ? l.total : l.extracted; });
 }
 
 bool PullProgress::downloadsDone() const {

@@ -14,6 +14,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo_root="$(cd "$here/../.." && pwd)"
+source "$repo_root/scripts/lib/common.sh" # free_loopback_port
 cli="${SAGEDOCK_CLI:-${SAGEDOCK_BUILD_DIR:-$repo_root/build/ci}/app/cli/sagedock-cli}"
 runs="${LAUNCH_RUNS:-10}"
 image="sagedock-fixture/sagemath:latest"
@@ -108,7 +109,7 @@ bench_pull() {
         command -v "$tool" >/dev/null || { echo "launch bench: $tool missing (packaging/deps-bench.txt)" >&2; return 1; }
     done
     local reg_port relay_port
-    reg_port=$(free_port)
+    reg_port=$(free_loopback_port)
     cat > "$work/registry.yml" <<YML
 version: 0.1
 log:
@@ -164,7 +165,7 @@ async def main():
         await server.serve_forever()
 asyncio.run(main())
 PY
-    relay_port=$(free_port)
+    relay_port=$(free_loopback_port)
     python3 "$work/throttle.py" "$relay_port" "$reg_port" "$rate" &
     throttle_pid=$!
     for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$relay_port/v2/" >/dev/null 2>&1 && break; sleep 0.1; done
@@ -228,16 +229,6 @@ verdict = lambda ok: "met" if ok else "MISSED"
 print("target >= 2 bar updates/s, no gap over 500 ms: %s; event-loop stalls <= 50 ms: %s wall clock, %s in "
       "UI-thread CPU" % (verdict(ok_rate), verdict(ok_stall), verdict(ok_busy)))
 PY
-}
-
-free_port() {
-    local p
-    for _ in $(seq 1 50); do
-        p=$(( 20000 + RANDOM % 20000 ))
-        if [ -z "$(ss -Hltn "sport = :$p" 2>/dev/null)" ]; then echo "$p"; return 0; fi
-    done
-    echo "launch bench: no free loopback port" >&2
-    return 1
 }
 
 for part in $parts; do
