@@ -614,7 +614,9 @@ OS/Architektur: %2/%3</translation>
     <message numerus="yes">
         <source>✓ %n named stage(s): %1</source>
         <translation>
-            <numerusform>✓ %n benannte Stage: %1</numerusform><numerusform>✓ %n benannte Stages: %1</numerusform></translation>
+            <numerusform>✓ %n benannte Stage: %1</numerusform>
+            <numerusform>✓ %n benannte Stages: %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>The build context %1 is not a folder.</source>
@@ -749,6 +751,14 @@ OS/Architektur: %2/%3</translation>
     <message>
         <source>%1: %2%</source>
         <translation>%1: %2 %</translation>
+    </message>
+    <message>
+        <source>Unpacking: %1 of %2, layer %3 of %4</source>
+        <translation>Entpacken: %1 von %2, Layer %3 von %4</translation>
+    </message>
+    <message>
+        <source>%1: unpacking %2%</source>
+        <translation>%1: entpackt %2 %</translation>
     </message>
 </context>
 <context>
