@@ -59,9 +59,14 @@ const QStringList kAllStages = {QStringLiteral("with-system-packages"), QStringL
 // The image prefix of a generic build: as given (--image-prefix), else taken back from the first
 // stage's image ([push prefix]<prefix>-<stage>:<tag>) for records that lack the arguments.
 QString genericImagePrefix(const build::BuildRecord& record) {
-    const qsizetype at = record.arguments.indexOf(QStringLiteral("--image-prefix"));
-    if (at >= 0 && at + 1 < record.arguments.size())
-        return record.arguments.at(at + 1);
+    const QString option = QStringLiteral("--image-prefix");
+    for (qsizetype i = 0; i < record.arguments.size(); ++i) {
+        const QString& a = record.arguments.at(i);
+        if (a == option && i + 1 < record.arguments.size())
+            return record.arguments.at(i + 1);
+        if (a.startsWith(option + QLatin1Char('='))) // the CLI accepts --image-prefix=NAME too
+            return a.mid(option.size() + 1);
+    }
     if (record.stages.isEmpty())
         return {};
     const build::StageResult& first = record.stages.first();

@@ -417,6 +417,32 @@ private Q_SLOTS:
             QCOMPARE(m_page->stageModel()->status(row), build::StageStatus::Cached);
     }
 
+    // Records the CLI wrote (--image-prefix=NAME) or without arguments restore the prefix too.
+    void genericRerunOfOtherRecords_data() {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::newRow("option with =")
+            << QStringList{QStringLiteral("build"), QStringLiteral("--image-prefix=") + m_genericPrefix};
+        QTest::newRow("no arguments") << QStringList();
+    }
+
+    void genericRerunOfOtherRecords() {
+        QFETCH(QStringList, arguments);
+        build::BuildRecord record = *m_page->historyModel()->record(0);
+        record.arguments = arguments;
+        const QString path = m_tmp.filePath(QStringLiteral("history-%1.jsonl").arg(QTest::currentDataTag()));
+        QVERIFY(!build::History(path).append(record));
+        m_page->setHistoryPath(path);
+        child<QLineEdit>("imagePrefixEdit")->setText(QStringLiteral("elsewhere"));
+        child<QTableView>("historyTable")->selectRow(0);
+        QSignalSpy finished(m_page.get(), &app::BuildsPage::buildFinished);
+        QTest::mouseClick(child<QPushButton>("rerunButton"), Qt::LeftButton);
+        QCOMPARE(child<QLineEdit>("imagePrefixEdit")->text(), m_genericPrefix);
+        QVERIFY(finished.wait(180000));
+        QVERIFY2(finished.first().first().toBool(), qPrintable(child<QLabel>("errorLabel")->text()));
+        QCOMPARE(m_page->historyModel()->rowCount(), 2);
+        m_page->setHistoryPath(m_tmp.filePath(QStringLiteral("history.jsonl")));
+    }
+
     void genericInputsRestoredByANewPage() {
         app::BuildsPage page(*m_context);
         auto* radio = page.findChild<QRadioButton*>(QStringLiteral("genericModeRadio"));
