@@ -471,8 +471,21 @@ void BuildsPage::plan(std::function<void(const build::BuildPlan&)> next) {
         m_planner->planSage(sageOptions());
 }
 
-void BuildsPage::preview() {
+// The Dockerfile may have changed since it was chosen: read it again before planning.
+bool BuildsPage::checkForm() {
+    if (isGeneric())
+        m_generic->refresh();
+    if (const auto e = validationError()) {
+        showError(e.toString());
+        return false;
+    }
     showError({});
+    return true;
+}
+
+void BuildsPage::preview() {
+    if (!checkForm())
+        return;
     plan([this](const build::BuildPlan& p) {
         m_probe = std::make_unique<build::CliProbe>();
         m_probe->setRequiredMode(runOptions().builderMode);
@@ -512,11 +525,8 @@ void BuildsPage::saveInputs() {
 void BuildsPage::run() {
     if (m_runner && m_runner->isRunning())
         return;
-    if (const auto e = validationError()) {
-        showError(e.toString());
+    if (!checkForm())
         return;
-    }
-    showError({});
     saveInputs();
     setRunning(true);
     plan([this](const build::BuildPlan& p) { startRun(p); });

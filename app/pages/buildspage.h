@@ -68,6 +68,7 @@ private:
     // Null when Run can start; else the reason and its fix (shown under the buttons).
     util::Error validationError() const;
     void revalidate();
+    bool checkForm(); // re-reads the Dockerfile; false (and the reason shown) when Run cannot start
     build::CommonBuildOptions commonOptions() const;
     build::SageBuildOptions sageOptions() const;
     build::RunOptions runOptions() const;

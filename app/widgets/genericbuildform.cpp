@@ -151,7 +151,7 @@ void GenericBuildForm::setValues(const QString& dockerfilePath, const QString& c
                                  const QStringList& stageList, const QString& prefix) {
     // The Dockerfile first: it pre-fills the stages, which the given list then replaces.
     if (m_dockerfile->text() == dockerfilePath)
-        inspectDockerfile(); // the file may have changed since
+        refresh(); // the file may have changed since
     else
         m_dockerfile->setText(dockerfilePath);
     const bool contextIsDefault = !dockerfilePath.isEmpty() && QFileInfo(dockerfilePath).absolutePath() ==
@@ -162,9 +162,13 @@ void GenericBuildForm::setValues(const QString& dockerfilePath, const QString& c
     m_prefix->setText(prefix);
 }
 
+void GenericBuildForm::refresh() {
+    inspectDockerfile();
+    Q_EMIT changed();
+}
+
 void GenericBuildForm::inspectDockerfile() {
     const QString path = dockerfile();
-    const QStringList before = m_namedStages;
     const QString beforePath = m_inspectedPath;
     m_namedStages.clear();
     m_inspectedPath.clear();
@@ -207,8 +211,9 @@ void GenericBuildForm::inspectDockerfile() {
     }
     m_dockerfileStatus->setText(tr("✓ %n named stage(s): %1", nullptr, int(m_namedStages.size()))
                                     .arg(m_namedStages.join(QStringLiteral(", "))));
-    // Another Dockerfile (or its stages changed): start from all of its stages, in file order.
-    if (m_inspectedPath != beforePath || m_namedStages != before)
+    // Another Dockerfile: start from all of its stages, in file order. The same one read again keeps
+    // the user's list (validation names any stage that is gone).
+    if (m_inspectedPath != beforePath)
         m_stages->setText(m_namedStages.join(QStringLiteral(", ")));
     if (m_prefix->text().trimmed().isEmpty())
         m_prefix->setText(suggestedPrefix(contextDir()));

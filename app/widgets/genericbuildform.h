@@ -39,6 +39,8 @@ public:
     // Fills the fields (a re-run from the history, the last-used inputs). Empty stages = all named.
     void setValues(const QString& dockerfile, const QString& contextDir, const QStringList& stages,
                    const QString& imagePrefix);
+    // Reads the Dockerfile again (it may have been edited since it was chosen).
+    void refresh();
 
 Q_SIGNALS:
     void changed();

@@ -316,6 +316,25 @@ private Q_SLOTS:
         QVERIFY(child<QPushButton>("runButton")->toolTip().contains(message));
     }
 
+    void genericDockerfileEditedAfterChoosing() {
+        const QString path =
+            writeFile(QStringLiteral("edited/Dockerfile"), "FROM busybox AS a\nFROM a AS b\nFROM b AS c\n");
+        child<QLineEdit>("dockerfileEdit")->setText(path);
+        child<QLineEdit>("genericStagesEdit")->setText(QStringLiteral("a, b"));
+        child<QLineEdit>("imagePrefixEdit")->setText(QStringLiteral("edited"));
+        QVERIFY(child<QPushButton>("previewButton")->isEnabled());
+        // Stage b renamed in the file: Preview reads it again, keeps the list and names what is gone.
+        writeFile(QStringLiteral("edited/Dockerfile"), "FROM busybox AS a\nFROM a AS bee\nFROM bee AS c\n");
+        QSignalSpy ready(m_page.get(), &app::BuildsPage::previewReady);
+        QTest::mouseClick(child<QPushButton>("previewButton"), Qt::LeftButton);
+        QCOMPARE(child<QLineEdit>("genericStagesEdit")->text(), QStringLiteral("a, b"));
+        QVERIFY(!child<QPushButton>("runButton")->isEnabled());
+        QVERIFY2(child<QLabel>("validationLabel")->text().contains(QLatin1String("has no stage b.")),
+                 qPrintable(child<QLabel>("validationLabel")->text()));
+        QVERIFY(child<QLabel>("dockerfileStatusLabel")->text().contains(QLatin1String("a, bee, c")));
+        QCOMPARE(ready.count(), 0);
+    }
+
     void genericModePrefillsAndPreviews() {
         writeFile(QStringLiteral("generic/input.txt"), "input-" + m_tag.toUtf8() + "\n");
         m_genericDockerfile = writeFile(QStringLiteral("generic/Dockerfile"), genericDockerfileText());
