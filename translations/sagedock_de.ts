@@ -1360,6 +1360,10 @@ OS/Architektur: %2/%3</translation>
         <source>No terminal emulator found; run this command in a terminal:</source>
         <translation>Kein Terminal-Emulator gefunden; diesen Befehl in einem Terminal ausführen:</translation>
     </message>
+    <message>
+        <source>Unpacking %p%</source>
+        <translation>Entpacken %p %</translation>
+    </message>
 </context>
 <context>
     <name>sagedock::app::SessionModel</name>

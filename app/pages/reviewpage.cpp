@@ -222,9 +222,14 @@ void ReviewPage::start(bool shell) {
             [this](launch::Launcher::State s) { m_status->setText(launch::Launcher::stateText(s)); });
     connect(m_launcher, &launch::Launcher::pullProgress, this, [this] {
         if (const engine::PullJob* p = m_launcher ? m_launcher->pullJob() : nullptr) {
+            // After the download the engine unpacks the layers (seconds on a large one): the bar
+            // follows that instead of sitting at 100 %, and says so.
+            const engine::PullProgress& pp = p->progress();
+            const bool unpacking = pp.downloadsDone() && pp.bytesTotal() > 0;
             m_progress->setVisible(true);
-            m_progress->setRange(0, int(p->progress().bytesTotal() / 1024));
-            m_progress->setValue(int(p->progress().bytesDone() / 1024));
+            m_progress->setFormat(unpacking ? tr("Unpacking %p%") : QStringLiteral("%p%"));
+            m_progress->setRange(0, int(pp.bytesTotal() / 1024));
+            m_progress->setValue(int((unpacking ? pp.bytesExtracted() : pp.bytesDone()) / 1024));
         }
     });
     connect(m_launcher, &launch::Launcher::finished, this, [this](const util::Error& e) {
