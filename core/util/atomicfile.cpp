@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace sagedock::util {
@@ -23,6 +24,19 @@ Error ioError(const QString& path, const QString& why) {
 } // namespace
 
 Error writeFileAtomically(const QString& path, const QByteArray& data, Durability durability) {
+    // Replacing by rename is for regular files. A device, FIFO or socket (`--output /dev/null`,
+    // /dev/stdout, a pipe) is written in place: a rename would swap /dev/null for a regular file.
+    struct stat st {};
+    if (::stat(QFile::encodeName(path).constData(), &st) == 0 && !S_ISREG(st.st_mode)) {
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered) || file.write(data) != data.size())
+            return ioError(path, file.errorString());
+        return {};
+    }
+    // Through a symlink, replace the file it points to and keep the link.
+    const QFileInfo link(path);
+    if (link.isSymLink() && link.exists())
+        return writeFileAtomically(link.canonicalFilePath(), data, durability);
     QDir().mkpath(QFileInfo(path).absolutePath());
     if (durability == Durability::Unsynced) {
         // Same write-then-rename as QSaveFile, minus QSaveFile's fsync.

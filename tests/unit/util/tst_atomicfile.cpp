@@ -5,8 +5,11 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 using namespace sagedock;
 
@@ -29,6 +32,39 @@ private Q_SLOTS:
         QCOMPARE(f.readAll(), QByteArray("second"));
         QCOMPARE(QDir(dir.filePath(QStringLiteral("deep/er"))).entryList(QDir::Files),
                  QStringList{QStringLiteral("file.json")});
+    }
+    // `sagedock-cli matrix --output /dev/null` once renamed a temporary over /dev/null, turning the
+    // device into a regular file for the whole machine. Devices are written in place.
+    void writesDevicesInPlace_data() { replacesWholeFile_data(); }
+    void writesDevicesInPlace() {
+        QFETCH(int, durability);
+        QVERIFY(!util::writeFileAtomically(QStringLiteral("/dev/null"), "discarded",
+                                           util::Durability(durability)));
+        struct stat st {};
+        QCOMPARE(::stat("/dev/null", &st), 0);
+        QVERIFY2(S_ISCHR(st.st_mode), "/dev/null must still be a character device");
+        QCOMPARE(QDir(QStringLiteral("/dev")).entryList({QStringLiteral("null?*")}, QDir::Files),
+                 QStringList{});
+    }
+    void keepsSymlinks_data() { replacesWholeFile_data(); }
+    void keepsSymlinks() {
+        QFETCH(int, durability);
+        QTemporaryDir dir;
+        const QString target = dir.filePath(QStringLiteral("real/report.json"));
+        const QString link = dir.filePath(QStringLiteral("report.json"));
+        QVERIFY(!util::writeFileAtomically(target, "old", util::Durability(durability)));
+        QVERIFY(QFile::link(target, link));
+        QVERIFY(!util::writeFileAtomically(link, "new", util::Durability(durability)));
+        QVERIFY(QFileInfo(link).isSymLink());
+        auto text = util::readWholeFile(target);
+        QVERIFY(text.ok());
+        QCOMPARE(text.value(), QByteArray("new"));
+    }
+    void refusesFolders() {
+        QTemporaryDir dir;
+        QCOMPARE(util::writeFileAtomically(dir.path(), "x", util::Durability::Unsynced).code,
+                 util::ErrorCode::Io);
+        QVERIFY(QFileInfo(dir.path()).isDir());
     }
     void reportsUnwritableFolder() {
         const util::Error e = util::writeFileAtomically(QStringLiteral("/proc/no-such-dir/x"), "data",
