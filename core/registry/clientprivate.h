@@ -105,7 +105,9 @@ struct ClientPrivate {
     struct TagPaging;
     void fetchTagPage(TagsJob* job, const Repository& repository, const QUrl& url,
                       std::shared_ptr<TagPaging> state);
-    void resolveTag(Job* job, const Repository& repository, const QString& tag,
+    // WithManifest: the caller goes on to read the manifest, so a cold lookup may fetch it at once.
+    enum class TagLookup { DigestOnly, WithManifest };
+    void resolveTag(Job* job, const Repository& repository, const QString& tag, TagLookup lookup,
                     std::function<void(util::Result<DigestInfo>)> done);
     void resolveDigest(ManifestJob* job, const Repository& repository, const QString& digest,
                        const QString& platform, int depth);

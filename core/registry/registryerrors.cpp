@@ -19,11 +19,6 @@ QString tr(const char* text) {
     return QCoreApplication::translate("sagedock::registry", text);
 }
 
-bool isDockerHub(const QString& host) {
-    return host == QLatin1String("docker.io") || host == QLatin1String("index.docker.io") ||
-           host == QLatin1String("registry-1.docker.io");
-}
-
 QString shortMessage(const QString& message) {
     QString m = message.simplified();
     if (m.size() > 200)
@@ -37,6 +32,11 @@ QString detail(const RegistryErrorBody& body) {
 }
 
 } // namespace
+
+bool isDockerHub(const QString& host) {
+    return host == QLatin1String("docker.io") || host == QLatin1String("index.docker.io") ||
+           host == QLatin1String("registry-1.docker.io");
+}
 
 RegistryErrorBody parseErrorBody(const QByteArray& body) {
     const QJsonDocument doc = QJsonDocument::fromJson(body);

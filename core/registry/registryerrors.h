@@ -33,6 +33,9 @@ RegistryErrorBody parseErrorBody(const QByteArray& body);
 util::Error responseError(const http::Response& response, const ErrorContext& context,
                           const QDateTime& now = QDateTime::currentDateTimeUtc());
 
+// docker.io, index.docker.io and registry-1.docker.io: Docker Hub, which counts manifest GETs as pulls.
+bool isDockerHub(const QString& host);
+
 // What `docker login` needs to be told for this registry ("docker login" for Docker Hub).
 QString loginCommand(const QString& host);
 
