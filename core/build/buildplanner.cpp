@@ -261,7 +261,9 @@ void Planner::runGenerator() {
             return;
         }
         QDir().mkpath(QFileInfo(m_plan.dockerfilePath).path());
-        if (auto e = util::writeFileAtomically(m_plan.dockerfilePath, out)) {
+        // Generated output, written again by every plan (tox writes it the same way): never half
+        // written, but not worth an fsync on the way to the first stage.
+        if (auto e = util::writeFileAtomically(m_plan.dockerfilePath, out, util::Durability::Unsynced)) {
             fail(e);
             return;
         }

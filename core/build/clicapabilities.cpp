@@ -1,8 +1,16 @@
 #include "build/clicapabilities.h"
 
+#include "util/atomicfile.h"
+#include "util/log.h"
+#include "util/paths.h"
+
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTimer>
@@ -12,8 +20,44 @@ namespace sagedock::build {
 namespace {
 constexpr int kProbeTimeoutMs = 15000;
 
+constexpr qint64 kCacheMaxAgeSec = 24 * 3600;
+
 int majorOf(const QString& version) {
     return version.section(QLatin1Char('.'), 0, 0).toInt();
+}
+
+QString fileStamp(const QFileInfo& fi) {
+    return fi.exists() ? QStringLiteral("%1:%2:%3")
+                             .arg(fi.canonicalFilePath())
+                             .arg(fi.size())
+                             .arg(fi.lastModified().toMSecsSinceEpoch())
+                       : QString();
+}
+
+// What decides a CLI's answers: the binary itself and the buildx plugins it would load (the docker
+// CLI's plugin directories, including the user's). An upgrade or a new plugin changes the stamp.
+QString fingerprint(const QString& program) {
+    QStringList parts{fileStamp(QFileInfo(program))};
+    const QString dockerConfig =
+        qEnvironmentVariable("DOCKER_CONFIG", QDir::homePath() + QStringLiteral("/.docker"));
+    const QStringList pluginDirs{QString(dockerConfig + QStringLiteral("/cli-plugins")),
+                                 QStringLiteral("/usr/local/lib/docker/cli-plugins"),
+                                 QStringLiteral("/usr/local/libexec/docker/cli-plugins"),
+                                 QStringLiteral("/usr/lib/docker/cli-plugins"),
+                                 QStringLiteral("/usr/libexec/docker/cli-plugins")};
+    for (const QString& dir : pluginDirs)
+        parts << fileStamp(QFileInfo(dir + QStringLiteral("/docker-buildx")));
+    parts << fileStamp(QFileInfo(dockerConfig + QStringLiteral("/config.json"))); // cliPluginsExtraDirs
+    return parts.join(QLatin1Char('|'));
+}
+
+QJsonObject readCache(const QString& path) {
+    if (path.isEmpty())
+        return {};
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(f.read(1024 * 1024)).object();
 }
 } // namespace
 
@@ -40,12 +84,15 @@ struct CliProbe::Candidate {
     QString program;
     QString clientVersion;
     QString buildxVersion;
+    QString fingerprint;
+    bool fromCache = false;
     std::unique_ptr<QProcess> version;
     std::unique_ptr<QProcess> buildx;
 };
 
 CliProbe::CliProbe(QObject* parent)
-    : QObject(parent) {}
+    : QObject(parent)
+    , m_cacheFile(QDir(util::cacheDirectory()).filePath(QStringLiteral("docker-cli-probe.json"))) {}
 
 CliProbe::~CliProbe() {
     cancel();
@@ -77,6 +124,34 @@ void CliProbe::setRequiredMode(std::optional<BuilderMode> mode) {
     m_required = mode;
 }
 
+void CliProbe::setCacheFile(const QString& path) {
+    m_cacheFile = path;
+}
+
+void CliProbe::rememberAnswers() const {
+    if (m_cacheFile.isEmpty())
+        return;
+    QJsonObject all = readCache(m_cacheFile);
+    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    bool changed = false;
+    for (const auto& c : m_candidates) {
+        if (c->fromCache || c->clientVersion.isEmpty())
+            continue; // a CLI that did not answer is asked again next time
+        all.insert(c->program, QJsonObject{{QStringLiteral("fingerprint"), c->fingerprint},
+                                           {QStringLiteral("client"), c->clientVersion},
+                                           {QStringLiteral("buildx"), c->buildxVersion},
+                                           {QStringLiteral("probed"), now}});
+        changed = true;
+    }
+    if (!changed)
+        return;
+    // A cache: a lost write only means one more probe, so no fsync on the build's critical path.
+    QDir().mkpath(QFileInfo(m_cacheFile).absolutePath());
+    if (auto e = util::writeFileAtomically(m_cacheFile, QJsonDocument(all).toJson(QJsonDocument::Compact),
+                                           util::Durability::Unsynced))
+        util::logWarning(QStringLiteral("docker CLI probe cache: %1").arg(e.toString()));
+}
+
 void CliProbe::start() {
     if (m_programs.isEmpty())
         m_programs = defaultCandidates();
@@ -89,11 +164,27 @@ void CliProbe::start() {
         });
         return;
     }
+    const QJsonObject cache = readCache(m_cacheFile);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    m_cachedAnswers = 0;
     // Both questions to every candidate at once: the probe costs one process round trip, not six.
     for (const QString& program : m_programs) {
         auto c = std::make_shared<Candidate>();
         c->program = program;
+        c->fingerprint = fingerprint(program);
         m_candidates << c;
+        const QJsonObject known = cache.value(program).toObject();
+        const QDateTime probed =
+            QDateTime::fromString(known.value(QStringLiteral("probed")).toString(), Qt::ISODate);
+        if (!c->fingerprint.startsWith(QLatin1Char('|')) &&
+            known.value(QStringLiteral("fingerprint")).toString() == c->fingerprint && probed.isValid() &&
+            probed.secsTo(now) >= 0 && probed.secsTo(now) < kCacheMaxAgeSec) {
+            c->clientVersion = known.value(QStringLiteral("client")).toString();
+            c->buildxVersion = known.value(QStringLiteral("buildx")).toString();
+            c->fromCache = true;
+            ++m_cachedAnswers;
+            continue;
+        }
         auto launch = [this, c](std::unique_ptr<QProcess>& slot, const QStringList& args, QString* result,
                                 bool buildx) {
             slot = std::make_unique<QProcess>();
@@ -127,6 +218,8 @@ void CliProbe::start() {
         launch(c->version, {QStringLiteral("--version")}, &c->clientVersion, false);
         launch(c->buildx, {QStringLiteral("buildx"), QStringLiteral("version")}, &c->buildxVersion, true);
     }
+    if (m_pending == 0) // every answer came from the cache; still answer asynchronously, as promised
+        QTimer::singleShot(0, this, [this] { checkDone(); });
 }
 
 void CliProbe::cancel() {
@@ -145,6 +238,7 @@ void CliProbe::checkDone() {
     if (m_pending > 0 || m_done)
         return;
     m_done = true;
+    rememberAnswers();
     QList<CliCapabilities> found;
     for (const auto& c : m_candidates) {
         if (c->clientVersion.isEmpty())

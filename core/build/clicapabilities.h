@@ -2,7 +2,9 @@
 // What the docker CLI on this machine can build with, richest first: buildx (BuildKit, rawjson progress
 // from buildx 0.12), classic BuildKit through DOCKER_BUILDKIT=1 (CLIs before 23.0 carry it built in), or
 // only the legacy builder (a 23+ CLI without the buildx plugin). CliProbe looks at every `docker` on
-// PATH (and /usr/bin, /usr/local/bin), asynchronously, and picks the richest.
+// PATH (and /usr/bin, /usr/local/bin), asynchronously, and picks the richest. Answers are remembered
+// per CLI binary (path, size, mtime, and the buildx plugins it could load) for a day, so a build does not
+// pay four Go process starts each time; a changed or upgraded CLI is probed again.
 // Usage:
 //   auto* probe = new build::CliProbe(this);
 //   connect(probe, &build::CliProbe::finished, this, [probe](const util::Result<build::CliCapabilities>& r) {
@@ -43,6 +45,10 @@ public:
     void setCandidates(const QStringList& programs);
     // Pick the richest candidate that supports `mode` (e.g. force the legacy builder); default: richest.
     void setRequiredMode(std::optional<BuilderMode> mode);
+    // Where answers are remembered; default <cache directory>/docker-cli-probe.json, empty: never.
+    void setCacheFile(const QString& path);
+    // How many candidates were answered from the cache file in the last start() (tests, benchmarks).
+    int cachedAnswers() const { return m_cachedAnswers; }
     void start();
     void cancel();
 
@@ -54,7 +60,10 @@ Q_SIGNALS:
 private:
     struct Candidate;
     void checkDone();
+    void rememberAnswers() const;
     QStringList m_programs;
+    QString m_cacheFile;
+    int m_cachedAnswers = 0;
     std::optional<BuilderMode> m_required;
     QList<std::shared_ptr<Candidate>> m_candidates;
     int m_pending = 0;

@@ -572,6 +572,7 @@ private Q_SLOTS:
         }
         build::CliProbe probe;
         probe.setCandidates(programs);
+        probe.setCacheFile(tmp.filePath(QStringLiteral("probe.json")));
         if (!required.isEmpty())
             probe.setRequiredMode(build::builderModeFromName(required));
         std::optional<util::Result<build::CliCapabilities>> result;
@@ -587,6 +588,51 @@ private Q_SLOTS:
         QCOMPARE(result->value().program, programs.at(chosen));
         QCOMPARE(build::builderModeName(result->value().mode), mode);
         QCOMPARE(result->value().rawJson, rawJson);
+    }
+
+    // The probe's answers are remembered per CLI binary: the second build runs no `docker --version`,
+    // and an upgraded CLI (new size and mtime) is asked again.
+    void cliProbeRemembersAnswersUntilTheCliChanges() {
+        QTemporaryDir tmp;
+        const QString calls = tmp.filePath(QStringLiteral("calls"));
+        const QString program = tmp.filePath(QStringLiteral("bin/docker"));
+        auto writeCli = [&](const QByteArray& version) {
+            return writeFile(program,
+                             "#!/bin/sh\necho \"$1\" >> '" + calls.toUtf8() +
+                                 "'\nif [ \"$1\" = --version ]; then echo \"Docker version " + version +
+                                 ", build abc\"; exit 0; fi\nexit 1\n",
+                             true);
+        };
+        auto callCount = [&] {
+            QFile f(calls);
+            return f.open(QIODevice::ReadOnly) ? int(f.readAll().count('\n')) : 0;
+        };
+        auto probeOnce = [&](int* cached) -> QString {
+            build::CliProbe probe;
+            probe.setCandidates({program});
+            probe.setCacheFile(tmp.filePath(QStringLiteral("cache/probe.json")));
+            std::optional<util::Result<build::CliCapabilities>> result;
+            connect(&probe, &build::CliProbe::finished, this,
+                    [&result](const util::Result<build::CliCapabilities>& r) { result = r; });
+            probe.start();
+            if (!QTest::qWaitFor([&] { return result.has_value(); }, 20000) || !result->ok())
+                return QStringLiteral("<no answer>");
+            *cached = probe.cachedAnswers();
+            return result->value().clientVersion + QLatin1Char('/') +
+                   build::builderModeName(result->value().mode);
+        };
+        QVERIFY(writeCli("20.10.24"));
+        int cached = -1;
+        QCOMPARE(probeOnce(&cached), QStringLiteral("20.10.24/buildkit"));
+        QCOMPARE(cached, 0);
+        QCOMPARE(callCount(), 2); // --version and buildx version, once each
+        QCOMPARE(probeOnce(&cached), QStringLiteral("20.10.24/buildkit"));
+        QCOMPARE(cached, 1);
+        QCOMPARE(callCount(), 2);    // answered from the cache: no process ran
+        QVERIFY(writeCli("28.2.2")); // an upgrade: other size, other mtime
+        QCOMPARE(probeOnce(&cached), QStringLiteral("28.2.2/legacy"));
+        QCOMPARE(cached, 0);
+        QCOMPARE(callCount(), 4);
     }
 };
 
