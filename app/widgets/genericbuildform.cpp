@@ -211,9 +211,9 @@ void GenericBuildForm::inspectDockerfile() {
     }
     m_dockerfileStatus->setText(tr("✓ %n named stage(s): %1", nullptr, int(m_namedStages.size()))
                                     .arg(m_namedStages.join(QStringLiteral(", "))));
-    // Another Dockerfile: start from all of its stages, in file order. The same one read again keeps
-    // the user's list (validation names any stage that is gone).
-    if (m_inspectedPath != beforePath)
+    // Another Dockerfile (or an empty list): start from all of its stages, in file order. The same one
+    // read again keeps the user's list (validation names any stage that is gone).
+    if (m_inspectedPath != beforePath || stages().isEmpty())
         m_stages->setText(m_namedStages.join(QStringLiteral(", ")));
     if (m_prefix->text().trimmed().isEmpty())
         m_prefix->setText(suggestedPrefix(contextDir()));
