@@ -1,6 +1,7 @@
 // Launch and Sessions pages offscreen against the real engine: the fixture image is listed as a
 // downloaded release, Launch brings it to Ready with its URL, the Sessions page shows the session,
-// follows its log, shows the shell command and stops it. Models pass QAbstractItemModelTester.
+// follows its log, shows the shell command and stops it; a release only in the registry is pulled
+// with the download, then the unpacking, on the bar. Models pass QAbstractItemModelTester.
 
 #include "appcontext.h"
 #include "http/httpengine.h"
@@ -9,6 +10,7 @@
 #include "pages/launchpage.h"
 #include "pages/reviewpage.h"
 #include "pages/sessionspage.h"
+#include "registryonlyimage.h"
 #include "testenvironment.h"
 #include "util/settings.h"
 
@@ -19,7 +21,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardItemModel>
@@ -236,6 +240,73 @@ private Q_SLOTS:
                                     &ids),
              ids.trimmed().isEmpty()),
             15000);
+    }
+
+    // A release only in the registry: Launch pulls it, and the page shows the download, then the
+    // unpacking (the bar follows the engine's "Extracting" progress instead of sitting at 100 %).
+    void pullShowsDownloadThenUnpacking() {
+        SAGEDOCK_REQUIRE_ENGINE();
+        QString registry;
+        SAGEDOCK_REQUIRE_REGISTRY(registry);
+        const QString repository = registry + QStringLiteral("/sagedock-test/gui-pull-") + m_label;
+        const QString image = repository + QStringLiteral(":latest");
+        const auto removeImage = qScopeGuard([&] {
+            removeTestContainers();
+            testsupport::runDocker({QStringLiteral("rmi"), QStringLiteral("-f"), image});
+        });
+        QString why;
+        QVERIFY2(testsupport::pushRegistryOnlyImage(image, 20'000'000, m_label, &why), qPrintable(why));
+
+        app::LaunchPage page(*m_context);
+        page.resize(900, 600);
+        page.show();
+        page.setExtraLabels({{QStringLiteral("org.sagedock.test"), m_label}});
+        page.setRepository(repository);
+        auto* view = page.findChild<QTreeView*>(QStringLiteral("releaseView"));
+        QTRY_VERIFY2_WITH_TIMEOUT(view->model()->rowCount() > 0,
+                                  qPrintable(page.findChild<QLabel*>(QStringLiteral("messageLabel"))->text()),
+                                  15000);
+        QCOMPARE(view->model()->index(0, 0).data().toString(), QStringLiteral("latest"));
+        QVERIFY(!view->model()->index(0, 0).data(app::ReleaseModel::LocalRole).toBool());
+        view->setCurrentIndex(view->model()->index(0, 0));
+        QSignalSpy ready(&page, &app::LaunchPage::sessionReady);
+        page.launchSelected();
+        QVERIFY(page.launcher());
+        auto* bar = page.findChild<QProgressBar*>(QStringLiteral("pullProgress"));
+        auto* text = page.findChild<QLabel*>(QStringLiteral("layersLabel"));
+        struct Sample {
+            bool downloadsDone;
+            qint64 downloaded, extracted, total;
+            int bar, barMax;
+            QString text;
+        };
+        QList<Sample> samples;
+        launch::Launcher* job = page.launcher();
+        // Connected after the page's own slot: sees the widgets as the page left them.
+        connect(job, &launch::Launcher::pullProgress, this, [&] {
+            const engine::PullProgress& p = job->pullJob()->progress();
+            samples.append({p.downloadsDone(), p.bytesDone(), p.bytesExtracted(), p.bytesTotal(),
+                            bar->value(), bar->maximum(), text->text()});
+        });
+        QVERIFY2(ready.wait(60000),
+                 qPrintable(page.findChild<QLabel*>(QStringLiteral("messageLabel"))->text()));
+
+        bool sawDownload = false, sawUnpacking = false;
+        for (const Sample& s : samples) {
+            if (s.downloadsDone && s.total > 0) {
+                sawUnpacking = true;
+                QVERIFY2(s.text.startsWith(QLatin1String("Unpacking: ")), qPrintable(s.text));
+                QCOMPARE(s.bar, int(s.extracted / 1024));
+            } else {
+                sawDownload = true;
+                QVERIFY2(!s.text.contains(QLatin1String("Unpacking")), qPrintable(s.text));
+                QCOMPARE(s.bar, int(s.downloaded / 1024));
+            }
+        }
+        QVERIFY(sawDownload);
+        QVERIFY(sawUnpacking);
+        QVERIFY(samples.last().total >= 20'000'000);
+        QCOMPARE(samples.last().bar, samples.last().barMax); // ends full, unpacked
     }
 
     void reviewPageImageReference() {

@@ -9,6 +9,7 @@
 #include "launch/launcher.h"
 #include "launch/ports.h"
 #include "launch/sessionstore.h"
+#include "registryonlyimage.h"
 #include "testenvironment.h"
 
 #include <QDir>
@@ -464,23 +465,9 @@ private Q_SLOTS:
         // An image with a layer the engine has never seen (random bytes), so the pull downloads it.
         const QString repoTag = QStringLiteral("sagedock-test/sagemath-pull:%1").arg(m_label);
         const QString image = registry + QLatin1Char('/') + repoTag;
-        const QString builder = QStringLiteral("sagedock-pullsrc-") + m_label;
         m_pulledImages << image;
-        QCOMPARE(
-            testsupport::runDocker(
-                {QStringLiteral("run"), QStringLiteral("--name"), builder, QStringLiteral("--label"),
-                 QStringLiteral("org.sagedock.test=") + m_label, QStringLiteral("--entrypoint"),
-                 QStringLiteral("sh"), testsupport::fixtureImage(QStringLiteral("sagemath")),
-                 QStringLiteral("-c"), QStringLiteral("head -c 2000000 /dev/urandom > /home/sage/blob")}),
-            0);
-        QCOMPARE(testsupport::runDocker({QStringLiteral("commit"), QStringLiteral("--change"),
-                                         QStringLiteral("ENTRYPOINT [\"/usr/local/bin/sage-entrypoint\"]"),
-                                         QStringLiteral("--change"), QStringLiteral("CMD [\"sage\"]"),
-                                         builder, image}),
-                 0);
-        testsupport::runDocker({QStringLiteral("rm"), QStringLiteral("-f"), builder});
-        QCOMPARE(testsupport::runDocker({QStringLiteral("push"), image}), 0);
-        QCOMPARE(testsupport::runDocker({QStringLiteral("rmi"), image}), 0); // now only the registry has it
+        QString why;
+        QVERIFY2(testsupport::pushRegistryOnlyImage(image, 2'000'000, m_label, &why), qPrintable(why));
 
         launch::LaunchOptions o = options(QStringLiteral("sagemath"), QStringLiteral("nb-pull"));
         o.image = image;
