@@ -3,6 +3,8 @@
 #include "build/buildhistory.h"
 #include "buildlog/diagnosis.h"
 #include "buildlog/parser.h"
+#include "engine/endpoint.h"
+#include "engine/engineclient.h"
 #include "http/request.h"
 #include "util/log.h"
 
@@ -145,7 +147,23 @@ void Runner::useCapabilities(const CliCapabilities& caps) {
         finishBuild(tr("Cancelled."));
         return;
     }
-    // The engine's version is only for the record: ask beside the first stage, never wait for it.
+    askEngineVersion();
+    nextStage();
+}
+
+void Runner::askEngineVersion() {
+    // The engine's version is only for the record: asked beside the first stage, never waited for.
+    // The engine API answers it over the same endpoint the CLI uses (resolved the same way, with the
+    // plan's docker context), which costs a request instead of a Go process competing with the build.
+    const auto endpoint = engine::resolveEndpoint(engine::EndpointInputs::fromProcess(m_plan.dockerContext));
+    if (endpoint.ok() && endpoint.value().kind != engine::Endpoint::Kind::Ssh) {
+        m_engineApi = std::make_unique<engine::Client>(endpoint.value());
+        m_engineApi->version(this, [this](util::Result<engine::EngineInfo> info) {
+            if (info.ok())
+                m_record.engineVersion = info.value().version;
+        });
+        return;
+    }
     m_engineVersion = std::make_unique<QProcess>();
     QProcess* ev = m_engineVersion.get();
     connect(ev, &QProcess::finished, this, [this, ev](int code, QProcess::ExitStatus) {
@@ -158,7 +176,6 @@ void Runner::useCapabilities(const CliCapabilities& caps) {
         args << QStringLiteral("--context") << m_plan.dockerContext;
     args << QStringLiteral("version") << QStringLiteral("--format") << QStringLiteral("{{.Server.Version}}");
     ev->start(m_caps.program, args);
-    nextStage();
 }
 
 void Runner::cancel() {
@@ -619,6 +636,7 @@ void Runner::finishBuild(const QString& error) {
     for (const StageResult& r : m_record.stages)
         allOk = allOk && stageSucceeded(r.status);
     m_record.success = allOk;
+    m_engineApi.reset(); // an unanswered version request is cancelled with its client
     if (m_engineVersion && m_engineVersion->state() != QProcess::NotRunning) {
         m_engineVersion->disconnect(this);
         m_engineVersion->kill();

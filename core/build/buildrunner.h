@@ -25,6 +25,10 @@
 #include <memory>
 #include <optional>
 
+namespace sagedock::engine {
+class Client;
+}
+
 namespace sagedock::buildlog {
 class Parser;
 class Diagnoser;
@@ -98,6 +102,7 @@ private:
     void writeLog(const QByteArray& data);
     void emitProgress(bool force);
     void killGroup(int signal);
+    void askEngineVersion();
 
     BuildPlan m_plan;
     RunOptions m_options;
@@ -110,7 +115,8 @@ private:
 
     std::unique_ptr<QProcess> m_build;
     std::unique_ptr<QProcess> m_tool;
-    std::unique_ptr<QProcess> m_engineVersion;
+    std::unique_ptr<QProcess> m_engineVersion;   // `docker version` where the API cannot be asked (ssh)
+    std::unique_ptr<engine::Client> m_engineApi; // GET /version: no extra process beside the first stage
     QObject* m_probe = nullptr;
     std::unique_ptr<buildlog::Parser> m_parser;
     std::unique_ptr<buildlog::Diagnoser> m_diagnoser;
