@@ -36,7 +36,9 @@ cleanup() {
     [ -n "$ids" ] && docker rm -f $ids >/dev/null 2>&1 || true
     ids=$(docker ps -aq --filter "label=org.sagedock.bench=launch-pull")
     [ -n "$ids" ] && docker rm -f $ids >/dev/null 2>&1 || true
-    "$cli" stop --all --timeout 2 >/dev/null 2>&1 || true
+    # Only this run's CLI sessions (their notebooks folder is ours): never other sessions on the machine.
+    ids=$(docker ps -aq --filter "label=org.sagedock.notebooks=$work/nb")
+    [ -n "$ids" ] && docker rm -f $ids >/dev/null 2>&1 || true
     for img in "${pull_images[@]}"; do docker rmi -f "$img" >/dev/null 2>&1 || true; done
     for pid in $throttle_pid $registry_pid; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done
     rm -rf "$work"
