@@ -18,6 +18,7 @@
 #include <QDesktopServices>
 #include <QDir>
 #include <QFileDialog>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -28,6 +29,7 @@
 #include <QPushButton>
 #include <QShowEvent>
 #include <QSplitter>
+#include <QStyle>
 #include <QSvgGenerator>
 #include <QTableWidget>
 #include <QTimer>
@@ -35,6 +37,8 @@
 #include <QTreeView>
 #include <QUrl>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace sagedock::app {
 
@@ -143,6 +147,14 @@ void MatrixPage::buildUi() {
     auto* systemsLabel = new QLabel(tr("&Systems:"), this);
     systemsLabel->setBuddy(m_systemsCombo);
 
+    // Created in the order of the rows below, which is the tab order.
+    m_filterEdit = new QLineEdit(this);
+    m_filterEdit->setObjectName(QStringLiteral("filterEdit"));
+    m_filterEdit->setPlaceholderText(tr("Filter systems, e.g. ubuntu or python3.12"));
+    m_filterEdit->setClearButtonEnabled(true);
+    m_onlyProblems = new QCheckBox(tr("Only &problems"), this);
+    m_onlyProblems->setObjectName(QStringLiteral("onlyProblemsCheck"));
+    m_onlyProblems->setToolTip(tr("Show only rows with a missing, failed, broken or parentless stage."));
     m_refreshButton = new QPushButton(icons::named("status-busy"), tr("Re&fresh"), this);
     m_refreshButton->setObjectName(QStringLiteral("refreshButton"));
     m_cancelButton = new QPushButton(tr("&Cancel"), this);
@@ -172,35 +184,32 @@ void MatrixPage::buildUi() {
     }
     m_exportButton->setMenu(exportMenu);
 
+    m_lastRefresh = new QLabel(tr("Not refreshed yet."), this);
+    m_lastRefresh->setObjectName(QStringLiteral("lastRefreshLabel"));
+    // Wrapped, on a line of its own: the summary grows with the counts and must not widen the page.
+    m_lastRefresh->setWordWrap(true);
+
+    // Two rows so that the page fits a 1280 px wide window next to the navigation (1366x768 laptops):
+    // what the matrix shows, then how to view, refresh and export it.
     selectors->addWidget(repoLabel);
-    selectors->addWidget(m_repoEdit, 2);
+    selectors->addWidget(m_repoEdit, 3);
     selectors->addWidget(tagLabel);
     selectors->addWidget(m_tagCombo, 1);
     selectors->addWidget(packagesLabel);
     selectors->addWidget(m_packagesCombo);
     selectors->addWidget(systemsLabel);
     selectors->addWidget(m_systemsCombo);
-    selectors->addWidget(m_refreshButton);
-    selectors->addWidget(m_cancelButton);
-    selectors->addWidget(m_progress);
-    selectors->addWidget(m_exportButton);
     layout->addLayout(selectors);
 
-    auto* filters = new QHBoxLayout;
-    m_filterEdit = new QLineEdit(this);
-    m_filterEdit->setObjectName(QStringLiteral("filterEdit"));
-    m_filterEdit->setPlaceholderText(tr("Filter systems, e.g. ubuntu or python3.12"));
-    m_filterEdit->setClearButtonEnabled(true);
-    m_onlyProblems = new QCheckBox(tr("Only &problems"), this);
-    m_onlyProblems->setObjectName(QStringLiteral("onlyProblemsCheck"));
-    m_onlyProblems->setToolTip(tr("Show only rows with a missing, failed, broken or parentless stage."));
-    m_lastRefresh = new QLabel(tr("Not refreshed yet."), this);
-    m_lastRefresh->setObjectName(QStringLiteral("lastRefreshLabel"));
-    filters->addWidget(m_filterEdit, 1);
-    filters->addWidget(m_onlyProblems);
-    filters->addStretch();
-    filters->addWidget(m_lastRefresh);
-    layout->addLayout(filters);
+    auto* viewRow = new QHBoxLayout;
+    viewRow->addWidget(m_filterEdit, 1);
+    viewRow->addWidget(m_onlyProblems);
+    viewRow->addWidget(m_refreshButton);
+    viewRow->addWidget(m_cancelButton);
+    viewRow->addWidget(m_progress);
+    viewRow->addWidget(m_exportButton);
+    layout->addLayout(viewRow);
+    layout->addWidget(m_lastRefresh);
 
     m_offlineBanner = new QLabel(this);
     m_offlineBanner->setObjectName(QStringLiteral("offlineBanner"));
@@ -265,6 +274,9 @@ void MatrixPage::buildUi() {
     m_layerTable->setHorizontalHeaderLabels(
         {tr("#"), tr("Layer"), tr("Compared with parent"), tr("Size"), tr("Created by")});
     m_layerTable->horizontalHeader()->setStretchLastSection(true);
+    // A stage has a few dozen layers at most: measuring them is cheap, and no heading gets cut.
+    for (int c = 0; c < 4; ++c)
+        m_layerTable->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     m_layerTable->verticalHeader()->hide();
     m_layerTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     dl->addWidget(m_detailsTitle);
@@ -363,16 +375,50 @@ void MatrixPage::onStarted() {
     clearDetails();
     m_model->setSnapshot(m_service->snapshot());
     m_view->expandAll();
-    // Fixed widths: measuring 600+ rows per column stalls the event loop for ~100 ms.
-    m_view->setColumnWidth(MatrixModel::SystemColumn, 300);
-    m_view->setColumnWidth(MatrixModel::PackagesColumn, 90);
-    for (int c = MatrixModel::FirstStageColumn; c < m_proxy->columnCount(); ++c)
-        m_view->setColumnWidth(c, 150);
+    fitColumns();
     m_refreshButton->setEnabled(false);
     m_cancelButton->setEnabled(true);
     m_offlineBanner->hide();
     m_progress->setMaximum(std::max(1, m_service->total()));
     m_progress->setValue(0);
+}
+
+void MatrixPage::fitColumns() {
+    // Widths from the names alone: letting the view measure 600+ rows per column (ResizeToContents)
+    // stalls the event loop for ~100 ms. Just wide enough, so that the five stages of the current CI
+    // fit a 1280 px window beside the system names.
+    const QFontMetrics metrics(m_view->font());
+    const int padding = metrics.averageCharWidth() + 8; // the cell margins, with a little air
+    int system =
+        metrics.horizontalAdvance(m_proxy->headerData(MatrixModel::SystemColumn, Qt::Horizontal).toString());
+    int packages = metrics.horizontalAdvance(
+        m_proxy->headerData(MatrixModel::PackagesColumn, Qt::Horizontal).toString());
+    for (const matrix::Row& row : m_service->snapshot().rows) {
+        system = std::max(system, metrics.horizontalAdvance(row.system));
+        packages = std::max(packages, metrics.horizontalAdvance(row.packages));
+    }
+    // Systems sit one level below their distribution: two indentation steps of branch decoration.
+    m_view->setColumnWidth(MatrixModel::SystemColumn,
+                           std::min(system + 2 * m_view->indentation() + padding, 360));
+    m_view->setColumnWidth(MatrixModel::PackagesColumn, packages + padding);
+    // The longest cell texts: a group's bold problem count, and an icon with "no parent" or "BROKEN n/m".
+    QFont bold = m_view->font();
+    bold.setBold(true);
+    int cell = QFontMetrics(bold).horizontalAdvance(MatrixModel::tr("%n problem(s)", nullptr, 22));
+    const int icon = m_view->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, m_view);
+    matrix::Cell sample;
+    sample.status = matrix::CellStatus::Present;
+    sample.layers = 22;
+    sample.sharedLayers = 11;
+    for (const matrix::Chain chain : {matrix::Chain::Broken, matrix::Chain::ParentMissing}) {
+        sample.chain = chain;
+        cell = std::max(cell, icon + metrics.averageCharWidth() +
+                                  metrics.horizontalAdvance(matrix::cellLabel(sample)));
+    }
+    for (int c = MatrixModel::FirstStageColumn; c < m_proxy->columnCount(); ++c)
+        m_view->setColumnWidth(
+            c, std::max(cell, metrics.horizontalAdvance(m_proxy->headerData(c, Qt::Horizontal).toString())) +
+                   padding);
 }
 
 void MatrixPage::onProgress(int done, int total) {

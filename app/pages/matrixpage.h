@@ -77,6 +77,7 @@ private:
     void applySettings();
     void onStarted();
     void onFinished(const util::Error& error);
+    void fitColumns();
     void onProgress(int done, int total);
     void showDetails(const QModelIndex& proxyIndex);
     void clearDetails();
