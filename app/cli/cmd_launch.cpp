@@ -2,14 +2,13 @@
 
 #include "command.h"
 #include "output.h"
+#include "sessioncli.h"
 
 #include "engine/engineclient.h"
 #include "engine/enginejobs.h"
 #include "launch/desktop.h"
 #include "launch/launcher.h"
 #include "util/settings.h"
-
-#include <QCoreApplication>
 
 using namespace sagedock;
 
@@ -97,14 +96,12 @@ SAGEDOCK_CLI_COMMAND(
             io.err
                 << "sagedock-cli: warning: Jupyter will be reachable from the network on every interface.\n";
 
-        auto endpoint = engine::Client::endpointFromSetting(settings.engineEndpoint());
-        if (!endpoint.ok()) {
-            done(cli::printError(io, endpoint.error()));
+        auto client = cli::makeEngineClient();
+        if (!client.ok()) {
+            done(cli::printError(io, client.error()));
             return;
         }
-        auto* client =
-            new engine::Client(endpoint.value(), http::Engine::shared(), QCoreApplication::instance());
-        auto* job = new launch::Launcher(client, options, client);
+        auto* job = new launch::Launcher(client.value(), options, client.value());
         const bool json = p.isSet(QStringLiteral("json"));
         const bool timings = p.isSet(QStringLiteral("timings"));
         const bool browser = !p.isSet(QStringLiteral("no-browser")) && settings.openBrowser();

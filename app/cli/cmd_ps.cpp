@@ -2,12 +2,7 @@
 
 #include "command.h"
 #include "output.h"
-
-#include "engine/engineclient.h"
-#include "launch/sessionstore.h"
-#include "util/settings.h"
-
-#include <QCoreApplication>
+#include "sessioncli.h"
 
 using namespace sagedock;
 
@@ -17,46 +12,35 @@ SAGEDOCK_CLI_COMMAND(
         p.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});
     },
     [](const QCommandLineParser& p, cli::Io& io, cli::Done done) {
-        util::Settings settings;
-        auto endpoint = engine::Client::endpointFromSetting(settings.engineEndpoint());
-        if (!endpoint.ok()) {
-            done(cli::printError(io, endpoint.error()));
-            return;
-        }
-        auto* client =
-            new engine::Client(endpoint.value(), http::Engine::shared(), QCoreApplication::instance());
-        auto* store = new launch::SessionStore(client, client);
         const bool json = p.isSet(QStringLiteral("json"));
-        store->list(store, [&io, done, json](util::Result<QList<launch::Session>> r) {
-            if (!r.ok()) {
-                done(cli::printError(io, r.error()));
-                return;
-            }
-            if (json) {
-                nlohmann::json a = nlohmann::json::array();
-                for (const launch::Session& s : r.value())
-                    a.push_back(s.toJson());
-                cli::printJson(io, a);
-            } else if (r.value().isEmpty()) {
-                io.out << "No SageDock sessions.\n";
-            } else {
-                io.out << QStringLiteral("%1 %2 %3 %4 %5 %6\n")
-                              .arg(QStringLiteral("NAME"), -26)
-                              .arg(QStringLiteral("FLAVOR"), -13)
-                              .arg(QStringLiteral("PORT"), -6)
-                              .arg(QStringLiteral("STATE"), -9)
-                              .arg(QStringLiteral("IMAGE"), -40)
-                              .arg(QStringLiteral("URL"));
-                for (const launch::Session& s : r.value())
+        cli::listSessions(
+            io, done, [&io, done, json](launch::SessionStore*, const QList<launch::Session>& sessions) {
+                if (json) {
+                    nlohmann::json a = nlohmann::json::array();
+                    for (const launch::Session& s : sessions)
+                        a.push_back(s.toJson());
+                    cli::printJson(io, a);
+                } else if (sessions.isEmpty()) {
+                    io.out << "No SageDock sessions.\n";
+                } else {
                     io.out << QStringLiteral("%1 %2 %3 %4 %5 %6\n")
-                                  .arg(s.name, -26)
-                                  .arg(s.flavor + (s.isShell() ? QStringLiteral("/shell") : QString()), -13)
-                                  .arg(s.port > 0 ? QString::number(s.port) : QStringLiteral("-"), -6)
-                                  .arg(s.state, -9)
-                                  .arg(s.image, -40)
-                                  .arg(s.url.isEmpty() ? QStringLiteral("-") : s.url.toString());
-            }
-            io.out.flush();
-            done(cli::ExitOk);
-        });
+                                  .arg(QStringLiteral("NAME"), -26)
+                                  .arg(QStringLiteral("FLAVOR"), -13)
+                                  .arg(QStringLiteral("PORT"), -6)
+                                  .arg(QStringLiteral("STATE"), -9)
+                                  .arg(QStringLiteral("IMAGE"), -40)
+                                  .arg(QStringLiteral("URL"));
+                    for (const launch::Session& s : sessions)
+                        io.out << QStringLiteral("%1 %2 %3 %4 %5 %6\n")
+                                      .arg(s.name, -26)
+                                      .arg(s.flavor + (s.isShell() ? QStringLiteral("/shell") : QString()),
+                                           -13)
+                                      .arg(s.port > 0 ? QString::number(s.port) : QStringLiteral("-"), -6)
+                                      .arg(s.state, -9)
+                                      .arg(s.image, -40)
+                                      .arg(s.url.isEmpty() ? QStringLiteral("-") : s.url.toString());
+                }
+                io.out.flush();
+                done(cli::ExitOk);
+            });
     })

@@ -2,12 +2,9 @@
 
 #include "command.h"
 #include "output.h"
+#include "sessioncli.h"
 
-#include "engine/engineclient.h"
 #include "launch/sessionstore.h"
-#include "util/settings.h"
-
-#include <QCoreApplication>
 
 #include <memory>
 
@@ -40,63 +37,53 @@ SAGEDOCK_CLI_COMMAND(
             return;
         }
         const bool keep = p.isSet(QStringLiteral("keep"));
-        util::Settings settings;
-        auto endpoint = engine::Client::endpointFromSetting(settings.engineEndpoint());
-        if (!endpoint.ok()) {
-            done(cli::printError(io, endpoint.error()));
-            return;
-        }
-        auto* client =
-            new engine::Client(endpoint.value(), http::Engine::shared(), QCoreApplication::instance());
-        auto* store = new launch::SessionStore(client, client);
-        store->list(store, [&io, done, store, ids, all, keep,
-                            timeout](util::Result<QList<launch::Session>> r) {
-            if (!r.ok()) {
-                done(cli::printError(io, r.error()));
-                return;
-            }
-            QList<launch::Session> targets;
-            for (const QString& id : ids) {
-                QList<launch::Session> matches;
-                for (const launch::Session& s : r.value())
-                    if (s.name == id || s.id.startsWith(id))
-                        matches << s;
-                if (matches.size() != 1) {
-                    done(cli::printError(
-                        io, util::Error::make(util::ErrorCode::NotFound,
+        cli::listSessions(
+            io, done,
+            [&io, done, ids, all, keep, timeout](launch::SessionStore* store,
+                                                 const QList<launch::Session>& sessions) {
+                QList<launch::Session> targets;
+                for (const QString& id : ids) {
+                    QList<launch::Session> matches;
+                    for (const launch::Session& s : sessions)
+                        if (s.name == id || s.id.startsWith(id))
+                            matches << s;
+                    if (matches.size() != 1) {
+                        done(cli::printError(
+                            io,
+                            util::Error::make(util::ErrorCode::NotFound,
                                               matches.isEmpty()
                                                   ? QStringLiteral("No SageDock session matches %1.").arg(id)
                                                   : QStringLiteral("%1 matches several sessions.").arg(id),
                                               QStringLiteral("See `sagedock-cli ps`."))));
+                        return;
+                    }
+                    targets << matches.first();
+                }
+                if (all)
+                    targets = sessions;
+                if (targets.isEmpty()) {
+                    io.out << "No SageDock sessions.\n";
+                    done(cli::ExitOk);
                     return;
                 }
-                targets << matches.first();
-            }
-            if (all)
-                targets = r.value();
-            if (targets.isEmpty()) {
-                io.out << "No SageDock sessions.\n";
-                done(cli::ExitOk);
-                return;
-            }
-            auto pending = std::make_shared<int>(int(targets.size()));
-            auto failed = std::make_shared<bool>(false);
-            for (const launch::Session& s : targets) {
-                const QString name = s.name;
-                store->stop(
-                    s.id, keep, store,
-                    [&io, done, pending, failed, name, keep](util::Error e) {
-                        if (e) {
-                            cli::printError(io, e);
-                            *failed = true;
-                        } else {
-                            io.out << (keep ? "stopped " : "stopped and removed ") << name << "\n";
-                        }
-                        io.out.flush();
-                        if (--*pending == 0)
-                            done(*failed ? cli::ExitFailure : cli::ExitOk);
-                    },
-                    timeout);
-            }
-        });
+                auto pending = std::make_shared<int>(int(targets.size()));
+                auto failed = std::make_shared<bool>(false);
+                for (const launch::Session& s : targets) {
+                    const QString name = s.name;
+                    store->stop(
+                        s.id, keep, store,
+                        [&io, done, pending, failed, name, keep](util::Error e) {
+                            if (e) {
+                                cli::printError(io, e);
+                                *failed = true;
+                            } else {
+                                io.out << (keep ? "stopped " : "stopped and removed ") << name << "\n";
+                            }
+                            io.out.flush();
+                            if (--*pending == 0)
+                                done(*failed ? cli::ExitFailure : cli::ExitOk);
+                        },
+                        timeout);
+                }
+            });
     })
