@@ -65,11 +65,7 @@ void LegacyParser::failOrReport(QByteArrayView t, double timestamp, BuildEvents&
     if (m_running) {
         finishCurrent(StepStatus::Error, timestamp, t.trimmed(), out);
     } else {
-        BuildEvent e;
-        e.type = BuildEvent::Type::BuildError;
-        e.build = m_build;
-        e.text = QString::fromUtf8(t.trimmed());
-        out.append(std::move(e));
+        appendTextEvent(out, BuildEvent::Type::BuildError, t.trimmed(), -1, m_build);
     }
     emitLine(out, LineKind::Error, t, m_current, m_build);
 }
@@ -158,12 +154,7 @@ void LegacyParser::parseLine(const Line& line, BuildEvents& out) {
             return;
         }
         if (startsWith(what, "[Warning]")) {
-            BuildEvent e;
-            e.type = BuildEvent::Type::Warning;
-            e.build = m_build;
-            e.step = m_current;
-            e.text = QString::fromUtf8(what.sliced(9).trimmed());
-            out.append(std::move(e));
+            appendTextEvent(out, BuildEvent::Type::Warning, what.sliced(9).trimmed(), m_current, m_build);
             emitLine(out, LineKind::Warning, t, m_current, m_build);
             return;
         }
@@ -191,25 +182,12 @@ void LegacyParser::parseLine(const Line& line, BuildEvents& out) {
     if (m_running && m_currentIsFrom && !t.isEmpty()) {
         // A FROM step that pulls: "Pulling from library/ubuntu", "Digest: sha256:...", "Status: Downloaded
         // ..."
-        BuildEvent e;
-        e.type = BuildEvent::Type::StepProgress;
-        e.build = m_build;
-        e.step = m_current;
-        e.text = QString::fromUtf8(t);
-        out.append(std::move(e));
+        appendTextEvent(out, BuildEvent::Type::StepProgress, t, m_current, m_build);
         emitLine(out, LineKind::Status, t, m_current, m_build);
         return;
     }
     if (m_running) {
-        if (m_options.outputEvents) {
-            BuildEvent e;
-            e.type = BuildEvent::Type::StepOutput;
-            e.build = m_build;
-            e.step = m_current;
-            e.text = QString::fromUtf8(t);
-            out.append(std::move(e));
-        }
-        emitLine(out, LineKind::Output, t, m_current, m_build);
+        emitOutput(out, t, t, m_current, m_build);
         return;
     }
     emitLine(out, LineKind::Plain, t, -1, m_build);

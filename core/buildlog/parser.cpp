@@ -343,6 +343,25 @@ void Parser::emitLine(BuildEvents& out, LineKind kind, QByteArrayView text, int 
     out.append(std::move(e));
 }
 
+void Parser::emitOutput(BuildEvents& out, QByteArrayView text, QByteArrayView line, int step, int build) {
+    if (m_options.outputEvents)
+        detail::appendTextEvent(out, BuildEvent::Type::StepOutput, text, step, build);
+    emitLine(out, LineKind::Output, line, step, build);
+}
+
+namespace detail {
+
+void appendTextEvent(BuildEvents& out, BuildEvent::Type type, QByteArrayView text, int step, int build) {
+    BuildEvent e;
+    e.type = type;
+    e.build = build;
+    e.step = step;
+    e.text = QString::fromUtf8(text);
+    out.append(std::move(e));
+}
+
+} // namespace detail
+
 LogFormat detectFormat(QByteArrayView head) {
     // Run the same line cleaning as the parsers, on a private parser that only looks.
     class Detector final : public Parser {

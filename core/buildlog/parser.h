@@ -62,6 +62,9 @@ protected:
 
     // Emits a Line event when options ask for them.
     void emitLine(BuildEvents& out, LineKind kind, QByteArrayView text, int step = -1, int build = 0);
+    // One output line of `step`: a StepOutput event with `text` (unless options switch them off) and an
+    // Output Line event showing `line` (the input line, prefixes included).
+    void emitOutput(BuildEvents& out, QByteArrayView text, QByteArrayView line, int step, int build = 0);
 
     const ParserOptions m_options;
 

@@ -23,6 +23,9 @@ inline bool isDigit(char c) {
     return c >= '0' && c <= '9';
 }
 
+// Appends an event that carries nothing but text (StepProgress, StepOutput, Warning, BuildError).
+void appendTextEvent(BuildEvents& out, BuildEvent::Type type, QByteArrayView text, int step, int build = 0);
+
 // Per-line format guess (decoration already removed).
 LogFormat detectLine(QByteArrayView line);
 

@@ -162,40 +162,21 @@ void PlainParser::stepLine(int id, QByteArrayView rest, BuildEvents& out) {
         return;
     }
     if (startsWith(rest, "WARN:")) {
-        BuildEvent e;
-        e.type = BuildEvent::Type::Warning;
-        e.build = m_build;
-        e.step = id;
-        e.text = QString::fromUtf8(rest.sliced(5).trimmed());
-        out.append(std::move(e));
+        appendTextEvent(out, BuildEvent::Type::Warning, rest.sliced(5).trimmed(), id, m_build);
         emitLine(out, LineKind::Warning, m_full, id, m_build);
         return;
     }
     if (!m_steps.value(id).finished)
         m_current = id;
     if (const qsizetype off = outputOffset(rest); off >= 0) {
-        const QByteArrayView text = rest.sliced(off);
-        if (m_options.outputEvents) {
-            BuildEvent e;
-            e.type = BuildEvent::Type::StepOutput;
-            e.build = m_build;
-            e.step = id;
-            e.text = QString::fromUtf8(text);
-            out.append(std::move(e));
-        }
-        emitLine(out, LineKind::Output, m_full, id, m_build);
+        emitOutput(out, rest.sliced(off), m_full, id, m_build);
         return;
     }
     if (rest == m_steps.value(id).name) {
         emitLine(out, LineKind::Header, m_full, id, m_build);
         return;
     }
-    BuildEvent e;
-    e.type = BuildEvent::Type::StepProgress;
-    e.build = m_build;
-    e.step = id;
-    e.text = QString::fromUtf8(rest);
-    out.append(std::move(e));
+    appendTextEvent(out, BuildEvent::Type::StepProgress, rest, id, m_build);
     emitLine(out, LineKind::Status, m_full, id, m_build);
 }
 
@@ -222,11 +203,7 @@ void PlainParser::plainLine(QByteArrayView t, BuildEvents& out) {
                             startsWith(t, "failed to solve") || startsWith(t, "executor failed running");
     if (buildError || (m_block == Block::After && !t.trimmed().isEmpty() && !startsWith(t, "Dockerfile:") &&
                        !startsWith(t, "----") && !(t.size() > 1 && t[0] == ' '))) {
-        BuildEvent e;
-        e.type = BuildEvent::Type::BuildError;
-        e.build = m_build;
-        e.text = QString::fromUtf8(t.trimmed());
-        out.append(std::move(e));
+        appendTextEvent(out, BuildEvent::Type::BuildError, t.trimmed(), -1, m_build);
         m_block = Block::None;
         emitLine(out, LineKind::Error, t, -1, m_build);
         return;
@@ -240,15 +217,7 @@ void PlainParser::plainLine(QByteArrayView t, BuildEvents& out) {
         return;
     }
     if (m_current >= 0 && !t.isEmpty()) {
-        if (m_options.outputEvents) {
-            BuildEvent e;
-            e.type = BuildEvent::Type::StepOutput;
-            e.build = m_build;
-            e.step = m_current;
-            e.text = QString::fromUtf8(t);
-            out.append(std::move(e));
-        }
-        emitLine(out, LineKind::Output, t, m_current, m_build);
+        emitOutput(out, t, t, m_current, m_build);
         return;
     }
     emitLine(out, LineKind::Plain, t, -1, m_build);

@@ -121,17 +121,13 @@ void RawJsonParser::parseLine(const Line& line, BuildEvents& out) {
             const auto v = m_vertices.constFind(str(s, "vertex"));
             const int id = v == m_vertices.cend() ? -1 : v->id;
             if (id >= 0 && s.contains("id")) {
-                BuildEvent e;
-                e.type = BuildEvent::Type::StepProgress;
-                e.step = id;
                 QByteArray text = str(s, "id");
                 const auto cur = s.find("current");
                 const auto tot = s.find("total");
                 if (cur != s.end() && cur->is_number_integer() && tot != s.end() && tot->is_number_integer())
                     text += ' ' + QByteArray::number(cur->get<qint64>()) + " / " +
                             QByteArray::number(tot->get<qint64>());
-                e.text = QString::fromUtf8(text);
-                out.append(std::move(e));
+                appendTextEvent(out, BuildEvent::Type::StepProgress, text, id);
             }
             if (!m_options.lineEvents)
                 continue;
@@ -161,14 +157,7 @@ void RawJsonParser::parseLine(const Line& line, BuildEvents& out) {
                     piece.chop(1);
                 if (piece.isEmpty())
                     continue;
-                if (m_options.outputEvents) {
-                    BuildEvent e;
-                    e.type = BuildEvent::Type::StepOutput;
-                    e.step = id;
-                    e.text = QString::fromUtf8(piece);
-                    out.append(std::move(e));
-                }
-                emitLine(out, LineKind::Output, QByteArray('#' + QByteArray::number(id) + ' ' + piece), id);
+                emitOutput(out, piece, QByteArray('#' + QByteArray::number(id) + ' ' + piece), id);
             }
         }
     }
