@@ -14,6 +14,10 @@ QString humanSize(qint64 bytes) {
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat);
 }
 
+QString shortDateTime(const QDateTime& dateTime) {
+    return dateTime.isValid() ? QLocale().toString(dateTime.toLocalTime(), QLocale::ShortFormat) : QString();
+}
+
 ReleaseModel::ReleaseModel(QObject* parent)
     : QAbstractTableModel(parent) {}
 

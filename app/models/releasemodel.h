@@ -10,6 +10,7 @@
 #include "engine/types.h"
 
 #include <QAbstractTableModel>
+#include <QDateTime>
 #include <QStringList>
 
 namespace sagedock::app {
@@ -61,6 +62,7 @@ private:
     QList<Release> m_rows;
 };
 
-QString humanSize(qint64 bytes);
+QString humanSize(qint64 bytes);                  // "1.2 GB"; empty when negative (unknown)
+QString shortDateTime(const QDateTime& dateTime); // local time, short locale format; empty when invalid
 
 } // namespace sagedock::app

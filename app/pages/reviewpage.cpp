@@ -5,7 +5,7 @@
 #include "engine/enginejobs.h"
 #include "launch/desktop.h"
 #include "matrix/matrixservice.h"
-#include "models/releasemodel.h"
+#include "models/reviewimagemodel.h"
 #include "reference/query.h"
 #include "registry/registryclient.h"
 #include "util/paths.h"
@@ -16,11 +16,9 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
-#include <QStandardItemModel>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -29,12 +27,10 @@ namespace sagedock::app {
 ReviewPage::ReviewPage(AppContext& context, QWidget* parent)
     : QWidget(parent)
     , m_context(context) {
-    m_model = new QStandardItemModel(0, ColumnCount, this);
-    m_model->setHorizontalHeaderLabels(
-        {tr("Image"), tr("System"), tr("Packages"), tr("Stage"), tr("Size"), tr("Created")});
+    m_model = new ReviewImageModel(this);
     m_proxy = new QSortFilterProxyModel(this);
     m_proxy->setSourceModel(m_model);
-    m_proxy->setSortRole(SortRole);
+    m_proxy->setSortRole(ReviewImageModel::SortRole);
 
     auto* layout = new QVBoxLayout(this);
     auto* queryRow = new QHBoxLayout;
@@ -126,7 +122,7 @@ void ReviewPage::rebuildClients() {
         const matrix::Row& r = m_service->snapshot().rows.at(row);
         const matrix::Cell& c = r.cells.at(column);
         if (c.status == matrix::CellStatus::Present)
-            addImage(c.image, r.system, r.packages, c.stage, c.size, c.created);
+            m_model->addImage({c.image, r.system, r.packages, c.stage, c.size, c.created});
     });
     connect(m_service, &matrix::MatrixService::progress, this, [this](int done, int total) {
         m_progress->setVisible(done < total);
@@ -142,31 +138,13 @@ void ReviewPage::rebuildClients() {
     });
 }
 
-void ReviewPage::addImage(const QString& image, const QString& system, const QString& packages,
-                          const QString& stage, qint64 size, const QDateTime& created) {
-    QList<QStandardItem*> items;
-    const auto item = [](const QString& text, const QVariant& sort) {
-        auto* i = new QStandardItem(text);
-        i->setData(sort, SortRole);
-        i->setEditable(false);
-        return i;
-    };
-    items << item(image, image) << item(system, system) << item(packages, packages) << item(stage, stage)
-          << item(humanSize(size), size)
-          << item(created.isValid() ? QLocale().toString(created.toLocalTime(), QLocale::ShortFormat)
-                                    : QString(),
-                  created);
-    items.first()->setData(image, ImageRole);
-    m_model->appendRow(items);
-}
-
 void ReviewPage::review(const QString& query) {
     m_query->setText(query);
     lookUp();
 }
 
 void ReviewPage::lookUp() {
-    m_model->removeRows(0, m_model->rowCount());
+    m_model->clear();
     m_status->clear();
     auto q = reference::Query::resolve(m_query->text());
     if (!q.ok()) {
@@ -176,7 +154,7 @@ void ReviewPage::lookUp() {
     if (q->kind == reference::Query::Kind::Image && !q->sageName) {
         // Any image reference: offer just that one.
         m_resolved->setText(tr("Image %1").arg(q->image.familiar()));
-        addImage(q->image.familiar(), QString(), QString(), QString(), -1, {});
+        m_model->addImage({q->image.familiar(), {}, {}, {}, -1, {}});
         m_view->setCurrentIndex(m_proxy->index(0, 0));
         return;
     }
@@ -210,7 +188,7 @@ void ReviewPage::start(bool shell) {
         return;
     }
     launch::LaunchOptions options;
-    options.image = m_proxy->data(m_proxy->index(current.row(), ImageColumn), ImageRole).toString();
+    options.image = m_proxy->data(current, ReviewImageModel::ImageRole).toString();
     options.shell = shell;
     options.notebooksFolder = m_context.settings().notebooksFolder();
     options.preferredPort = m_context.settings().jupyterPort();

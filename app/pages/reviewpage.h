@@ -16,7 +16,6 @@ class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class QSortFilterProxyModel;
-class QStandardItemModel;
 class QTreeView;
 
 namespace sagedock::engine {
@@ -32,25 +31,15 @@ class MatrixService;
 namespace sagedock::app {
 
 class AppContext;
+class ReviewImageModel;
 
 class ReviewPage : public QWidget {
     Q_OBJECT
 public:
-    enum Column {
-        ImageColumn = 0,
-        SystemColumn,
-        PackagesColumn,
-        StageColumn,
-        SizeColumn,
-        CreatedColumn,
-        ColumnCount
-    };
-    enum Role { SortRole = Qt::UserRole + 1, ImageRole };
-
     explicit ReviewPage(AppContext& context, QWidget* parent = nullptr);
     ~ReviewPage() override;
 
-    QStandardItemModel* model() const { return m_model; }
+    ReviewImageModel* model() const { return m_model; }
 
 public Q_SLOTS:
     // Puts `image` (or any query) in the box and looks it up, as if the reviewer had typed it.
@@ -62,14 +51,12 @@ public Q_SLOTS:
 private:
     void rebuildClients();
     void start(bool shell);
-    void addImage(const QString& image, const QString& system, const QString& packages, const QString& stage,
-                  qint64 size, const QDateTime& created);
 
     AppContext& m_context;
     QPointer<engine::Client> m_engine;
     std::unique_ptr<registry::Client> m_registry;
     QPointer<matrix::MatrixService> m_service;
-    QStandardItemModel* m_model = nullptr;
+    ReviewImageModel* m_model = nullptr;
     QSortFilterProxyModel* m_proxy = nullptr;
     QLineEdit* m_query = nullptr;
     QLabel* m_resolved = nullptr;

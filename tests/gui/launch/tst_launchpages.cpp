@@ -1,11 +1,13 @@
 // Launch and Sessions pages offscreen against the real engine: the fixture image is listed as a
 // downloaded release, Launch brings it to Ready with its URL, the Sessions page shows the session,
 // follows its log, shows the shell command and stops it; a release only in the registry is pulled
-// with the download, then the unpacking, on the bar. Models pass QAbstractItemModelTester.
+// with the download, then the unpacking, on the bar. The Review page sorts its images by value
+// (size, date, pipeline stage) when a header is clicked. Models pass QAbstractItemModelTester.
 
 #include "appcontext.h"
 #include "http/httpengine.h"
 #include "models/releasemodel.h"
+#include "models/reviewimagemodel.h"
 #include "models/sessionmodel.h"
 #include "pages/launchpage.h"
 #include "pages/reviewpage.h"
@@ -18,6 +20,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -26,12 +29,12 @@
 #include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
 
+#include <algorithm>
 #include <memory>
 
 using namespace sagedock;
@@ -315,8 +318,7 @@ private Q_SLOTS:
         query->setText(QStringLiteral("docker.io/sagemath/sagemath:10.7"));
         QTest::mouseClick(page.findChild<QPushButton*>(QStringLiteral("lookUpButton")), Qt::LeftButton);
         QCOMPARE(page.model()->rowCount(), 1);
-        QCOMPARE(page.model()->item(0, 0)->data(app::ReviewPage::ImageRole).toString(),
-                 QStringLiteral("sagemath/sagemath:10.7"));
+        QCOMPARE(page.model()->imageAt(0), QStringLiteral("sagemath/sagemath:10.7"));
         // An unusable query is reported inline and clears the previous list.
         query->setText(QStringLiteral("ghcr.io/UPPER/case:tag"));
         QTest::keyClick(query, Qt::Key_Return);
@@ -324,6 +326,110 @@ private Q_SLOTS:
         QVERIFY(page.findChild<QLabel*>(QStringLiteral("resolvedLabel"))
                     ->text()
                     .startsWith(QLatin1String("Error:")));
+    }
+
+    // Three images whose formatted text sorts differently from their values: "1.2 GB" < "900.0 MB"
+    // < "95.0 MB" as text, 12/1/25 < 2/3/26 < 11/20/26 in time but not as text, and the stages in
+    // pipeline order (with-system-packages < configured < with-targets), not alphabetically.
+    static QList<app::ReviewImageModel::Image> reviewImages() {
+        const QString prefix = QStringLiteral("ghcr.io/sagemath/sage/sage-ubuntu-jammy-standard-");
+        return {
+            {prefix + QStringLiteral("with-targets:10.8"), QStringLiteral("ubuntu-jammy"),
+             QStringLiteral("standard"), QStringLiteral("with-targets"), 1'200'000'000,
+             QDateTime(QDate(2025, 12, 1), QTime(9, 0), Qt::UTC)},
+            {prefix + QStringLiteral("configured:10.8"), QStringLiteral("ubuntu-jammy"),
+             QStringLiteral("standard"), QStringLiteral("configured"), 95'000'000,
+             QDateTime(QDate(2026, 11, 20), QTime(9, 0), Qt::UTC)},
+            {prefix + QStringLiteral("with-system-packages:10.8"), QStringLiteral("ubuntu-jammy"),
+             QStringLiteral("standard"), QStringLiteral("with-system-packages"), 900'000'000,
+             QDateTime(QDate(2026, 2, 3), QTime(9, 0), Qt::UTC)},
+        };
+    }
+
+    void reviewImageModelRoles() {
+        app::ReviewImageModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        for (const auto& image : reviewImages())
+            model.addImage(image);
+        QCOMPARE(inserted.count(), 3);
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.columnCount(), int(app::ReviewImageModel::ColumnCount));
+        using M = app::ReviewImageModel;
+        QCOMPARE(model.data(model.index(0, M::SizeColumn), M::SizeRole).toLongLong(), 1'200'000'000LL);
+        QCOMPARE(model.data(model.index(0, M::SizeColumn)).toString(), app::humanSize(1'200'000'000));
+        QCOMPARE(model.data(model.index(1, M::CreatedColumn), M::CreatedRole).toDateTime(),
+                 QDateTime(QDate(2026, 11, 20), QTime(9, 0), Qt::UTC));
+        QVERIFY(!model.data(model.index(1, M::CreatedColumn)).toString().isEmpty());
+        // Stage order is the pipeline's: with-system-packages (0) < configured (2) < with-targets (5).
+        QCOMPARE(model.data(model.index(2, M::StageColumn), M::StageIndexRole).toInt(), 0);
+        QCOMPARE(model.data(model.index(1, M::StageColumn), M::StageIndexRole).toInt(), 2);
+        QCOMPARE(model.data(model.index(0, M::StageColumn), M::StageIndexRole).toInt(), 5);
+        // Every column of a row knows its image (the page reads it from the current cell).
+        QCOMPARE(model.data(model.index(1, M::SizeColumn), M::ImageRole).toString(), model.imageAt(1));
+        QCOMPARE(model.headerData(M::CreatedColumn, Qt::Horizontal).toString(), QStringLiteral("Created"));
+        // An image reference alone: no stage, size or date, shown as blanks.
+        model.addImage({QStringLiteral("sagemath/sagemath:10.7"), {}, {}, {}, -1, {}});
+        QCOMPARE(model.data(model.index(3, M::StageColumn), M::StageIndexRole).toInt(), -1);
+        QVERIFY(model.data(model.index(3, M::SizeColumn)).toString().isEmpty());
+        QVERIFY(model.data(model.index(3, M::CreatedColumn)).toString().isEmpty());
+        model.clear();
+        QCOMPARE(model.rowCount(), 0);
+        QVERIFY(model.imageAt(0).isEmpty());
+    }
+
+    // The stages of the view's rows, top to bottom (they identify the rows of reviewImages()).
+    static QStringList viewStages(const QTreeView* view) {
+        QStringList out;
+        for (int row = 0; row < view->model()->rowCount(); ++row)
+            out << view->model()->index(row, app::ReviewImageModel::StageColumn).data().toString();
+        return out;
+    }
+
+    void reviewPageSortsByValue_data() {
+        QTest::addColumn<int>("column");
+        QTest::addColumn<QStringList>("ascending");
+        QTest::newRow("size numerically")
+            << int(app::ReviewImageModel::SizeColumn)
+            << QStringList{QStringLiteral("configured"), QStringLiteral("with-system-packages"),
+                           QStringLiteral("with-targets")};
+        QTest::newRow("created chronologically")
+            << int(app::ReviewImageModel::CreatedColumn)
+            << QStringList{QStringLiteral("with-targets"), QStringLiteral("with-system-packages"),
+                           QStringLiteral("configured")};
+        QTest::newRow("stage in pipeline order")
+            << int(app::ReviewImageModel::StageColumn)
+            << QStringList{QStringLiteral("with-system-packages"), QStringLiteral("configured"),
+                           QStringLiteral("with-targets")};
+    }
+
+    void reviewPageSortsByValue() {
+        QFETCH(int, column);
+        QFETCH(QStringList, ascending);
+        app::ReviewPage page(*m_context);
+        page.resize(1200, 600);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QAbstractItemModelTester tester(page.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        for (const auto& image : reviewImages())
+            page.model()->addImage(image);
+        auto* view = page.findChild<QTreeView*>(QStringLiteral("imageView"));
+        QVERIFY(view);
+        QHeaderView* header = view->header();
+        const auto clickHeader = [&] {
+            const QPoint centre(header->sectionViewportPosition(column) + header->sectionSize(column) / 2,
+                                header->height() / 2);
+            QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, centre);
+        };
+        QStringList descending = ascending;
+        std::reverse(descending.begin(), descending.end());
+        clickHeader();
+        QCOMPARE(header->sortIndicatorSection(), column);
+        const Qt::SortOrder first = header->sortIndicatorOrder();
+        QCOMPARE(viewStages(view), first == Qt::AscendingOrder ? ascending : descending);
+        clickHeader(); // the other way round
+        QCOMPARE_NE(header->sortIndicatorOrder(), first);
+        QCOMPARE(viewStages(view), first == Qt::AscendingOrder ? descending : ascending);
     }
 };
 
