@@ -207,6 +207,30 @@ void Client::call(http::Request request, QObject* context, const QString& action
         failed);
 }
 
+template <typename T>
+void Client::callList(http::Request request, QObject* context, const QString& action,
+                      T (*convert)(const nlohmann::json&), Callback<QList<T>> done) {
+    call(
+        std::move(request), context, action,
+        [this, done, action, convert](const http::Response& resp) {
+            if (!resp.isSuccess()) {
+                done(errorFromResponse(resp, m_endpoint, action));
+                return;
+            }
+            const nlohmann::json j = parseJson(resp.body);
+            if (!j.is_array()) {
+                done(parseError(action));
+                return;
+            }
+            QList<T> out;
+            out.reserve(qsizetype(j.size()));
+            for (const auto& item : j)
+                out << convert(item);
+            done(out);
+        },
+        [done](Error e) { done(e); });
+}
+
 void Client::version(QObject* context, Callback<EngineInfo> done) {
     call(
         makeRequest("GET", QStringLiteral("/version")), context, tr("report its version"),
@@ -264,25 +288,8 @@ void Client::listImages(const QString& referenceFilter, QObject* context,
     if (!referenceFilter.isEmpty())
         q.addQueryItem(QStringLiteral("filters"),
                        QString::fromUtf8(filtersJson({}, {QStringLiteral("reference")}, {referenceFilter})));
-    const QString action = tr("list images");
-    call(
-        makeRequest("GET", QStringLiteral("/images/json"), q), context, action,
-        [this, done, action](const http::Response& resp) {
-            if (!resp.isSuccess()) {
-                done(errorFromResponse(resp, m_endpoint, action));
-                return;
-            }
-            const nlohmann::json j = parseJson(resp.body);
-            if (!j.is_array()) {
-                done(parseError(action));
-                return;
-            }
-            QList<ImageSummary> out;
-            for (const auto& item : j)
-                out << imageSummaryFromJson(item);
-            done(out);
-        },
-        [done](Error e) { done(e); });
+    callList(makeRequest("GET", QStringLiteral("/images/json"), q), context, tr("list images"),
+             &imageSummaryFromJson, std::move(done));
 }
 
 void Client::createContainer(const CreateSpec& spec, QObject* context, Callback<QString> done) {
@@ -431,25 +438,8 @@ void Client::listContainers(const QStringList& labels, bool all, QObject* contex
         q.addQueryItem(QStringLiteral("all"), QStringLiteral("1"));
     if (!labels.isEmpty())
         q.addQueryItem(QStringLiteral("filters"), QString::fromUtf8(filtersJson(labels)));
-    const QString action = tr("list containers");
-    call(
-        makeRequest("GET", QStringLiteral("/containers/json"), q), context, action,
-        [this, done, action](const http::Response& resp) {
-            if (!resp.isSuccess()) {
-                done(errorFromResponse(resp, m_endpoint, action));
-                return;
-            }
-            const nlohmann::json j = parseJson(resp.body);
-            if (!j.is_array()) {
-                done(parseError(action));
-                return;
-            }
-            QList<ContainerSummary> out;
-            for (const auto& item : j)
-                out << containerSummaryFromJson(item);
-            done(out);
-        },
-        [done](Error e) { done(e); });
+    callList(makeRequest("GET", QStringLiteral("/containers/json"), q), context, tr("list containers"),
+             &containerSummaryFromJson, std::move(done));
 }
 
 void Client::readLogs(const QString& id, int tail, bool tty, QObject* context, Callback<QByteArray> done) {

@@ -86,6 +86,11 @@ private:
     // Sends a versioned request and hands the finished response (or transport error) to handler.
     void call(http::Request request, QObject* context, const QString& action,
               std::function<void(const http::Response&)> handler, std::function<void(util::Error)> failed);
+    // GETs a JSON array (a listing) and converts each element; a non-2xx answer or anything but an
+    // array is an error naming `action`. Defined in the .cpp (used there only).
+    template <typename T>
+    void callList(http::Request request, QObject* context, const QString& action,
+                  T (*convert)(const nlohmann::json&), Callback<QList<T>> done);
 
     Endpoint m_endpoint;
     http::Engine& m_http;

@@ -125,6 +125,76 @@ private Q_SLOTS:
         QVERIFY(!error.hint.isEmpty());
     }
 
+    // Both listings share one path: a JSON array is converted element by element, anything else is
+    // an unreadable answer naming what was asked, an error status is the engine's sentence.
+    void listings_data() {
+        QTest::addColumn<bool>("images");
+        QTest::addColumn<QByteArray>("answer");
+        QTest::addColumn<int>("count");          // -1: an error is expected
+        QTest::addColumn<QString>("errorText");  // part of the error message
+        QTest::addColumn<QString>("firstValue"); // first element's id / first tag
+        const QByteArray json = "Content-Type: application/json\r\n";
+        QTest::newRow("images")
+            << true
+            << response(
+                   200, json,
+                   R"([{"Id":"sha256:aa","RepoTags":["sagemath/sagemath:10.7"],"Size":42},{"Id":"sha256:bb"}])")
+            << 2 << QString() << QStringLiteral("sagemath/sagemath:10.7");
+        QTest::newRow("containers") << false << response(200, json, R"([{"Id":"c1","Names":["/x"]}])") << 1
+                                    << QString() << QStringLiteral("c1");
+        QTest::newRow("images, empty") << true << response(200, json, "[]") << 0 << QString() << QString();
+        QTest::newRow("images, object") << true << response(200, json, R"({"Id":"x"})") << -1
+                                        << QStringLiteral("list images") << QString();
+        QTest::newRow("containers, not json")
+            << false << response(200, {}, "<html>") << -1 << QStringLiteral("list containers") << QString();
+        QTest::newRow("containers, server error")
+            << false << response(500, json, R"({"message":"storage driver failed"})") << -1
+            << QStringLiteral("storage driver failed") << QString();
+    }
+
+    void listings() {
+        QFETCH(bool, images);
+        QFETCH(QByteArray, answer);
+        QFETCH(int, count);
+        QFETCH(QString, errorText);
+        QFETCH(QString, firstValue);
+        CannedServer fake;
+        fake.answers = {{"/_ping", response(200, "Api-Version: 1.43\r\n", "OK")},
+                        {images ? "/images/json" : "/containers/json", answer}};
+        engine::Client client(fake.endpoint());
+        bool done = false;
+        util::Error error;
+        int got = -1;
+        QString first;
+        if (images) {
+            client.listImages({}, this, [&](util::Result<QList<engine::ImageSummary>> r) {
+                if (r.ok()) {
+                    got = int(r->size());
+                    first = r->isEmpty() ? QString() : r->first().repoTags.value(0);
+                } else {
+                    error = r.error();
+                }
+                done = true;
+            });
+        } else {
+            client.listContainers({}, false, this, [&](util::Result<QList<engine::ContainerSummary>> r) {
+                if (r.ok()) {
+                    got = int(r->size());
+                    first = r->isEmpty() ? QString() : r->first().id;
+                } else {
+                    error = r.error();
+                }
+                done = true;
+            });
+        }
+        QTRY_VERIFY(done);
+        QCOMPARE(got, count);
+        QCOMPARE(first, firstValue);
+        QCOMPARE(bool(error), count < 0);
+        if (count < 0)
+            QVERIFY2(error.message.contains(errorText), qPrintable(error.message));
+    }
+
     void pingFailureReachesWaitingCalls() {
         CannedServer fake;
         fake.answers = {{"/_ping", response(500, {}, R"({"message":"daemon is shutting down"})")}};
