@@ -86,6 +86,17 @@ Error mapCurlError(CURLcode code, const Transfer& t) {
         return Error::make(ErrorCode::Protocol,
                            tr("%1 redirected to a protocol that is not allowed (%2).").arg(host, detail),
                            tr("SageDock never downgrades HTTPS to plain HTTP."));
+    case CURLE_RECV_ERROR:
+    case CURLE_SEND_ERROR:
+    case CURLE_GOT_NOTHING:
+        // HTTPS, connected, and closed before a single status line: with TLS 1.3 a server that rejects
+        // the client certificate (missing, or from a CA it does not trust) says so only after the
+        // client's side of the handshake is done, as an alert or a plain close.
+        if (t.request.url.scheme() == QLatin1String("https") && t.currentStatus == 0 && t.received == 0)
+            return Error::make(ErrorCode::Tls, tr("%1 refused the secure connection: %2").arg(host, detail),
+                               tr("Check the client certificate and key, and that the server trusts the CA "
+                                  "that signed them."));
+        return Error::make(ErrorCode::Network, tr("Request to %1 failed: %2").arg(host, detail));
     default:
         return Error::make(ErrorCode::Network, tr("Request to %1 failed: %2").arg(host, detail));
     }
