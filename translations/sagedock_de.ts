@@ -670,18 +670,6 @@ OS/Architektur: %2/%3</translation>
         <translation>Eine SageMath-Version wählen und auf „Starten“ klicken: SageDock lädt sie bei Bedarf herunter, startet Jupyter und öffnet es im Browser. Die Notebooks bleiben im unten angegebenen Ordner.</translation>
     </message>
     <message>
-        <source>&amp;Notebooks folder:</source>
-        <translation>&amp;Notebook-Ordner:</translation>
-    </message>
-    <message>
-        <source>Mounted in the container below its home folder (as ~/notebooks); created when needed.</source>
-        <translation>Wird im Container unterhalb des Home-Ordners eingehängt (als ~/notebooks); wird bei Bedarf angelegt.</translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation>Auswählen…</translation>
-    </message>
-    <message>
         <source>Open in the &amp;browser when ready</source>
         <translation>Im &amp;Browser öffnen, sobald bereit</translation>
     </message>
@@ -700,10 +688,6 @@ OS/Architektur: %2/%3</translation>
     <message>
         <source>&amp;Copy URL</source>
         <translation>URL &amp;kopieren</translation>
-    </message>
-    <message>
-        <source>Notebooks folder</source>
-        <translation>Notebook-Ordner</translation>
     </message>
     <message>
         <source>The list of versions could not be fetched (%1). Versions already on this computer are shown.</source>
@@ -1134,6 +1118,25 @@ OS/Architektur: %2/%3</translation>
     </message>
 </context>
 <context>
+    <name>sagedock::app::NotebooksFolderRow</name>
+    <message>
+        <source>&amp;Notebooks folder:</source>
+        <translation>&amp;Notebook-Ordner:</translation>
+    </message>
+    <message>
+        <source>Mounted in the container below its home folder (as ~/notebooks); created when needed.</source>
+        <translation>Wird im Container unterhalb des Home-Ordners eingehängt (als ~/notebooks); wird bei Bedarf angelegt.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Notebooks folder</source>
+        <translation>Notebook-Ordner</translation>
+    </message>
+</context>
+<context>
     <name>sagedock::app::PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -1276,7 +1279,7 @@ OS/Architektur: %2/%3</translation>
     </message>
 </context>
 <context>
-    <name>sagedock::app::ReviewPage</name>
+    <name>sagedock::app::ReviewImageModel</name>
     <message>
         <source>Image</source>
         <translation>Image</translation>
@@ -1301,6 +1304,9 @@ OS/Architektur: %2/%3</translation>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
+</context>
+<context>
+    <name>sagedock::app::ReviewPage</name>
     <message>
         <source>&amp;PR, branch, tag or image:</source>
         <translation>&amp;PR, Branch, Tag oder Image:</translation>

@@ -6,17 +6,16 @@
 #include "models/releasemodel.h"
 #include "registry/registryclient.h"
 #include "util/paths.h"
+#include "widgets/notebooksfolderrow.h"
 
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QDesktopServices>
 #include <QDir>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
@@ -52,20 +51,8 @@ LaunchPage::LaunchPage(AppContext& context, QWidget* parent)
     m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     layout->addWidget(m_view, 1);
 
-    auto* folderRow = new QHBoxLayout;
-    auto* folderLabel = new QLabel(tr("&Notebooks folder:"), this);
-    m_folder = new QLineEdit(this);
-    m_folder->setObjectName(QStringLiteral("notebooksEdit"));
-    m_folder->setText(m_context.settings().notebooksFolder());
-    m_folder->setToolTip(
-        tr("Mounted in the container below its home folder (as ~/notebooks); created when needed."));
-    folderLabel->setBuddy(m_folder);
-    auto* choose = new QPushButton(tr("Choose…"), this);
-    choose->setObjectName(QStringLiteral("chooseFolderButton"));
-    folderRow->addWidget(folderLabel);
-    folderRow->addWidget(m_folder, 1);
-    folderRow->addWidget(choose);
-    layout->addLayout(folderRow);
+    m_folder = new NotebooksFolderRow(m_context, this);
+    layout->addWidget(m_folder);
 
     auto* actionRow = new QHBoxLayout;
     m_openBrowser = new QCheckBox(tr("Open in the &browser when ready"), this);
@@ -119,11 +106,6 @@ LaunchPage::LaunchPage(AppContext& context, QWidget* parent)
     m_open->setVisible(false);
     m_copy->setVisible(false);
 
-    connect(choose, &QPushButton::clicked, this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Notebooks folder"), m_folder->text());
-        if (!dir.isEmpty())
-            m_folder->setText(dir);
-    });
     connect(m_launch, &QPushButton::clicked, this, &LaunchPage::launchSelected);
     connect(m_cancel, &QPushButton::clicked, this, &LaunchPage::cancelLaunch);
     connect(m_open, &QPushButton::clicked, this, [this] { QDesktopServices::openUrl(m_session.url); });
@@ -232,13 +214,10 @@ void LaunchPage::launchSelected() {
     const QString image = m_proxy->data(current, ReleaseModel::ImageRole).toString();
     launch::LaunchOptions options;
     options.image = image;
-    options.notebooksFolder = m_folder->text().trimmed();
-    if (options.notebooksFolder.isEmpty())
-        options.notebooksFolder = util::defaultNotebooksDirectory();
+    options.notebooksFolder = m_folder->commit();
     options.preferredPort = m_context.settings().jupyterPort();
     options.publishOnAllInterfaces = m_context.settings().publishOnAllInterfaces();
     options.extraLabels = m_extraLabels;
-    m_context.settings().setNotebooksFolder(options.notebooksFolder);
     m_context.settings().setOpenBrowser(m_openBrowser->isChecked());
 
     m_session = {};

@@ -13,7 +13,6 @@
 
 class QCheckBox;
 class QLabel;
-class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class QSortFilterProxyModel;
@@ -29,6 +28,7 @@ class Client;
 namespace sagedock::app {
 
 class AppContext;
+class NotebooksFolderRow;
 class ReleaseModel;
 
 class LaunchPage : public QWidget {
@@ -66,7 +66,7 @@ private:
     ReleaseModel* m_model = nullptr;
     QSortFilterProxyModel* m_proxy = nullptr;
     QTreeView* m_view = nullptr;
-    QLineEdit* m_folder = nullptr;
+    NotebooksFolderRow* m_folder = nullptr;
     QCheckBox* m_openBrowser = nullptr;
     QPushButton* m_launch = nullptr;
     QPushButton* m_cancel = nullptr;

@@ -9,6 +9,7 @@
 #include "reference/query.h"
 #include "registry/registryclient.h"
 #include "util/paths.h"
+#include "widgets/notebooksfolderrow.h"
 
 #include <QDesktopServices>
 #include <QDir>
@@ -59,6 +60,9 @@ ReviewPage::ReviewPage(AppContext& context, QWidget* parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     layout->addWidget(m_view, 1);
+
+    m_folder = new NotebooksFolderRow(m_context, this);
+    layout->addWidget(m_folder);
 
     auto* actions = new QHBoxLayout;
     m_jupyter = new QPushButton(tr("Open in &Jupyter"), this);
@@ -190,7 +194,7 @@ void ReviewPage::start(bool shell) {
     launch::LaunchOptions options;
     options.image = m_proxy->data(current, ReviewImageModel::ImageRole).toString();
     options.shell = shell;
-    options.notebooksFolder = m_context.settings().notebooksFolder();
+    options.notebooksFolder = m_folder->commit();
     options.preferredPort = m_context.settings().jupyterPort();
     options.publishOnAllInterfaces = m_context.settings().publishOnAllInterfaces();
     m_command->setVisible(false);

@@ -1,8 +1,9 @@
 #pragma once
 // Review page (reviewers): a box that takes a PR number, branch, tag or image reference; shows the
 // platform images Sage's CI pushed for it (from the registry: system, packages, stage, size,
-// created); pick one → pull → Jupyter (stages from with-targets on) or a shell. A shell opens in
-// the user's terminal emulator running `docker exec -it … bash`, or the command is shown to copy.
+// created); pick one → pull → Jupyter (stages from with-targets on) or a shell, with the notebooks
+// folder row the Launch page has too. A shell opens in the user's terminal emulator running
+// `docker exec -it … bash`, or the command is shown to copy.
 
 #include "launch/launcher.h"
 
@@ -31,6 +32,7 @@ class MatrixService;
 namespace sagedock::app {
 
 class AppContext;
+class NotebooksFolderRow;
 class ReviewImageModel;
 
 class ReviewPage : public QWidget {
@@ -61,6 +63,7 @@ private:
     QLineEdit* m_query = nullptr;
     QLabel* m_resolved = nullptr;
     QTreeView* m_view = nullptr;
+    NotebooksFolderRow* m_folder = nullptr;
     QPushButton* m_jupyter = nullptr;
     QPushButton* m_shell = nullptr;
     QPushButton* m_cancel = nullptr;

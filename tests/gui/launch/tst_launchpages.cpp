@@ -14,7 +14,9 @@
 #include "pages/sessionspage.h"
 #include "registryonlyimage.h"
 #include "testenvironment.h"
+#include "util/paths.h"
 #include "util/settings.h"
+#include "widgets/notebooksfolderrow.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -326,6 +328,53 @@ private Q_SLOTS:
         QVERIFY(page.findChild<QLabel*>(QStringLiteral("resolvedLabel"))
                     ->text()
                     .startsWith(QLatin1String("Error:")));
+    }
+
+    // Both pages carry the same folder row; a folder saved by a launch on one page (or in Preferences)
+    // shows on the other, unless the user has typed in that box meanwhile.
+    void notebooksFolderRowIsShared() {
+        QSettings qsettings(m_tmp.filePath(QStringLiteral("folder.ini")), QSettings::IniFormat);
+        util::Settings settings(&qsettings);
+        settings.setNotebooksFolder(QStringLiteral("/srv/notebooks"));
+        app::AppContext context(settings, http::Engine::shared());
+        app::ReviewPage review(context);
+        QVERIFY(review.findChild<app::NotebooksFolderRow*>());
+        app::NotebooksFolderRow launchRow(context), reviewRow(context);
+        auto* launchEdit = launchRow.findChild<QLineEdit*>(QStringLiteral("notebooksEdit"));
+        auto* reviewEdit = reviewRow.findChild<QLineEdit*>(QStringLiteral("notebooksEdit"));
+        QVERIFY(launchRow.findChild<QPushButton*>(QStringLiteral("chooseFolderButton")));
+        QCOMPARE(launchEdit->text(), QStringLiteral("/srv/notebooks"));
+        launchRow.show();
+        reviewRow.show();
+
+        reviewEdit->clear();
+        QTest::keyClicks(reviewEdit, QStringLiteral("  /home/rev/work  "));
+        QCOMPARE(reviewRow.folder(), QStringLiteral("/home/rev/work"));
+        QCOMPARE(settings.notebooksFolder(), QStringLiteral("/srv/notebooks")); // not saved by typing
+        QCOMPARE(reviewRow.commit(), QStringLiteral("/home/rev/work"));
+        QCOMPARE(settings.notebooksFolder(), QStringLiteral("/home/rev/work"));
+        launchRow.hide();
+        launchRow.show();
+        QCOMPARE(launchEdit->text(), QStringLiteral("/home/rev/work"));
+
+        // Typed but not launched: kept when the page is shown again.
+        launchEdit->clear();
+        QTest::keyClicks(launchEdit, QStringLiteral("/tmp/mine"));
+        launchRow.hide();
+        launchRow.show();
+        QCOMPARE(launchEdit->text(), QStringLiteral("/tmp/mine"));
+
+        // Preferences saved another default: shown in an unedited box only.
+        reviewRow.commit();
+        settings.setNotebooksFolder(QStringLiteral("/srv/prefs"));
+        context.notifySettingsChanged();
+        QCOMPARE(reviewEdit->text(), QStringLiteral("/srv/prefs"));
+        QCOMPARE(launchEdit->text(), QStringLiteral("/tmp/mine"));
+
+        // An empty box means the default folder.
+        launchEdit->clear();
+        QCOMPARE(launchRow.commit(), util::defaultNotebooksDirectory());
+        QCOMPARE(settings.notebooksFolder(), util::defaultNotebooksDirectory());
     }
 
     // Three images whose formatted text sorts differently from their values: "1.2 GB" < "900.0 MB"
