@@ -6,6 +6,7 @@
 #include "models/releasemodel.h"
 #include "registry/registryclient.h"
 #include "util/paths.h"
+#include "widgets/listview.h"
 #include "widgets/notebooksfolderrow.h"
 
 #include <QApplication>
@@ -14,7 +15,6 @@
 #include <QDesktopServices>
 #include <QDir>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
@@ -41,14 +41,8 @@ LaunchPage::LaunchPage(AppContext& context, QWidget* parent)
     intro->setWordWrap(true);
     layout->addWidget(intro);
 
-    m_view = new QTreeView(this);
-    m_view->setObjectName(QStringLiteral("releaseView"));
-    m_view->setRootIsDecorated(false);
-    m_view->setModel(m_proxy);
-    m_view->setSortingEnabled(true);
+    m_view = newListView(QStringLiteral("releaseView"), m_proxy, this);
     m_view->sortByColumn(ReleaseModel::TagColumn, Qt::AscendingOrder);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     layout->addWidget(m_view, 1);
 
     m_folder = new NotebooksFolderRow(m_context, this);

@@ -9,12 +9,12 @@
 #include "reference/query.h"
 #include "registry/registryclient.h"
 #include "util/paths.h"
+#include "widgets/listview.h"
 #include "widgets/notebooksfolderrow.h"
 
 #include <QDesktopServices>
 #include <QDir>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
@@ -52,13 +52,7 @@ ReviewPage::ReviewPage(AppContext& context, QWidget* parent)
     m_resolved->setWordWrap(true);
     layout->addWidget(m_resolved);
 
-    m_view = new QTreeView(this);
-    m_view->setObjectName(QStringLiteral("imageView"));
-    m_view->setRootIsDecorated(false);
-    m_view->setModel(m_proxy);
-    m_view->setSortingEnabled(true);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view = newListView(QStringLiteral("imageView"), m_proxy, this);
     layout->addWidget(m_view, 1);
 
     m_folder = new NotebooksFolderRow(m_context, this);

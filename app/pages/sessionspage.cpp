@@ -5,10 +5,10 @@
 #include "engine/enginejobs.h"
 #include "launch/desktop.h"
 #include "models/sessionmodel.h"
+#include "widgets/listview.h"
 
 #include <QDesktopServices>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -31,13 +31,7 @@ SessionsPage::SessionsPage(AppContext& context, QWidget* parent)
 
     auto* layout = new QVBoxLayout(this);
     auto* splitter = new QSplitter(Qt::Vertical, this);
-    m_view = new QTreeView(splitter);
-    m_view->setObjectName(QStringLiteral("sessionView"));
-    m_view->setRootIsDecorated(false);
-    m_view->setModel(m_proxy);
-    m_view->setSortingEnabled(true);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view = newListView(QStringLiteral("sessionView"), m_proxy, splitter);
     m_logView = new QPlainTextEdit(splitter);
     m_logView->setObjectName(QStringLiteral("logView"));
     m_logView->setReadOnly(true);
