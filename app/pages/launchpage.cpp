@@ -4,8 +4,8 @@
 #include "engine/engineclient.h"
 #include "engine/enginejobs.h"
 #include "models/releasemodel.h"
+#include "pages/clients.h"
 #include "registry/registryclient.h"
-#include "util/paths.h"
 #include "widgets/listview.h"
 #include "widgets/notebooksfolderrow.h"
 
@@ -13,7 +13,6 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QDesktopServices>
-#include <QDir>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
@@ -125,14 +124,8 @@ void LaunchPage::rebuildClients() {
     if (m_launcher)
         return; // a launch in flight keeps its client; the next refresh picks up new settings
     delete m_engine.data();
-    auto endpoint = engine::Client::endpointFromSetting(m_context.settings().engineEndpoint());
-    if (endpoint.ok())
-        m_engine = new engine::Client(endpoint.value(), m_context.http(), this);
-    registry::ClientOptions options;
-    options.cacheDirectory = QDir(util::cacheDirectory()).filePath(QStringLiteral("registry"));
-    options.insecureRegistries = m_context.settings().insecureRegistries();
-    options.credentials = registry::dockerConfigCredentials();
-    m_registry = std::make_unique<registry::Client>(m_context.http(), options);
+    m_engine = newEngineClient(m_context, this);
+    m_registry = newRegistryClient(m_context);
 }
 
 void LaunchPage::setRepository(const QString& repository) {

@@ -6,14 +6,13 @@
 #include "launch/desktop.h"
 #include "matrix/matrixservice.h"
 #include "models/reviewimagemodel.h"
+#include "pages/clients.h"
 #include "reference/query.h"
 #include "registry/registryclient.h"
-#include "util/paths.h"
 #include "widgets/listview.h"
 #include "widgets/notebooksfolderrow.h"
 
 #include <QDesktopServices>
-#include <QDir>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -107,14 +106,8 @@ void ReviewPage::rebuildClients() {
         return;
     delete m_service.data();
     delete m_engine.data();
-    auto endpoint = engine::Client::endpointFromSetting(m_context.settings().engineEndpoint());
-    if (endpoint.ok())
-        m_engine = new engine::Client(endpoint.value(), m_context.http(), this);
-    registry::ClientOptions options;
-    options.cacheDirectory = QDir(util::cacheDirectory()).filePath(QStringLiteral("registry"));
-    options.insecureRegistries = m_context.settings().insecureRegistries();
-    options.credentials = registry::dockerConfigCredentials();
-    m_registry = std::make_unique<registry::Client>(m_context.http(), options);
+    m_engine = newEngineClient(m_context, this);
+    m_registry = newRegistryClient(m_context);
     m_service = new matrix::MatrixService(*m_registry, this);
     connect(m_service, &matrix::MatrixService::cellChanged, this, [this](int row, int column) {
         const matrix::Row& r = m_service->snapshot().rows.at(row);

@@ -5,6 +5,7 @@
 #include "engine/enginejobs.h"
 #include "launch/desktop.h"
 #include "models/sessionmodel.h"
+#include "pages/clients.h"
 #include "widgets/listview.h"
 
 #include <QDesktopServices>
@@ -94,12 +95,12 @@ void SessionsPage::rebuildClient() {
     delete m_logStream.data();
     delete m_store.data();
     delete m_engine.data();
-    auto endpoint = engine::Client::endpointFromSetting(m_context.settings().engineEndpoint());
-    if (!endpoint.ok()) {
-        m_message->setText(tr("Error: %1").arg(endpoint.error().toString()));
+    util::Error error;
+    m_engine = newEngineClient(m_context, this, &error);
+    if (!m_engine) {
+        m_message->setText(tr("Error: %1").arg(error.toString()));
         return;
     }
-    m_engine = new engine::Client(endpoint.value(), m_context.http(), this);
     m_store = new launch::SessionStore(m_engine, this);
     m_store->setLabelFilter(m_labels);
     connect(m_store, &launch::SessionStore::sessionsChanged, this, [this](const QList<launch::Session>& all) {
