@@ -2100,6 +2100,14 @@ OS/Architektur: %2/%3</translation>
         <source>Request to %1 failed: %2</source>
         <translation>Anfrage an %1 fehlgeschlagen: %2</translation>
     </message>
+    <message>
+        <source>%1 refused the secure connection: %2</source>
+        <translation>%1 hat die sichere Verbindung abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>Check the client certificate and key, and that the server trusts the CA that signed them.</source>
+        <translation>Prüfen Sie das Client-Zertifikat und den Schlüssel und ob der Server der CA vertraut, die sie signiert hat.</translation>
+    </message>
 </context>
 <context>
     <name>sagedock::http::Engine</name>
