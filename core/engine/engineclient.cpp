@@ -283,8 +283,9 @@ void Client::inspectImage(const QString& reference, QObject* context, Callback<I
 
 void Client::listImages(const QString& referenceFilter, QObject* context,
                         Callback<QList<ImageSummary>> done) {
+    // No `digests=1`: the Docker engine lists RepoDigests without it, and Podman 4.3 answers it
+    // with 200 and an empty body.
     QUrlQuery q;
-    q.addQueryItem(QStringLiteral("digests"), QStringLiteral("1"));
     if (!referenceFilter.isEmpty())
         q.addQueryItem(QStringLiteral("filters"),
                        QString::fromUtf8(filtersJson({}, {QStringLiteral("reference")}, {referenceFilter})));

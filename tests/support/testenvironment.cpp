@@ -92,8 +92,14 @@ QStringList sageStages() {
 
 int runDocker(const QStringList& args, QByteArray* output, int timeoutMs) {
     QProcess process;
+    process.setProgram(QStringLiteral("docker"));
+    process.setArguments(args);
+    return runProcess(process, output, timeoutMs);
+}
+
+int runProcess(QProcess& process, QByteArray* output, int timeoutMs) {
     process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(QStringLiteral("docker"), args);
+    process.start();
     if (!process.waitForStarted(10000))
         return -1;
     if (!process.waitForFinished(timeoutMs)) {

@@ -11,6 +11,8 @@
 #include <QStringList>
 #include <QTest>
 
+class QProcess;
+
 namespace sagedock::testsupport {
 
 // unix socket path of the engine under test: DOCKER_HOST=unix://... or /var/run/docker.sock.
@@ -27,6 +29,8 @@ QStringList sageStages();                  // the seven stage names in Sage's or
 
 // Runs the docker CLI with an argv list; returns the exit code (-1 if it could not start or timed out).
 int runDocker(const QStringList& args, QByteArray* output = nullptr, int timeoutMs = 180000);
+// Starts a process already given its program, arguments and environment, and does the same with it.
+int runProcess(QProcess& process, QByteArray* output = nullptr, int timeoutMs = 180000);
 // Tags `localImage` as <registry>/<repository>:<tag> and pushes it. Returns false with output on failure.
 bool pushToRegistry(const QString& localImage, const QString& registry, const QString& repositoryAndTag,
                     QString* why = nullptr);

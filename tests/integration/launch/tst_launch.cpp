@@ -10,6 +10,7 @@
 #include "launch/ports.h"
 #include "launch/sessionstore.h"
 #include "registryonlyimage.h"
+#include "sessionhelpers.h"
 #include "testenvironment.h"
 
 #include <QDir>
@@ -45,56 +46,16 @@ class TestLaunch : public QObject {
     }
 
     // Runs a launcher to its end; returns the error (null when ready).
-    util::Error run(Launcher& job, int timeoutMs = 60000) {
-        QSignalSpy done(&job, &Launcher::finished);
-        job.start();
-        if (!done.wait(timeoutMs))
-            return util::Error::make(util::ErrorCode::Timeout, QStringLiteral("launcher never finished"));
-        return done.first().first().value<util::Error>();
-    }
+    util::Error run(Launcher& job, int timeoutMs = 60000) { return testsupport::runLauncher(job, timeoutMs); }
 
     util::Error stop(const QString& id, bool keep = false) {
-        launch::SessionStore store(m_client.get());
-        util::Error result =
-            util::Error::make(util::ErrorCode::Timeout, QStringLiteral("stop never finished"));
-        bool finished = false;
-        store.stop(
-            id, keep, this,
-            [&](util::Error e) {
-                result = e;
-                finished = true;
-            },
-            5);
-        if (!QTest::qWaitFor([&] { return finished; }, 30000))
-            qWarning("timed out waiting for the engine");
-        return result;
+        return testsupport::stopSession(m_client.get(), id, keep);
     }
 
-    bool containerExists(const QString& id) {
-        bool done = false, exists = true;
-        m_client->inspectContainer(id, this, [&](util::Result<engine::ContainerDetails> r) {
-            exists = r.ok() || r.error().code != util::ErrorCode::NotFound;
-            done = true;
-        });
-        if (!QTest::qWaitFor([&] { return done; }, 10000))
-            qWarning("timed out waiting for the engine");
-        return exists;
-    }
+    bool containerExists(const QString& id) { return testsupport::containerExists(m_client.get(), id); }
 
     QList<launch::Session> listSessions(engine::Client* client) {
-        launch::SessionStore store(client);
-        QList<launch::Session> out;
-        bool done = false;
-        store.list(this,
-                   [&](util::Result<QList<launch::Session>> r) {
-                       if (r.ok())
-                           out = r.value();
-                       done = true;
-                   },
-                   {QStringLiteral("org.sagedock.test=") + m_label});
-        if (!QTest::qWaitFor([&] { return done; }, 15000))
-            qWarning("timed out waiting for the engine");
-        return out;
+        return testsupport::listSessions(client, {QStringLiteral("org.sagedock.test=") + m_label});
     }
 
 private Q_SLOTS:

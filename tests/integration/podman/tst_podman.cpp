@@ -1,0 +1,332 @@
+// SageDock against a real Podman (issue 4): `podman system service` serves the Docker-compatible
+// API on a private socket laid out like rootless Podman's (<XDG_RUNTIME_DIR>/podman/podman.sock),
+// with a private storage root, run root and tmp dir, so the test never touches other Podman state
+// (or Docker's). The fixture sagemath image is copied over with docker save | podman load. Checked
+// with our own classes: the client recognises Podman and negotiates the API version, endpoint
+// resolution finds and flags the Podman socket, and the Launcher starts a Jupyter session that
+// answers through its published port, writes into the notebooks mount, is listed by label (URL
+// re-read from Podman's log) and is gone after stop.
+
+#include "../launch/sessionhelpers.h"
+#include "engine/endpoint.h"
+#include "engine/engineclient.h"
+#include "launch/launcher.h"
+#include "launch/launchplan.h"
+#include "testenvironment.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace sagedock;
+
+class TestPodmanLive : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_tmp;
+    QString m_podman; // the executable
+    QString m_socket;
+    QProcess m_service;
+    QString m_label;
+    std::unique_ptr<engine::Client> m_client;
+
+    QString runtimeDir() const { return m_tmp.filePath(QStringLiteral("xdg")); }
+
+    // Private state for every podman call: storage, run root, libpod tmp dir, events, containers.conf.
+    QStringList globalArgs() const {
+        return {QStringLiteral("--root"),           m_tmp.filePath(QStringLiteral("storage")),
+                QStringLiteral("--runroot"),        m_tmp.filePath(QStringLiteral("run")),
+                QStringLiteral("--tmpdir"),         m_tmp.filePath(QStringLiteral("libpod")),
+                QStringLiteral("--storage-driver"), QStringLiteral("vfs"), // no overlay mounts to leak
+                QStringLiteral("--events-backend"), QStringLiteral("file")};
+    }
+
+    void preparePodman(QProcess& process, const QStringList& args) const {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        // Without it every container fails with "error setting rlimit type 7" here.
+        env.insert(QStringLiteral("CONTAINERS_CONF"), m_tmp.filePath(QStringLiteral("containers.conf")));
+        env.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtimeDir());
+        process.setProcessEnvironment(env);
+        process.setProgram(m_podman);
+        process.setArguments(globalArgs() + args);
+    }
+
+    int runPodman(const QStringList& args, QByteArray* output = nullptr, int timeoutMs = 60000) {
+        QProcess process;
+        preparePodman(process, args);
+        return testsupport::runProcess(process, output, timeoutMs);
+    }
+
+    bool socketAnswers() {
+        http::Request ping;
+        ping.url = QUrl(QStringLiteral("http://localhost/_ping"));
+        ping.unixSocket = m_socket;
+        ping.totalTimeoutMs = 2000;
+        return testsupport::fetch(ping, 3000).status == 200;
+    }
+
+    // docker save IMAGE | podman load, as two processes joined by a pipe (no shell).
+    bool copyImageFromDocker(const QString& image, QString* why) {
+        QProcess save, load;
+        save.setStandardOutputProcess(&load);
+        save.setProgram(QStringLiteral("docker"));
+        save.setArguments({QStringLiteral("save"), image});
+        preparePodman(load, {QStringLiteral("load")});
+        load.setProcessChannelMode(QProcess::MergedChannels);
+        load.start();
+        save.start();
+        const bool finished = save.waitForFinished(60000) && load.waitForFinished(60000);
+        if (!finished) {
+            save.kill();
+            load.kill();
+            save.waitForFinished(2000);
+            load.waitForFinished(2000);
+        }
+        const bool ok = finished && save.exitStatus() == QProcess::NormalExit && save.exitCode() == 0 &&
+                        load.exitStatus() == QProcess::NormalExit && load.exitCode() == 0;
+        if (!ok)
+            *why = QStringLiteral("docker save %1 | podman load failed: %2 %3")
+                       .arg(image, QString::fromUtf8(save.readAllStandardError()),
+                            QString::fromUtf8(load.readAll()));
+        return ok;
+    }
+
+    QString podmanVersion() {
+        QByteArray out;
+        if (runPodman({QStringLiteral("--version")}, &out) != 0)
+            return {};
+        // "podman version 4.3.1"
+        return QRegularExpression(QStringLiteral("(\\d+\\.\\d+\\.\\d+)"))
+            .match(QString::fromUtf8(out))
+            .captured(1);
+    }
+
+    engine::EndpointInputs inputsWithoutDocker() const {
+        engine::EndpointInputs in;
+        in.home = m_tmp.filePath(QStringLiteral("home")); // no ~/.docker/config.json
+        in.env.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtimeDir());
+        // As on a machine with only Podman: the Docker sockets are not there.
+        in.socketExists = [](const QString& path) {
+            return !path.contains(QLatin1String("docker.sock")) && QFileInfo::exists(path);
+        };
+        return in;
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        m_podman = QStandardPaths::findExecutable(QStringLiteral("podman"));
+        QVERIFY2(!m_podman.isEmpty(), "podman is not installed: apt-get install -y podman "
+                                      "(it is listed in packaging/deps-test.txt)");
+        SAGEDOCK_REQUIRE_ENGINE(); // Docker holds the fixture images
+        QVERIFY(m_tmp.isValid());
+        m_label = QStringLiteral("podman-%1").arg(QCoreApplication::applicationPid());
+        QVERIFY(QDir().mkpath(runtimeDir() + QStringLiteral("/podman")));
+        QVERIFY(QDir().mkpath(m_tmp.filePath(QStringLiteral("home"))));
+        QFile conf(m_tmp.filePath(QStringLiteral("containers.conf")));
+        QVERIFY(conf.open(QIODevice::WriteOnly));
+        conf.write("[containers]\ndefault_ulimits = []\n");
+        conf.close();
+
+        m_socket = runtimeDir() + QStringLiteral("/podman/podman.sock");
+        preparePodman(m_service, {QStringLiteral("system"), QStringLiteral("service"),
+                                  QStringLiteral("--time=0"), QStringLiteral("unix://") + m_socket});
+        m_service.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        m_service.start();
+        QVERIFY2(m_service.waitForStarted(10000), qPrintable(m_service.errorString()));
+        QTRY_VERIFY2_WITH_TIMEOUT(m_service.state() == QProcess::Running && socketAnswers(),
+                                  "podman system service did not answer /_ping on its socket", 20000);
+
+        QString why;
+        QVERIFY2(copyImageFromDocker(testsupport::fixtureImage(QStringLiteral("sagemath")), &why),
+                 qPrintable(why));
+
+        auto ep = engine::parseHost(QStringLiteral("unix://") + m_socket);
+        QVERIFY2(ep.ok(), qPrintable(ep.error().toString()));
+        m_client = std::make_unique<engine::Client>(ep.value());
+    }
+
+    void cleanupTestCase() {
+        if (m_service.state() == QProcess::Running) {
+            // The storage is private: everything in it is this test's.
+            QByteArray out;
+            QVERIFY2(runPodman({QStringLiteral("rm"), QStringLiteral("--all"), QStringLiteral("--force"),
+                                QStringLiteral("--time"), QStringLiteral("0")},
+                               &out) == 0,
+                     out.constData());
+            m_service.terminate();
+            if (!m_service.waitForFinished(15000)) {
+                m_service.kill();
+                m_service.waitForFinished(5000);
+            }
+        }
+        QCOMPARE(m_service.state(), QProcess::NotRunning);
+        // Nothing of ours still mounted (container shm, storage): the temporary dir can go.
+        QFile mounts(QStringLiteral("/proc/mounts"));
+        QVERIFY(mounts.open(QIODevice::ReadOnly));
+        const QByteArray table = mounts.readAll();
+        QVERIFY2(!table.contains(QFile::encodeName(m_tmp.path())), table.constData());
+    }
+
+    void pingRecognisesPodman() {
+        const auto ping = testsupport::awaitResult<engine::PingInfo>(
+            [&](QObject* context, auto done) { m_client->ping(context, done); });
+        QVERIFY2(ping.ok(), qPrintable(ping.error().toString()));
+        const engine::PingInfo& info = ping.value();
+        QVERIFY(info.podman);
+        QVERIFY(m_client->isPodman());
+        const QString version = podmanVersion();
+        QVERIFY(!version.isEmpty());
+        QCOMPARE(info.libpodVersion, version);
+        QVERIFY2(info.server.startsWith(QLatin1String("Libpod/")), qPrintable(info.server));
+        // Negotiated from what this Podman offers (1.41 for 4.x), not fixed to either side.
+        QVERIFY(!info.apiVersion.isEmpty());
+        QVERIFY(info.apiVersion != QLatin1String(engine::Client::kMaxApiVersion));
+        QCOMPARE(info.negotiatedVersion,
+                 engine::minApiVersion(QString::fromLatin1(engine::Client::kMaxApiVersion), info.apiVersion));
+        QCOMPARE(info.negotiatedVersion, info.apiVersion);
+        QCOMPARE(m_client->apiVersion(), info.negotiatedVersion);
+
+        const auto engineInfo = testsupport::awaitResult<engine::EngineInfo>(
+            [&](QObject* context, auto done) { m_client->version(context, done); });
+        QVERIFY2(engineInfo.ok(), qPrintable(engineInfo.error().toString()));
+        QCOMPARE(engineInfo->product, QStringLiteral("Podman"));
+        QCOMPARE(engineInfo->version, version);
+        QCOMPARE(engineInfo->apiVersion, info.negotiatedVersion);
+        QCOMPARE(engineInfo->os, QStringLiteral("linux"));
+    }
+
+    // The rootless socket's well-known place, found the way the app looks for an engine: as the
+    // fallback candidate when no Docker socket exists, or named by DOCKER_HOST or the setting.
+    void socketPathIsRecognised_data() {
+        QTest::addColumn<QString>("how");
+        QTest::addColumn<QString>("source");
+        QTest::newRow("rootless candidate") << "candidate"
+                                            << "candidate";
+        QTest::newRow("DOCKER_HOST") << "DOCKER_HOST"
+                                     << "DOCKER_HOST";
+        QTest::newRow("setting") << "setting"
+                                 << "setting";
+    }
+
+    void socketPathIsRecognised() {
+        QFETCH(QString, how);
+        engine::EndpointInputs in = inputsWithoutDocker();
+        QCOMPARE(engine::candidateSockets(in),
+                 (QStringList{QStringLiteral("/var/run/docker.sock"),
+                              runtimeDir() + QStringLiteral("/docker.sock"),
+                              QStringLiteral("/run/podman/podman.sock"), m_socket}));
+        if (how == QLatin1String("DOCKER_HOST"))
+            in.env.insert(QStringLiteral("DOCKER_HOST"), QStringLiteral("unix://") + m_socket);
+        else if (how == QLatin1String("setting"))
+            in.setting = QStringLiteral("unix://") + m_socket;
+        const auto ep = engine::resolveEndpoint(in);
+        QVERIFY2(ep.ok(), qPrintable(ep.error().toString()));
+        QTEST(ep->source, "source");
+        QCOMPARE(ep->socketPath, m_socket);
+        QVERIFY(ep->isPodmanSocket);
+
+        engine::Client client(ep.value());
+        const auto ping = testsupport::awaitResult<engine::PingInfo>(
+            [&](QObject* context, auto done) { client.ping(context, done); });
+        QVERIFY2(ping.ok(), qPrintable(ping.error().toString()));
+        QVERIFY(ping->podman);
+    }
+
+    // Podman names a loaded image localhost/<name>; the short name must still find it, and its
+    // config (as Podman reports it) must still decide the flavor.
+    void imageConfigAsPodmanReportsIt() {
+        const auto image = testsupport::awaitResult<engine::ImageDetails>([&](QObject* context, auto done) {
+            m_client->inspectImage(testsupport::fixtureImage(QStringLiteral("sagemath")), context, done);
+        });
+        QVERIFY2(image.ok(), qPrintable(image.error().toString()));
+        QCOMPARE(image->user, QStringLiteral("sage"));
+        QCOMPARE(image->workingDir, QStringLiteral("/home/sage"));
+        QCOMPARE(image->envValue(QStringLiteral("HOME")), QStringLiteral("/home/sage"));
+        const auto flavor = launch::detectFlavor(image.value());
+        QVERIFY2(flavor.ok(), qPrintable(flavor.error().toString()));
+        QCOMPARE(flavor.value(), launch::Flavor::SageMath);
+
+        // Podman 4.3 answers `digests=1` with an empty body; the listing must not depend on it.
+        const auto images =
+            testsupport::awaitResult<QList<engine::ImageSummary>>([&](QObject* context, auto done) {
+                m_client->listImages(QStringLiteral("sagedock-fixture/sagemath"), context, done);
+            });
+        QVERIFY2(images.ok(), qPrintable(images.error().toString()));
+        QCOMPARE(images->size(), 1);
+        QCOMPARE(images->first().repoTags,
+                 QStringList{QStringLiteral("localhost/sagedock-fixture/sagemath:latest")});
+    }
+
+    void launchSageMath() {
+        launch::LaunchOptions o;
+        o.image = testsupport::fixtureImage(QStringLiteral("sagemath"));
+        o.notebooksFolder = m_tmp.filePath(QStringLiteral("notebooks"));
+        o.extraLabels.insert(QStringLiteral("org.sagedock.test"), m_label);
+        o.readyTimeoutMs = 30000;
+        o.pullIfMissing = false; // the image was loaded; a pull would hide a lookup problem
+        launch::Launcher job(m_client.get(), o);
+        QSignalSpy states(&job, &launch::Launcher::stateChanged);
+        const util::Error e = testsupport::runLauncher(job);
+        QVERIFY2(!e,
+                 qPrintable(e.toString() + QLatin1Char('\n') + job.lastLogLines().join(QLatin1Char('\n'))));
+        QCOMPARE(states.last().first().value<launch::Launcher::State>(), launch::Launcher::State::Ready);
+        const launch::Session s = job.session();
+        QCOMPARE(s.flavor, QStringLiteral("sagemath"));
+        QCOMPARE(s.containerNotebooks, QStringLiteral("/home/sage/notebooks"));
+        QVERIFY(s.port >= 8888);
+        QCOMPARE(s.url.host(), QStringLiteral("127.0.0.1"));
+        QCOMPARE(s.url.port(), s.port);
+        QVERIFY(s.url.query().startsWith(QLatin1String("token=")));
+
+        // Jupyter answers through the port Podman published on 127.0.0.1.
+        http::Request api;
+        api.url = QUrl(QStringLiteral("http://127.0.0.1:%1/api").arg(s.port));
+        const http::Response resp = testsupport::fetch(api);
+        QCOMPARE(resp.status, 200);
+        QVERIFY(resp.body.contains("version"));
+
+        // The container's user writes a notebook into the mount.
+        QByteArray out;
+        QVERIFY2(runPodman({QStringLiteral("exec"), s.id, QStringLiteral("sh"), QStringLiteral("-c"),
+                            QStringLiteral("echo 'x = 1' > %1/kept.sage").arg(s.containerNotebooks)},
+                           &out) == 0,
+                 out.constData());
+
+        // Found again by label alone, its URL (token) re-read from Podman's log.
+        const QStringList byLabel{QStringLiteral("org.sagedock.test=") + m_label};
+        const QList<launch::Session> listed = testsupport::listSessions(m_client.get(), byLabel);
+        QCOMPARE(listed.size(), 1);
+        QCOMPARE(listed.first().id, s.id);
+        QCOMPARE(listed.first().flavor, QStringLiteral("sagemath"));
+        QCOMPARE(listed.first().port, s.port);
+        QCOMPARE(listed.first().notebooks, o.notebooksFolder);
+        QCOMPARE(listed.first().url, s.url);
+        QVERIFY(listed.first().isRunning());
+        QVERIFY(
+            testsupport::listSessions(m_client.get(), {QStringLiteral("org.sagedock.test=other")}).isEmpty());
+
+        // Keep on stop: stopped but listed; then stop removes it.
+        QCOMPARE(testsupport::stopSession(m_client.get(), s.id, true).code, util::ErrorCode::None);
+        const QList<launch::Session> stopped = testsupport::listSessions(m_client.get(), byLabel);
+        QCOMPARE(stopped.size(), 1);
+        QVERIFY(!stopped.first().isRunning());
+        QCOMPARE(testsupport::stopSession(m_client.get(), s.id).code, util::ErrorCode::None);
+        QVERIFY(!testsupport::containerExists(m_client.get(), s.id));
+        QVERIFY(testsupport::listSessions(m_client.get(), byLabel).isEmpty());
+
+        QFile kept(QDir(o.notebooksFolder).filePath(QStringLiteral("kept.sage")));
+        QVERIFY2(kept.open(QIODevice::ReadOnly), qPrintable(kept.fileName()));
+        QCOMPARE(kept.readAll(), QByteArray("x = 1\n"));
+        QVERIFY(QFileInfo(kept.fileName()).isWritable());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPodmanLive)
+#include "tst_podman.moc"
