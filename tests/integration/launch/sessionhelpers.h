@@ -1,20 +1,23 @@
 #pragma once
 // Test helpers shared by the launch tests against Docker and against Podman: run a Launcher to its
 // end, stop a session through the SessionStore, ask the engine whether a container still exists,
-// list the sessions carrying a test label, wait for any asynchronous engine::Client call. Each waits
-// on the event loop with a timeout.
+// list the sessions carrying a test label, wait for any asynchronous engine::Client call, check that
+// a followed log keeps stdout and stderr apart. Each waits on the event loop with a timeout.
 // Usage:
 //   const util::Error e = testsupport::runLauncher(job);
-//   auto info = testsupport::awaitResult<engine::PingInfo>([&](QObject* c, auto done) { client->ping(c,
-//   done); }); QVERIFY(testsupport::stopSession(client, id).code == util::ErrorCode::None);
+//   QVERIFY(testsupport::stopSession(client, id).code == util::ErrorCode::None);
+//   auto info = testsupport::awaitResult<engine::PingInfo>(
+//       [&](QObject* c, auto done) { client->ping(c, done); });
 
 #include "engine/engineclient.h"
+#include "engine/enginejobs.h"
 #include "launch/launcher.h"
 #include "launch/sessionstore.h"
 
 #include <QSignalSpy>
 #include <QTest>
 
+#include <memory>
 #include <optional>
 
 namespace sagedock::testsupport {
@@ -87,6 +90,23 @@ inline QList<launch::Session> listSessions(engine::Client* client, const QString
     if (!QTest::qWaitFor([&] { return done; }, 15000))
         qWarning("timed out waiting for the engine");
     return out;
+}
+
+// After the container wrote out1..3 to its stdout and err1..3 to its stderr: follows its log and
+// checks that each line arrives on its own stream, in order. Empty when fine, else what went wrong.
+inline QString checkFollowedLogsDemux(engine::Client* client, const QString& id) {
+    std::unique_ptr<engine::LogStream> logs(client->followLogs(id, false));
+    QList<QByteArray> out, err;
+    QObject::connect(logs.get(), &engine::LogStream::line, logs.get(),
+                     [&](const QByteArray& l, bool isErr) { (isErr ? err : out) << l; });
+    const bool complete =
+        QTest::qWaitFor([&] { return out.contains("out3") && err.contains("err3"); }, 10000);
+    logs->cancel();
+    const auto joined = [](const QList<QByteArray>& lines) { return QString::fromUtf8(lines.join(' ')); };
+    if (!complete || !(out.indexOf("out1") < out.indexOf("out2")) || !err.contains("err1") ||
+        out.contains("err1") || err.contains("out1"))
+        return QStringLiteral("stdout: %1; stderr: %2").arg(joined(out), joined(err));
+    return {};
 }
 
 } // namespace sagedock::testsupport

@@ -10,8 +10,10 @@
 #include "../launch/sessionhelpers.h"
 #include "engine/endpoint.h"
 #include "engine/engineclient.h"
+#include "engine/enginejobs.h"
 #include "launch/launcher.h"
 #include "launch/launchplan.h"
+#include "launch/sessionstore.h"
 #include "testenvironment.h"
 
 #include <QDir>
@@ -72,12 +74,12 @@ class TestPodmanLive : public QObject {
         return testsupport::fetch(ping, 3000).status == 200;
     }
 
-    // docker save IMAGE | podman load, as two processes joined by a pipe (no shell).
-    bool copyImageFromDocker(const QString& image, QString* why) {
+    // docker save IMAGE... | podman load, as two processes joined by a pipe (no shell).
+    bool copyImagesFromDocker(const QStringList& images, QString* why) {
         QProcess save, load;
         save.setStandardOutputProcess(&load);
         save.setProgram(QStringLiteral("docker"));
-        save.setArguments({QStringLiteral("save"), image});
+        save.setArguments(QStringList{QStringLiteral("save")} + images);
         preparePodman(load, {QStringLiteral("load")});
         load.setProcessChannelMode(QProcess::MergedChannels);
         load.start();
@@ -93,7 +95,7 @@ class TestPodmanLive : public QObject {
                         load.exitStatus() == QProcess::NormalExit && load.exitCode() == 0;
         if (!ok)
             *why = QStringLiteral("docker save %1 | podman load failed: %2 %3")
-                       .arg(image, QString::fromUtf8(save.readAllStandardError()),
+                       .arg(images.join(QLatin1Char(' ')), QString::fromUtf8(save.readAllStandardError()),
                             QString::fromUtf8(load.readAll()));
         return ok;
     }
@@ -106,6 +108,16 @@ class TestPodmanLive : public QObject {
         return QRegularExpression(QStringLiteral("(\\d+\\.\\d+\\.\\d+)"))
             .match(QString::fromUtf8(out))
             .captured(1);
+    }
+
+    launch::LaunchOptions options(const QString& fixture, const QString& folderName) const {
+        launch::LaunchOptions o;
+        o.image = testsupport::fixtureImage(fixture);
+        o.notebooksFolder = m_tmp.filePath(folderName);
+        o.extraLabels.insert(QStringLiteral("org.sagedock.test"), m_label);
+        o.readyTimeoutMs = 30000;
+        o.pullIfMissing = false; // the images were loaded; a pull would hide a lookup problem
+        return o;
     }
 
     engine::EndpointInputs inputsWithoutDocker() const {
@@ -144,8 +156,10 @@ private Q_SLOTS:
                                   "podman system service did not answer /_ping on its socket", 20000);
 
         QString why;
-        QVERIFY2(copyImageFromDocker(testsupport::fixtureImage(QStringLiteral("sagemath")), &why),
-                 qPrintable(why));
+        QStringList images;
+        for (const char* fixture : {"sagemath", "sagemath-dev", "stage-with-targets", "stage-configured"})
+            images << testsupport::fixtureImage(QString::fromLatin1(fixture));
+        QVERIFY2(copyImagesFromDocker(images, &why), qPrintable(why));
 
         auto ep = engine::parseHost(QStringLiteral("unix://") + m_socket);
         QVERIFY2(ep.ok(), qPrintable(ep.error().toString()));
@@ -264,13 +278,32 @@ private Q_SLOTS:
                  QStringList{QStringLiteral("localhost/sagedock-fixture/sagemath:latest")});
     }
 
-    void launchSageMath() {
-        launch::LaunchOptions o;
-        o.image = testsupport::fixtureImage(QStringLiteral("sagemath"));
-        o.notebooksFolder = m_tmp.filePath(QStringLiteral("notebooks"));
-        o.extraLabels.insert(QStringLiteral("org.sagedock.test"), m_label);
-        o.readyTimeoutMs = 30000;
-        o.pullIfMissing = false; // the image was loaded; a pull would hide a lookup problem
+    // Each flavor, decided from the image config as Podman reports it; stage images are first
+    // probed for /sage/sage with a short-lived container (start, wait "not-running", exit code).
+    void launchEachFlavor_data() {
+        QTest::addColumn<QString>("fixture");
+        QTest::addColumn<QString>("flavor");
+        QTest::addColumn<QString>("containerNotebooks");
+        QTest::newRow("sagemath") << "sagemath"
+                                  << "sagemath"
+                                  << "/home/sage/notebooks";
+        QTest::newRow("sagemath-dev") << "sagemath-dev"
+                                      << "sagemath-dev"
+                                      << "/home/sage/notebooks";
+        QTest::newRow("stage with-targets") << "stage-with-targets"
+                                            << "stage"
+                                            << "/root/notebooks";
+    }
+
+    void launchEachFlavor() {
+        QFETCH(QString, fixture);
+        QFETCH(QString, flavor);
+        const launch::LaunchOptions o = options(fixture, QStringLiteral("nb-") + fixture);
+        // The engine's event stream (Podman's compat /events) tells a watching store about it.
+        launch::SessionStore watcher(m_client.get());
+        watcher.setLabelFilter({QStringLiteral("org.sagedock.test=") + m_label});
+        QSignalSpy changed(&watcher, &launch::SessionStore::sessionsChanged);
+        watcher.watch();
         launch::Launcher job(m_client.get(), o);
         QSignalSpy states(&job, &launch::Launcher::stateChanged);
         const util::Error e = testsupport::runLauncher(job);
@@ -278,8 +311,10 @@ private Q_SLOTS:
                  qPrintable(e.toString() + QLatin1Char('\n') + job.lastLogLines().join(QLatin1Char('\n'))));
         QCOMPARE(states.last().first().value<launch::Launcher::State>(), launch::Launcher::State::Ready);
         const launch::Session s = job.session();
-        QCOMPARE(s.flavor, QStringLiteral("sagemath"));
-        QCOMPARE(s.containerNotebooks, QStringLiteral("/home/sage/notebooks"));
+        QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty() && !watcher.sessions().isEmpty(), 10000);
+        QCOMPARE(watcher.sessions().first().id, s.id);
+        QCOMPARE(s.flavor, flavor);
+        QTEST(s.containerNotebooks, "containerNotebooks");
         QVERIFY(s.port >= 8888);
         QCOMPARE(s.url.host(), QStringLiteral("127.0.0.1"));
         QCOMPARE(s.url.port(), s.port);
@@ -304,7 +339,7 @@ private Q_SLOTS:
         const QList<launch::Session> listed = testsupport::listSessions(m_client.get(), byLabel);
         QCOMPARE(listed.size(), 1);
         QCOMPARE(listed.first().id, s.id);
-        QCOMPARE(listed.first().flavor, QStringLiteral("sagemath"));
+        QCOMPARE(listed.first().flavor, flavor);
         QCOMPARE(listed.first().port, s.port);
         QCOMPARE(listed.first().notebooks, o.notebooksFolder);
         QCOMPARE(listed.first().url, s.url);
@@ -325,6 +360,55 @@ private Q_SLOTS:
         QVERIFY2(kept.open(QIODevice::ReadOnly), qPrintable(kept.fileName()));
         QCOMPARE(kept.readAll(), QByteArray("x = 1\n"));
         QVERIFY(QFileInfo(kept.fileName()).isWritable());
+    }
+
+    // An early stage has no Sage: the probe (exit code through Podman's wait) makes it a shell.
+    void earlyStageIsShellOnly() {
+        launch::Launcher job(m_client.get(),
+                             options(QStringLiteral("stage-configured"), QStringLiteral("nb-early")));
+        const util::Error e = testsupport::runLauncher(job);
+        QVERIFY2(!e, qPrintable(e.toString()));
+        QVERIFY(job.session().isShell());
+        QVERIFY2(job.session().reason.contains(QLatin1String("with-targets")),
+                 qPrintable(job.session().reason));
+        QByteArray out;
+        QCOMPARE(runPodman({QStringLiteral("exec"), job.session().id, QStringLiteral("cat"),
+                            QStringLiteral("/sage/config.status")},
+                           &out),
+                 0);
+        QVERIFY(out.contains("configure"));
+        QCOMPARE(testsupport::stopSession(m_client.get(), job.session().id).code, util::ErrorCode::None);
+    }
+
+    // Jupyter exits before it is ready: the error carries the log as Podman kept it, and the
+    // failed container is removed.
+    void exitBeforeReadyShowsLog() {
+        launch::LaunchOptions o = options(QStringLiteral("sagemath"), QStringLiteral("nb-exit"));
+        o.command = {QStringLiteral("echo"), QStringLiteral("no python3 here"), QStringLiteral(";"),
+                     QStringLiteral("exit"), QStringLiteral("3")};
+        launch::Launcher job(m_client.get(), o);
+        const util::Error e = testsupport::runLauncher(job);
+        QCOMPARE(e.code, util::ErrorCode::Process);
+        QVERIFY2(e.message.contains(QLatin1String("no python3 here")), qPrintable(e.message));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            testsupport::listSessions(m_client.get(), {QStringLiteral("org.sagedock.test=") + m_label})
+                .isEmpty(),
+            15000);
+    }
+
+    // Podman's multiplexed log stream: stdout and stderr apart, in order.
+    void followLogsDemuxesPodmanStream() {
+        launch::Launcher job(m_client.get(), options(QStringLiteral("sagemath"), QStringLiteral("nb-logs")));
+        const util::Error e = testsupport::runLauncher(job);
+        QVERIFY2(!e, qPrintable(e.toString()));
+        QCOMPARE(
+            runPodman({QStringLiteral("exec"), job.session().id, QStringLiteral("sh"), QStringLiteral("-c"),
+                       QStringLiteral("for i in 1 2 3; do echo out$i > /proc/1/fd/1; echo err$i > "
+                                      "/proc/1/fd/2; done")}),
+            0);
+        const QString demuxProblem = testsupport::checkFollowedLogsDemux(m_client.get(), job.session().id);
+        QVERIFY2(demuxProblem.isEmpty(), qPrintable(demuxProblem));
+        QCOMPARE(testsupport::stopSession(m_client.get(), job.session().id).code, util::ErrorCode::None);
     }
 };
 
