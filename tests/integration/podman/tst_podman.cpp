@@ -13,6 +13,7 @@
 #include "engine/enginejobs.h"
 #include "launch/launcher.h"
 #include "launch/launchplan.h"
+#include "launch/ports.h"
 #include "launch/sessionstore.h"
 #include "testenvironment.h"
 
@@ -23,6 +24,7 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -409,6 +411,63 @@ private Q_SLOTS:
         const QString demuxProblem = testsupport::checkFollowedLogsDemux(m_client.get(), job.session().id);
         QVERIFY2(demuxProblem.isEmpty(), qPrintable(demuxProblem));
         QCOMPARE(testsupport::stopSession(m_client.get(), job.session().id).code, util::ErrorCode::None);
+    }
+
+    // The port is taken between the free-port check and Podman's bind (the injected probe calls it
+    // free): Podman's answer must read as "port in use" so that the Launcher moves on.
+    void portTakenAfterCheckMovesOn_data() {
+        QTest::addColumn<bool>("byContainer");
+        QTest::newRow("another container publishes it") << true;
+        QTest::newRow("a host process listens on it") << false;
+    }
+
+    void portTakenAfterCheckMovesOn() {
+        QFETCH(bool, byContainer);
+        const int taken = launch::findFreePort(QStringLiteral("127.0.0.1"), 18950);
+        QVERIFY(taken > 0);
+        QTcpServer listener;
+        QString squatter;
+        if (byContainer) {
+            QByteArray out;
+            QVERIFY2(runPodman({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("-p"),
+                                QStringLiteral("127.0.0.1:%1:8888").arg(taken),
+                                QStringLiteral("--entrypoint"), QStringLiteral("sleep"),
+                                testsupport::fixtureImage(QStringLiteral("sagemath")), QStringLiteral("300")},
+                               &out) == 0,
+                     out.constData());
+            squatter = QString::fromUtf8(out).trimmed().section(QLatin1Char('\n'), -1);
+        } else {
+            QVERIFY(listener.listen(QHostAddress::LocalHost, quint16(taken)));
+        }
+        QVERIFY2(!launch::isPortFree(QStringLiteral("127.0.0.1"), taken), "the port must really be taken");
+        launch::LaunchOptions o = options(QStringLiteral("sagemath"), QStringLiteral("nb-race"));
+        o.preferredPort = taken;
+        o.portProbe = [taken](const QString& address, int port) {
+            return port == taken || launch::isPortFree(address, port);
+        };
+        launch::Launcher job(m_client.get(), o);
+        QSignalSpy retries(&job, &launch::Launcher::portTaken);
+        const util::Error e = testsupport::runLauncher(job);
+        QVERIFY2(!e, qPrintable(e.toString()));
+        QCOMPARE(retries.size(), 1);
+        QCOMPARE(retries.first().first().toInt(), taken);
+        const auto why = retries.first().at(1).value<util::Error>();
+        QCOMPARE(why.code, util::ErrorCode::Conflict);
+        QVERIFY2(why.message.contains(QLatin1String("already in use")), qPrintable(why.message));
+        const launch::Session s = job.session();
+        QVERIFY(s.port > taken);
+        http::Request api;
+        api.url = QUrl(QStringLiteral("http://127.0.0.1:%1/api").arg(s.port));
+        QCOMPARE(testsupport::fetch(api).status, 200);
+        // Only the session is left: the refused attempt's container is gone.
+        QCOMPARE(testsupport::listSessions(m_client.get(), {QStringLiteral("org.sagedock.test=") + m_label})
+                     .size(),
+                 1);
+        QCOMPARE(testsupport::stopSession(m_client.get(), s.id).code, util::ErrorCode::None);
+        if (!squatter.isEmpty())
+            QCOMPARE(runPodman({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("-t"),
+                                QStringLiteral("0"), squatter}),
+                     0);
     }
 };
 
