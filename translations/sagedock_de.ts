@@ -1926,6 +1926,14 @@ OS/Architektur: %2/%3</translation>
         <source>See the engine's log (journalctl -u docker) for details.</source>
         <translation>Details finden Sie im Protokoll der Engine (journalctl -u docker).</translation>
     </message>
+    <message>
+        <source>Podman cannot run the container's init process: %1</source>
+        <translation>Podman kann den Init-Prozess des Containers nicht ausführen: %1</translation>
+    </message>
+    <message>
+        <source>Install catatonit (Debian, Ubuntu: sudo apt install catatonit) or set init_path in containers.conf.</source>
+        <translation>Installieren Sie catatonit (Debian, Ubuntu: sudo apt install catatonit) oder setzen Sie init_path in containers.conf.</translation>
+    </message>
 </context>
 <context>
     <name>sagedock::engine::Client</name>

@@ -107,6 +107,13 @@ Error errorFromMessage(int status, const QString& message, const QString& action
     if (m.contains(QLatin1String("toomanyrequests")) || m.contains(QLatin1String("rate limit")))
         return Error::make(ErrorCode::RateLimited, tr("The registry refused the pull: %1").arg(m),
                            tr("Wait a while or log in (docker login) to get a higher pull limit."));
+    // Podman runs --init (which SageDock asks for) with catatonit; distributions ship it as a separate,
+    // only recommended package, and tini or dumb-init satisfy that recommendation without helping.
+    if (m.contains(QLatin1String("container-init binary not found")))
+        return Error::make(
+            ErrorCode::Process, tr("Podman cannot run the container's init process: %1").arg(m),
+            tr("Install catatonit (Debian, Ubuntu: sudo apt install catatonit) or set init_path "
+               "in containers.conf."));
     if (m.contains(QLatin1String("is too old")) || m.contains(QLatin1String("is too new")))
         return Error::make(ErrorCode::Protocol, tr("The engine does not accept this API version: %1").arg(m),
                            tr("Update Docker or Podman."));

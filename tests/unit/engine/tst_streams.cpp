@@ -217,6 +217,12 @@ private Q_SLOTS:
         QTest::newRow("too old") << 400
                                  << "client version 1.41 is too old. Minimum supported API version is 1.44"
                                  << int(util::ErrorCode::Protocol) << "API version";
+        // Podman 4.3 on Debian without the catatonit package, as the create call answers it.
+        QTest::newRow("podman init missing")
+            << 500
+            << "container create: container-init binary not found on the host: stat "
+               "/usr/libexec/podman/catatonit: no such file or directory"
+            << int(util::ErrorCode::Process) << "init process";
         QTest::newRow("other 500") << 500 << "something broke" << int(util::ErrorCode::HttpStatus)
                                    << "something broke";
     }
