@@ -10,6 +10,8 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
+
 namespace sagedock::launch {
 
 using util::Error;
@@ -18,6 +20,8 @@ using util::ErrorCode;
 namespace {
 constexpr int kMaxPortAttempts = 10;
 constexpr int kLogTailLines = 20;
+constexpr int kFirstApiRetryMs = 10;
+constexpr int kMaxApiRetryMs = 100;
 } // namespace
 
 Launcher::Launcher(engine::Client* client, LaunchOptions options, QObject* parent)
@@ -33,7 +37,6 @@ Launcher::Launcher(engine::Client* client, LaunchOptions options, QObject* paren
                          tr("Look at the full log (docker logs) or try again with a longer timeout.")));
     });
     m_pollTimer.setSingleShot(true);
-    m_pollTimer.setInterval(100);
     connect(&m_pollTimer, &QTimer::timeout, this, &Launcher::pollApi);
 }
 
@@ -295,6 +298,7 @@ void Launcher::onLogLine(const QString& line) {
     const bool hadUrl = m_scanner.url().has_value();
     if (m_scanner.feedLine(line) && !hadUrl) {
         m_urlMs = m_clock.elapsed();
+        m_pollDelayMs = kFirstApiRetryMs;
         pollApi();
     }
 }
@@ -327,7 +331,10 @@ void Launcher::pollApi() {
             succeed();
             return;
         }
-        m_pollTimer.start();
+        // The URL may be printed a moment before the server answers (or docker-proxy forwards to
+        // it): retry soon, then back off, so readiness is seen within ~10 ms without hammering.
+        m_pollTimer.start(m_pollDelayMs);
+        m_pollDelayMs = std::min(m_pollDelayMs * 2, kMaxApiRetryMs);
     });
 }
 

@@ -99,6 +99,7 @@ private:
     QStringList m_logTail;
     QTimer m_timeout;
     QTimer m_pollTimer;
+    int m_pollDelayMs = 0; // next retry of GET /api: 10 ms, doubling up to 100 ms
     QElapsedTimer m_clock;
     qint64 m_createMs = -1;
     qint64 m_startedMs = -1;
