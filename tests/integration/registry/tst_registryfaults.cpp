@@ -247,8 +247,7 @@ void TestRegistryFaults::pageCountGuard() {
 }
 
 void TestRegistryFaults::oversizedBody() {
-    m_proxy->addRule(
-        {.path = re("/manifests/"), .fault = Fault::OversizedBody, .size = 6 * 1024 * 1024});
+    m_proxy->addRule({.path = re("/manifests/"), .fault = Fault::OversizedBody, .size = 6 * 1024 * 1024});
     Client client(*m_engine);
     auto job = run(client.manifest(repo(), QStringLiteral("10.4")));
     QCOMPARE(job->error().code, ErrorCode::TooLarge);
