@@ -90,6 +90,16 @@ QStringList sageStages() {
             QStringLiteral("with-targets-optional")};
 }
 
+void removeTestContainers(const QString& label) {
+    QByteArray ids;
+    runDocker({QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--filter"),
+               QStringLiteral("label=org.sagedock.test=") + label},
+              &ids);
+    const QStringList list = QString::fromUtf8(ids).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    if (!list.isEmpty())
+        runDocker(QStringList{QStringLiteral("rm"), QStringLiteral("-f")} + list);
+}
+
 int runDocker(const QStringList& args, QByteArray* output, int timeoutMs) {
     QProcess process;
     process.setProgram(QStringLiteral("docker"));

@@ -29,6 +29,8 @@ QStringList sageStages();                  // the seven stage names in Sage's or
 
 // Runs the docker CLI with an argv list; returns the exit code (-1 if it could not start or timed out).
 int runDocker(const QStringList& args, QByteArray* output = nullptr, int timeoutMs = 180000);
+// Force-removes every container labelled org.sagedock.test=<label> (what a test, failed or not, left).
+void removeTestContainers(const QString& label);
 // Starts a process already given its program, arguments and environment, and does the same with it.
 int runProcess(QProcess& process, QByteArray* output = nullptr, int timeoutMs = 180000);
 // Tags `localImage` as <registry>/<repository>:<tag> and pushes it. Returns false with output on failure.

@@ -49,15 +49,7 @@ class TestLaunchPages : public QObject {
     std::unique_ptr<app::AppContext> m_context;
     QString m_label;
 
-    void removeTestContainers() {
-        QByteArray ids;
-        testsupport::runDocker({QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--filter"),
-                                QStringLiteral("label=org.sagedock.test=") + m_label},
-                               &ids);
-        const QStringList list = QString::fromUtf8(ids).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        if (!list.isEmpty())
-            testsupport::runDocker(QStringList{QStringLiteral("rm"), QStringLiteral("-f")} + list);
-    }
+    void removeTestContainers() { testsupport::removeTestContainers(m_label); }
 
 private Q_SLOTS:
     void initTestCase() {

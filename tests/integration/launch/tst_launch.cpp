@@ -73,26 +73,14 @@ private Q_SLOTS:
         if (!m_client)
             return;
         // Whatever a failed test left behind: containers with our label, images we pulled.
-        QByteArray ids;
-        testsupport::runDocker({QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--filter"),
-                                QStringLiteral("label=org.sagedock.test=") + m_label},
-                               &ids);
-        const QStringList list = QString::fromUtf8(ids).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        if (!list.isEmpty())
-            testsupport::runDocker(QStringList{QStringLiteral("rm"), QStringLiteral("-f")} + list);
+        testsupport::removeTestContainers(m_label);
         for (const QString& image : m_pulledImages)
             testsupport::runDocker({QStringLiteral("rmi"), QStringLiteral("-f"), image});
     }
 
     void cleanup() {
         // A failed test must not leak its containers into the next one.
-        QByteArray ids;
-        testsupport::runDocker({QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--filter"),
-                                QStringLiteral("label=org.sagedock.test=") + m_label},
-                               &ids);
-        const QStringList list = QString::fromUtf8(ids).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        if (!list.isEmpty())
-            testsupport::runDocker(QStringList{QStringLiteral("rm"), QStringLiteral("-f")} + list);
+        testsupport::removeTestContainers(m_label);
     }
 
     void pingNegotiatesVersion() {
