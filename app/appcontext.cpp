@@ -2,7 +2,7 @@
 
 namespace sagedock::app {
 
-AppContext::AppContext(util::Settings& settings, http::Engine& http, QObject* parent)
+AppContext::AppContext(util::Settings& settings, http::Transport& http, QObject* parent)
     : QObject(parent)
     , m_settings(settings)
     , m_http(http) {}

@@ -4,7 +4,7 @@
 // clients from these; nothing here is a global singleton, so GUI tests can make their own.
 // Usage: auto* page = new MatrixPage(context, parent);
 
-#include "http/httpengine.h"
+#include "http/transport.h"
 #include "util/settings.h"
 
 #include <QObject>
@@ -14,10 +14,10 @@ namespace sagedock::app {
 class AppContext : public QObject {
     Q_OBJECT
 public:
-    AppContext(util::Settings& settings, http::Engine& http, QObject* parent = nullptr);
+    AppContext(util::Settings& settings, http::Transport& http, QObject* parent = nullptr);
 
     util::Settings& settings() const { return m_settings; }
-    http::Engine& http() const { return m_http; }
+    http::Transport& http() const { return m_http; }
 
     // Called by the Preferences dialog after it saved; pages re-read what they use.
     void notifySettingsChanged() { Q_EMIT settingsChanged(); }
@@ -30,7 +30,7 @@ Q_SIGNALS:
 
 private:
     util::Settings& m_settings;
-    http::Engine& m_http;
+    http::Transport& m_http;
 };
 
 } // namespace sagedock::app

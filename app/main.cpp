@@ -1,7 +1,7 @@
 // sagedock: the desktop app.
 
 #include "appcontext.h"
-#include "http/httpengine.h"
+#include "http/transport.h"
 #include "icons.h"
 #include "languages.h"
 #include "mainwindow.h"
@@ -30,7 +30,7 @@ int main(int argc, char* argv[]) {
     const QString language = app::installTranslators(settings.language());
     util::logInfo(QStringLiteral("language: %1").arg(language));
 
-    http::Engine httpEngine(http::EngineOptions{.extraCaBundle = settings.extraCaBundle()});
+    http::Transport httpEngine(http::TransportOptions{.extraCaBundle = settings.extraCaBundle()});
     app::AppContext context(settings, httpEngine);
     app::MainWindow window(context);
     window.show();

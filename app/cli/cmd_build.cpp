@@ -5,8 +5,8 @@
 #include "command.h"
 #include "output.h"
 
-#include "build/buildplanner.h"
-#include "build/buildrunner.h"
+#include "imagebuild/buildplanner.h"
+#include "imagebuild/buildrunner.h"
 
 #include <QCoreApplication>
 #include <QSocketNotifier>
@@ -42,18 +42,18 @@ void onSignal(int) {
 }
 
 struct Session : QObject {
-    build::Planner planner;
-    build::Runner runner;
-    build::CliProbe probe; // runs beside the planner: the build starts one round trip earlier
-    std::optional<util::Result<build::CliCapabilities>> caps;
-    std::optional<util::Result<build::BuildPlan>> plan;
+    imagebuild::Planner planner;
+    imagebuild::Runner runner;
+    imagebuild::CliProbe probe; // runs beside the planner: the build starts one round trip earlier
+    std::optional<util::Result<imagebuild::CliCapabilities>> caps;
+    std::optional<util::Result<imagebuild::BuildPlan>> plan;
     std::function<void()> bothReady;
     std::unique_ptr<QSocketNotifier> notifier;
 };
 
-QString stageLine(const build::StageResult& r) {
-    QString line = QStringLiteral("%1: %2").arg(r.stage, build::stageStatusName(r.status));
-    if (r.status != build::StageStatus::Skipped)
+QString stageLine(const imagebuild::StageResult& r) {
+    QString line = QStringLiteral("%1: %2").arg(r.stage, imagebuild::stageStatusName(r.status));
+    if (r.status != imagebuild::StageStatus::Skipped)
         line += QStringLiteral(" (%1 steps, %2 cached, %3 executed, %4 s)")
                     .arg(r.steps)
                     .arg(r.cached)
@@ -119,7 +119,7 @@ SAGEDOCK_CLI_COMMAND(
     [](const QCommandLineParser& p, cli::Io& io, cli::Done done) {
         const bool generic = p.isSet(QStringLiteral("dockerfile"));
         const bool json = p.isSet(QStringLiteral("json"));
-        build::CommonBuildOptions common;
+        imagebuild::CommonBuildOptions common;
         common.tag = p.value(QStringLiteral("tag"));
         common.extraTags = p.values(QStringLiteral("extra-tag"));
         for (const QString& a : p.values(QStringLiteral("build-arg"))) {
@@ -140,13 +140,13 @@ SAGEDOCK_CLI_COMMAND(
         common.buildxBuilder = p.value(QStringLiteral("builder"));
         common.pull = p.isSet(QStringLiteral("pull"));
         common.noCache = p.isSet(QStringLiteral("no-cache"));
-        build::RunOptions run;
+        imagebuild::RunOptions run;
         run.resume = p.isSet(QStringLiteral("resume"));
         run.skipExisting = p.isSet(QStringLiteral("skip-existing"));
         run.arguments = QCoreApplication::arguments().mid(1);
         common.computeInputHashes = run.resume || run.skipExisting;
         if (p.isSet(QStringLiteral("builder-mode"))) {
-            run.builderMode = build::builderModeFromName(p.value(QStringLiteral("builder-mode")));
+            run.builderMode = imagebuild::builderModeFromName(p.value(QStringLiteral("builder-mode")));
             if (!run.builderMode) {
                 done(cli::usageError(io, QStringLiteral("build"),
                                      tr("--builder-mode must be legacy, buildkit or buildx")));
@@ -154,25 +154,25 @@ SAGEDOCK_CLI_COMMAND(
             }
         }
         if (!common.buildxBuilder.isEmpty() && !run.builderMode)
-            run.builderMode = build::BuilderMode::Buildx;
+            run.builderMode = imagebuild::BuilderMode::Buildx;
 
         auto* session = new Session;
         session->probe.setRequiredMode(run.builderMode);
-        QObject::connect(&session->planner, &build::Planner::finished, session,
-                         [session](const util::Result<build::BuildPlan>& plan) {
+        QObject::connect(&session->planner, &imagebuild::Planner::finished, session,
+                         [session](const util::Result<imagebuild::BuildPlan>& plan) {
                              session->plan = plan;
                              if (session->caps)
                                  session->bothReady();
                          });
-        QObject::connect(&session->probe, &build::CliProbe::finished, session,
-                         [session](const util::Result<build::CliCapabilities>& caps) {
+        QObject::connect(&session->probe, &imagebuild::CliProbe::finished, session,
+                         [session](const util::Result<imagebuild::CliCapabilities>& caps) {
                              session->caps = caps;
                              if (session->plan)
                                  session->bothReady();
                          });
         session->probe.start();
         session->bothReady = [&p, &io, done, session, run, json]() mutable {
-            const util::Result<build::BuildPlan> plan = *session->plan;
+            const util::Result<imagebuild::BuildPlan> plan = *session->plan;
             if (!plan.ok()) {
                 const int code = plan.error().code == util::ErrorCode::InvalidArgument
                                      ? cli::usageError(io, QStringLiteral("build"), plan.error().toString())
@@ -186,23 +186,23 @@ SAGEDOCK_CLI_COMMAND(
                 done(cli::printError(io, session->caps->error()));
                 return;
             }
-            const build::CliCapabilities caps = session->caps->value();
+            const imagebuild::CliCapabilities caps = session->caps->value();
             if (p.isSet(QStringLiteral("dry-run"))) {
-                const build::BuildPlan& pl = plan.value();
+                const imagebuild::BuildPlan& pl = plan.value();
                 nlohmann::json j = pl.toJson();
                 nlohmann::json commands = nlohmann::json::array();
                 QStringList lines;
-                if (pl.mode == build::BuildPlan::Mode::Sage)
-                    lines << QStringLiteral("cd ") + build::shellQuote(pl.contextDir)
+                if (pl.mode == imagebuild::BuildPlan::Mode::Sage)
+                    lines << QStringLiteral("cd ") + imagebuild::shellQuote(pl.contextDir)
                           << pl.generatorDisplay();
                 for (int i = 0; i < pl.stages.size(); ++i) {
-                    lines << build::stageCommand(pl, i, caps).display();
-                    lines += build::pushCommands(pl, i, caps);
+                    lines << imagebuild::stageCommand(pl, i, caps).display();
+                    lines += imagebuild::pushCommands(pl, i, caps);
                 }
                 for (const QString& l : lines)
                     commands.push_back(l.toStdString());
                 j["commands"] = commands;
-                j["builder"] = build::builderModeName(caps.mode).toStdString();
+                j["builder"] = imagebuild::builderModeName(caps.mode).toStdString();
                 if (json)
                     cli::printJson(io, j);
                 else
@@ -214,32 +214,32 @@ SAGEDOCK_CLI_COMMAND(
                 return;
             }
             run.capabilities = caps;
-            build::Runner& runner = session->runner;
+            imagebuild::Runner& runner = session->runner;
             if (!json) {
-                QObject::connect(&runner, &build::Runner::capabilitiesReady, session,
-                                 [&io](const build::CliCapabilities& c) {
-                                     io.err << "builder: " << build::builderModeName(c.mode) << " ("
+                QObject::connect(&runner, &imagebuild::Runner::capabilitiesReady, session,
+                                 [&io](const imagebuild::CliCapabilities& c) {
+                                     io.err << "builder: " << imagebuild::builderModeName(c.mode) << " ("
                                             << c.program << " " << c.clientVersion << ")\n";
                                      io.err.flush();
                                  });
-                QObject::connect(&runner, &build::Runner::stageStarted, session,
+                QObject::connect(&runner, &imagebuild::Runner::stageStarted, session,
                                  [&io](int, const QString& cmd) {
                                      io.err << "==> " << cmd << "\n";
                                      io.err.flush();
                                  });
-                QObject::connect(&runner, &build::Runner::stageFinished, session,
-                                 [&io](int, const build::StageResult& r) {
+                QObject::connect(&runner, &imagebuild::Runner::stageFinished, session,
+                                 [&io](int, const imagebuild::StageResult& r) {
                                      io.out << stageLine(r) << "\n";
                                      io.out.flush();
                                  });
             }
-            QObject::connect(&runner, &build::Runner::finished, session,
-                             [&io, done, session, json](const build::BuildRecord& r) {
+            QObject::connect(&runner, &imagebuild::Runner::finished, session,
+                             [&io, done, session, json](const imagebuild::BuildRecord& r) {
                                  ::signal(SIGINT, SIG_DFL);
                                  ::signal(SIGTERM, SIG_DFL);
                                  if (json) {
                                      nlohmann::json stages = nlohmann::json::array();
-                                     for (const build::StageResult& s : r.stages)
+                                     for (const imagebuild::StageResult& s : r.stages)
                                          stages.push_back(s.toJson());
                                      nlohmann::json j = {
                                          {"stages", stages},         {"log", r.logPath.toStdString()},
@@ -272,7 +272,7 @@ SAGEDOCK_CLI_COMMAND(
         };
 
         if (generic) {
-            build::GenericBuildOptions g;
+            imagebuild::GenericBuildOptions g;
             g.dockerfile = p.value(QStringLiteral("dockerfile"));
             g.contextDir = p.value(QStringLiteral("context"));
             g.stages = listValues(p, QStringLiteral("stages"));
@@ -294,7 +294,7 @@ SAGEDOCK_CLI_COMMAND(
                    "--stages a,b --image-prefix NAME (generic mode)")));
             return;
         }
-        build::SageBuildOptions s;
+        imagebuild::SageBuildOptions s;
         s.sourceDir = p.value(QStringLiteral("source"));
         s.system = p.value(QStringLiteral("system"));
         if (p.isSet(QStringLiteral("packages")))

@@ -3,7 +3,7 @@
 #include "command.h"
 #include "output.h"
 
-#include "build/buildhistory.h"
+#include "imagebuild/buildhistory.h"
 
 using namespace sagedock;
 
@@ -23,7 +23,7 @@ SAGEDOCK_CLI_COMMAND(
                                  QStringLiteral("--limit needs a positive number")));
             return;
         }
-        const build::History history;
+        const imagebuild::History history;
         auto records = history.load(limit);
         if (!records.ok()) {
             done(cli::printError(io, records.error()));
@@ -31,7 +31,7 @@ SAGEDOCK_CLI_COMMAND(
         }
         if (p.isSet(QStringLiteral("json"))) {
             nlohmann::json a = nlohmann::json::array();
-            for (const build::BuildRecord& r : records.value())
+            for (const imagebuild::BuildRecord& r : records.value())
                 a.push_back(r.toJson());
             cli::printJson(io, a);
             done(cli::ExitOk);
@@ -39,11 +39,11 @@ SAGEDOCK_CLI_COMMAND(
         }
         if (records.value().isEmpty())
             io.out << "no builds yet (history: " << history.path() << ")\n";
-        for (const build::BuildRecord& r : records.value()) {
+        for (const imagebuild::BuildRecord& r : records.value()) {
             QStringList parts;
-            for (const build::StageResult& s : r.stages)
+            for (const imagebuild::StageResult& s : r.stages)
                 parts << QStringLiteral("%1=%2(%3/%4)")
-                             .arg(s.stage, build::stageStatusName(s.status))
+                             .arg(s.stage, imagebuild::stageStatusName(s.status))
                              .arg(s.cached)
                              .arg(s.steps);
             io.out << r.id << "  " << r.started.toLocalTime().toString(Qt::ISODate) << "  " << r.builder

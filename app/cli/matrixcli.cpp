@@ -1,6 +1,6 @@
 #include "matrixcli.h"
 
-#include "http/httpengine.h"
+#include "http/transport.h"
 #include "reference/catalog.h"
 #include "util/paths.h"
 #include "util/settings.h"
@@ -29,7 +29,7 @@ std::unique_ptr<registry::Client> makeRegistryClient(bool offline) {
     options.insecureRegistries = settings.insecureRegistries();
     options.credentials = registry::dockerConfigCredentials();
     options.offline = offline;
-    return std::make_unique<registry::Client>(http::Engine::shared(), options);
+    return std::make_unique<registry::Client>(http::Transport::shared(), options);
 }
 
 QStringList splitList(const QStringList& values) {

@@ -15,7 +15,7 @@ util::Result<engine::Client*> makeEngineClient() {
     auto endpoint = engine::Client::endpointFromSetting(settings.engineEndpoint());
     if (!endpoint.ok())
         return endpoint.error();
-    return new engine::Client(endpoint.value(), http::Engine::shared(), QCoreApplication::instance());
+    return new engine::Client(endpoint.value(), http::Transport::shared(), QCoreApplication::instance());
 }
 
 void listSessions(Io& io, Done done, SessionsHandler handler) {

@@ -22,12 +22,12 @@ int BuildHistoryModel::columnCount(const QModelIndex& parent) const {
 QVariant BuildHistoryModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= m_records.size())
         return {};
-    const build::BuildRecord& r = m_records.at(index.row());
+    const imagebuild::BuildRecord& r = m_records.at(index.row());
     auto stages = [&r] {
         QStringList parts;
         for (const auto& s : r.stages)
             parts << tr("%1: %2 (%3/%4 cached)")
-                         .arg(s.stage, build::stageStatusName(s.status))
+                         .arg(s.stage, imagebuild::stageStatusName(s.status))
                          .arg(s.cached)
                          .arg(s.steps);
         return parts.join(QStringLiteral("; "));
@@ -105,14 +105,14 @@ QVariant BuildHistoryModel::headerData(int section, Qt::Orientation orientation,
     return {};
 }
 
-void BuildHistoryModel::setRecords(const QList<build::BuildRecord>& oldestFirst) {
+void BuildHistoryModel::setRecords(const QList<imagebuild::BuildRecord>& oldestFirst) {
     beginResetModel();
     m_records = oldestFirst;
     std::reverse(m_records.begin(), m_records.end());
     endResetModel();
 }
 
-const build::BuildRecord* BuildHistoryModel::record(int row) const {
+const imagebuild::BuildRecord* BuildHistoryModel::record(int row) const {
     return row >= 0 && row < m_records.size() ? &m_records.at(row) : nullptr;
 }
 

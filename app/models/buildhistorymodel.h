@@ -1,9 +1,9 @@
 #pragma once
 // The build history on the Builds page: one row per recorded build, newest first — when, builder,
 // result (icon + text), stage outcomes with cache numbers, the log file. RawRole gives sortable values.
-// Usage: model->setRecords(history.load().value()); const build::BuildRecord* r = model->record(row);
+// Usage: model->setRecords(history.load().value()); const imagebuild::BuildRecord* r = model->record(row);
 
-#include "build/buildrecord.h"
+#include "imagebuild/buildrecord.h"
 
 #include <QAbstractTableModel>
 
@@ -30,11 +30,11 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    void setRecords(const QList<build::BuildRecord>& oldestFirst);
-    const build::BuildRecord* record(int row) const;
+    void setRecords(const QList<imagebuild::BuildRecord>& oldestFirst);
+    const imagebuild::BuildRecord* record(int row) const;
 
 private:
-    QList<build::BuildRecord> m_records; // newest first
+    QList<imagebuild::BuildRecord> m_records; // newest first
 };
 
 } // namespace sagedock::app

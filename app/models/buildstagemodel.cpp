@@ -5,38 +5,38 @@
 namespace sagedock::app {
 
 namespace {
-QString statusText(build::StageStatus s) {
+QString statusText(imagebuild::StageStatus s) {
     switch (s) {
-    case build::StageStatus::Pending:
+    case imagebuild::StageStatus::Pending:
         return BuildStageModel::tr("waiting");
-    case build::StageStatus::Running:
+    case imagebuild::StageStatus::Running:
         return BuildStageModel::tr("running");
-    case build::StageStatus::Built:
+    case imagebuild::StageStatus::Built:
         return BuildStageModel::tr("built");
-    case build::StageStatus::Cached:
+    case imagebuild::StageStatus::Cached:
         return BuildStageModel::tr("cached");
-    case build::StageStatus::Skipped:
+    case imagebuild::StageStatus::Skipped:
         return BuildStageModel::tr("skipped");
-    case build::StageStatus::Failed:
+    case imagebuild::StageStatus::Failed:
         return BuildStageModel::tr("failed");
-    case build::StageStatus::Cancelled:
+    case imagebuild::StageStatus::Cancelled:
         return BuildStageModel::tr("cancelled");
     }
     return {};
 }
-const char* statusIcon(build::StageStatus s) {
+const char* statusIcon(imagebuild::StageStatus s) {
     switch (s) {
-    case build::StageStatus::Pending:
+    case imagebuild::StageStatus::Pending:
         return "status-missing";
-    case build::StageStatus::Running:
+    case imagebuild::StageStatus::Running:
         return "status-busy";
-    case build::StageStatus::Built:
-    case build::StageStatus::Cached:
-    case build::StageStatus::Skipped:
+    case imagebuild::StageStatus::Built:
+    case imagebuild::StageStatus::Cached:
+    case imagebuild::StageStatus::Skipped:
         return "status-ok";
-    case build::StageStatus::Failed:
+    case imagebuild::StageStatus::Failed:
         return "status-error";
-    case build::StageStatus::Cancelled:
+    case imagebuild::StageStatus::Cancelled:
         return "status-warning";
     }
     return "status-missing";
@@ -64,7 +64,7 @@ QVariant BuildStageModel::data(const QModelIndex& index, int role) const {
         case Stage:
             return r.stage;
         case Status:
-            return build::stageStatusName(r.status);
+            return imagebuild::stageStatusName(r.status);
         case Progress:
             return p.stepsDone;
         case Cached:
@@ -92,7 +92,7 @@ QVariant BuildStageModel::data(const QModelIndex& index, int role) const {
     case Status:
         return statusText(r.status);
     case Progress:
-        if (r.status == build::StageStatus::Pending || r.status == build::StageStatus::Skipped)
+        if (r.status == imagebuild::StageStatus::Pending || r.status == imagebuild::StageStatus::Skipped)
             return QString();
         return tr("%1 / %2").arg(p.stepsDone).arg(p.stepsTotal);
     case Cached:
@@ -100,9 +100,9 @@ QVariant BuildStageModel::data(const QModelIndex& index, int role) const {
     case Executed:
         return p.executed;
     case CurrentStep:
-        return r.status == build::StageStatus::Skipped ? r.note : p.currentStep;
+        return r.status == imagebuild::StageStatus::Skipped ? r.note : p.currentStep;
     case Elapsed:
-        return r.status == build::StageStatus::Pending ? QString()
+        return r.status == imagebuild::StageStatus::Pending ? QString()
                                                        : tr("%1 s").arg(p.elapsedSeconds, 0, 'f', 1);
     case Image:
         return r.image;
@@ -134,29 +134,29 @@ QVariant BuildStageModel::headerData(int section, Qt::Orientation orientation, i
     return {};
 }
 
-void BuildStageModel::setStages(const QList<build::PlannedStage>& stages) {
+void BuildStageModel::setStages(const QList<imagebuild::PlannedStage>& stages) {
     beginResetModel();
     m_rows.clear();
     for (const auto& s : stages)
-        m_rows.append(Row{s.name, s.imageRef(), build::StageStatus::Pending, {}, {}});
+        m_rows.append(Row{s.name, s.imageRef(), imagebuild::StageStatus::Pending, {}, {}});
     endResetModel();
 }
 
 void BuildStageModel::setStarted(int row) {
     if (row < 0 || row >= m_rows.size())
         return;
-    m_rows[row].status = build::StageStatus::Running;
+    m_rows[row].status = imagebuild::StageStatus::Running;
     changed(row);
 }
 
-void BuildStageModel::setProgress(int row, const build::StageProgress& progress) {
+void BuildStageModel::setProgress(int row, const imagebuild::StageProgress& progress) {
     if (row < 0 || row >= m_rows.size())
         return;
     m_rows[row].progress = progress;
     changed(row);
 }
 
-void BuildStageModel::setResult(int row, const build::StageResult& result) {
+void BuildStageModel::setResult(int row, const imagebuild::StageResult& result) {
     if (row < 0 || row >= m_rows.size())
         return;
     Row& r = m_rows[row];
@@ -173,8 +173,8 @@ void BuildStageModel::setResult(int row, const build::StageResult& result) {
     changed(row);
 }
 
-build::StageStatus BuildStageModel::status(int row) const {
-    return row >= 0 && row < m_rows.size() ? m_rows.at(row).status : build::StageStatus::Pending;
+imagebuild::StageStatus BuildStageModel::status(int row) const {
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).status : imagebuild::StageStatus::Pending;
 }
 
 void BuildStageModel::changed(int row) {

@@ -2,12 +2,12 @@
 // One row per planned stage of a build on the Builds page: status (icon + text), steps done/total,
 // cached and executed so far, the current step, elapsed seconds, the image. RawRole gives numbers and
 // the status name for sorting and tests.
-// Usage: model->setStages(plan.stages); connect(runner, &build::Runner::stageProgress, model,
+// Usage: model->setStages(plan.stages); connect(runner, &imagebuild::Runner::stageProgress, model,
 // &BuildStageModel::setProgress);
 
-#include "build/buildplan.h"
-#include "build/buildrecord.h"
-#include "build/buildrunner.h"
+#include "imagebuild/buildplan.h"
+#include "imagebuild/buildrecord.h"
+#include "imagebuild/buildrunner.h"
 
 #include <QAbstractTableModel>
 
@@ -26,18 +26,18 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    void setStages(const QList<build::PlannedStage>& stages);
+    void setStages(const QList<imagebuild::PlannedStage>& stages);
     void setStarted(int row);
-    void setProgress(int row, const build::StageProgress& progress);
-    void setResult(int row, const build::StageResult& result);
-    build::StageStatus status(int row) const;
+    void setProgress(int row, const imagebuild::StageProgress& progress);
+    void setResult(int row, const imagebuild::StageResult& result);
+    imagebuild::StageStatus status(int row) const;
 
 private:
     struct Row {
         QString stage;
         QString image;
-        build::StageStatus status = build::StageStatus::Pending;
-        build::StageProgress progress;
+        imagebuild::StageStatus status = imagebuild::StageStatus::Pending;
+        imagebuild::StageProgress progress;
         QString note;
     };
     void changed(int row);

@@ -1,9 +1,9 @@
 #include "pages/buildspage.h"
 
 #include "appcontext.h"
-#include "build/buildhistory.h"
-#include "build/sagesource.h"
-#include "build/sagesystems.h"
+#include "imagebuild/buildhistory.h"
+#include "imagebuild/sagesource.h"
+#include "imagebuild/sagesystems.h"
 #include "buildlog/diagnosis.h"
 #include "models/buildhistorymodel.h"
 #include "models/buildstagemodel.h"
@@ -58,7 +58,7 @@ const QStringList kAllStages = {QStringLiteral("with-system-packages"), QStringL
 
 // The image prefix of a generic build: as given (--image-prefix), else taken back from the first
 // stage's image ([push prefix]<prefix>-<stage>:<tag>) for records that lack the arguments.
-QString genericImagePrefix(const build::BuildRecord& record) {
+QString genericImagePrefix(const imagebuild::BuildRecord& record) {
     const QString option = QStringLiteral("--image-prefix");
     for (qsizetype i = 0; i < record.arguments.size(); ++i) {
         const QString& a = record.arguments.at(i);
@@ -69,7 +69,7 @@ QString genericImagePrefix(const build::BuildRecord& record) {
     }
     if (record.stages.isEmpty())
         return {};
-    const build::StageResult& first = record.stages.first();
+    const imagebuild::StageResult& first = record.stages.first();
     QString image = first.image.left(first.image.lastIndexOf(QLatin1Char(':')));
     const QString push = record.plan.contains("push_prefix") && record.plan.at("push_prefix").is_string()
                              ? QString::fromStdString(record.plan.at("push_prefix").get<std::string>())
@@ -96,9 +96,9 @@ void alignLabels(const QList<QFormLayout*>& forms) {
 }
 
 // What precedes the stage commands in the preview: the working directory, and for Sage the generator.
-QStringList preamble(const build::BuildPlan& plan) {
-    QStringList lines{QStringLiteral("cd ") + build::shellQuote(plan.contextDir)};
-    if (plan.mode == build::BuildPlan::Mode::Sage)
+QStringList preamble(const imagebuild::BuildPlan& plan) {
+    QStringList lines{QStringLiteral("cd ") + imagebuild::shellQuote(plan.contextDir)};
+    if (plan.mode == imagebuild::BuildPlan::Mode::Sage)
         lines << plan.generatorDisplay();
     return lines;
 }
@@ -107,7 +107,7 @@ QStringList preamble(const build::BuildPlan& plan) {
 BuildsPage::BuildsPage(AppContext& context, QWidget* parent)
     : QWidget(parent)
     , m_context(context)
-    , m_historyPath(build::History::defaultPath()) {
+    , m_historyPath(imagebuild::History::defaultPath()) {
     setAcceptDrops(true);
     auto* outer = new QVBoxLayout(this);
     m_tabs = new QTabWidget(this);
@@ -146,13 +146,13 @@ BuildsPage::BuildsPage(AppContext& context, QWidget* parent)
     sageForm->addRow(QString(), m_detected);
     m_system = new QComboBox(buildTab);
     m_system->setObjectName(QStringLiteral("systemCombo"));
-    for (const QString& factor : build::knownSageSystems())
-        if (const auto s = build::sageSystem(factor))
+    for (const QString& factor : imagebuild::knownSageSystems())
+        if (const auto s = imagebuild::sageSystem(factor))
             m_system->addItem(tr("%1 (%2)").arg(s->factor, s->baseImage), s->factor);
     sageForm->addRow(tr("System:"), m_system);
     m_packages = new QComboBox(buildTab);
     m_packages->setObjectName(QStringLiteral("packagesCombo"));
-    for (const QString& p : build::sagePackageSets())
+    for (const QString& p : imagebuild::sagePackageSets())
         m_packages->addItem(p, p);
     m_packages->setCurrentIndex(m_packages->findData(QStringLiteral("standard")));
     sageForm->addRow(tr("Package set:"), m_packages);
@@ -336,7 +336,7 @@ void BuildsPage::detectSource() {
         return;
     }
     // Two small files: cheap enough for the UI thread.
-    auto s = build::SageSource::detect(dir);
+    auto s = imagebuild::SageSource::detect(dir);
     if (!s.ok()) {
         m_sageError = s.error();
         m_detected->setText(tr("⚠ %1").arg(s.error().toString()));
@@ -406,8 +406,8 @@ void BuildsPage::revalidate() {
     m_runButton->setToolTip(e ? e.toString() : QString());
 }
 
-build::CommonBuildOptions BuildsPage::commonOptions() const {
-    build::CommonBuildOptions c;
+imagebuild::CommonBuildOptions BuildsPage::commonOptions() const {
+    imagebuild::CommonBuildOptions c;
     c.tag = m_tag->text().trimmed();
     c.cacheFrom = splitList(m_cacheFrom->text());
     c.pushPrefix = m_pushPrefix->text().trimmed();
@@ -415,8 +415,8 @@ build::CommonBuildOptions BuildsPage::commonOptions() const {
     return c;
 }
 
-build::SageBuildOptions BuildsPage::sageOptions() const {
-    build::SageBuildOptions o;
+imagebuild::SageBuildOptions BuildsPage::sageOptions() const {
+    imagebuild::SageBuildOptions o;
     o.sourceDir = m_source->text().trimmed();
     o.system = m_system->currentData().toString();
     o.packages = m_packages->currentData().toString();
@@ -425,11 +425,11 @@ build::SageBuildOptions BuildsPage::sageOptions() const {
     return o;
 }
 
-build::RunOptions BuildsPage::runOptions() const {
-    build::RunOptions r;
+imagebuild::RunOptions BuildsPage::runOptions() const {
+    imagebuild::RunOptions r;
     r.resume = m_resume->isChecked();
     r.skipExisting = m_skipExisting->isChecked();
-    r.builderMode = build::builderModeFromName(m_builderMode->currentData().toString());
+    r.builderMode = imagebuild::builderModeFromName(m_builderMode->currentData().toString());
     r.historyPath = m_historyPath;
     // Recorded in the history like the CLI's argv.
     if (isGeneric()) {
@@ -454,10 +454,10 @@ void BuildsPage::showError(const QString& text) {
     m_error->setVisible(!text.isEmpty());
 }
 
-void BuildsPage::plan(std::function<void(const build::BuildPlan&)> next) {
-    m_planner = std::make_unique<build::Planner>();
-    connect(m_planner.get(), &build::Planner::finished, this,
-            [this, next = std::move(next)](const util::Result<build::BuildPlan>& plan) {
+void BuildsPage::plan(std::function<void(const imagebuild::BuildPlan&)> next) {
+    m_planner = std::make_unique<imagebuild::Planner>();
+    connect(m_planner.get(), &imagebuild::Planner::finished, this,
+            [this, next = std::move(next)](const util::Result<imagebuild::BuildPlan>& plan) {
                 if (!plan.ok()) {
                     setRunning(false);
                     showError(plan.error().toString());
@@ -486,19 +486,19 @@ bool BuildsPage::checkForm() {
 void BuildsPage::preview() {
     if (!checkForm())
         return;
-    plan([this](const build::BuildPlan& p) {
-        m_probe = std::make_unique<build::CliProbe>();
+    plan([this](const imagebuild::BuildPlan& p) {
+        m_probe = std::make_unique<imagebuild::CliProbe>();
         m_probe->setRequiredMode(runOptions().builderMode);
-        connect(m_probe.get(), &build::CliProbe::finished, this,
-                [this, p](const util::Result<build::CliCapabilities>& caps) {
+        connect(m_probe.get(), &imagebuild::CliProbe::finished, this,
+                [this, p](const util::Result<imagebuild::CliCapabilities>& caps) {
                     if (!caps.ok()) {
                         showError(caps.error().toString());
                         return;
                     }
                     QStringList lines = preamble(p);
                     for (int i = 0; i < p.stages.size(); ++i) {
-                        lines << build::stageCommand(p, i, caps.value()).display();
-                        lines += build::pushCommands(p, i, caps.value());
+                        lines << imagebuild::stageCommand(p, i, caps.value()).display();
+                        lines += imagebuild::pushCommands(p, i, caps.value());
                     }
                     m_preview->setPlainText(lines.join(QLatin1Char('\n')));
                     m_stageModel->setStages(p.stages);
@@ -529,26 +529,26 @@ void BuildsPage::run() {
         return;
     saveInputs();
     setRunning(true);
-    plan([this](const build::BuildPlan& p) { startRun(p); });
+    plan([this](const imagebuild::BuildPlan& p) { startRun(p); });
 }
 
-void BuildsPage::startRun(const build::BuildPlan& plan) {
+void BuildsPage::startRun(const imagebuild::BuildPlan& plan) {
     m_stageModel->setStages(plan.stages);
     m_log->clear();
     m_diagnosis->clear();
     // The commands as they are run follow (not a previous preview of perhaps other inputs).
     m_preview->setPlainText(preamble(plan).join(QLatin1Char('\n')));
-    m_runner = std::make_unique<build::Runner>();
-    build::Runner* runner = m_runner.get();
-    connect(runner, &build::Runner::stageStarted, this, [this](int i, const QString& command) {
+    m_runner = std::make_unique<imagebuild::Runner>();
+    imagebuild::Runner* runner = m_runner.get();
+    connect(runner, &imagebuild::Runner::stageStarted, this, [this](int i, const QString& command) {
         m_stageModel->setStarted(i);
         m_preview->appendPlainText(command);
     });
-    connect(runner, &build::Runner::stageProgress, m_stageModel, &BuildStageModel::setProgress);
-    connect(runner, &build::Runner::stageFinished, m_stageModel, &BuildStageModel::setResult);
-    connect(runner, &build::Runner::logData, this,
+    connect(runner, &imagebuild::Runner::stageProgress, m_stageModel, &BuildStageModel::setProgress);
+    connect(runner, &imagebuild::Runner::stageFinished, m_stageModel, &BuildStageModel::setResult);
+    connect(runner, &imagebuild::Runner::logData, this,
             [this](int, const QByteArray& data) { m_log->appendData(data); });
-    connect(runner, &build::Runner::finished, this, [this](const build::BuildRecord& r) {
+    connect(runner, &imagebuild::Runner::finished, this, [this](const imagebuild::BuildRecord& r) {
         m_log->finish();
         setRunning(false);
         showError(r.error);
@@ -576,7 +576,7 @@ void BuildsPage::setRunning(bool running) {
 }
 
 void BuildsPage::reloadHistory() {
-    auto records = build::History(m_historyPath).load(500);
+    auto records = imagebuild::History(m_historyPath).load(500);
     if (!records.ok()) {
         showError(records.error().toString());
         return;
@@ -584,7 +584,7 @@ void BuildsPage::reloadHistory() {
     m_historyModel->setRecords(records.value());
 }
 
-void BuildsPage::fillForm(const build::BuildRecord& record) {
+void BuildsPage::fillForm(const imagebuild::BuildRecord& record) {
     const auto& p = record.plan;
     auto str = [&p](const char* key) {
         return p.contains(key) && p.at(key).is_string() ? QString::fromStdString(p.at(key).get<std::string>())
@@ -624,7 +624,7 @@ void BuildsPage::fillForm(const build::BuildRecord& record) {
 
 void BuildsPage::rerunSelected() {
     const auto rows = m_historyTable->selectionModel()->selectedRows();
-    const build::BuildRecord* r = rows.isEmpty() ? nullptr : m_historyModel->record(rows.first().row());
+    const imagebuild::BuildRecord* r = rows.isEmpty() ? nullptr : m_historyModel->record(rows.first().row());
     if (!r)
         return;
     fillForm(*r);
@@ -639,8 +639,8 @@ void BuildsPage::compareSelected() {
         return;
     }
     // Newest first in the table: compare the older (A) with the newer (B).
-    const build::BuildRecord* b = m_historyModel->record(std::min(rows.at(0).row(), rows.at(1).row()));
-    const build::BuildRecord* a = m_historyModel->record(std::max(rows.at(0).row(), rows.at(1).row()));
+    const imagebuild::BuildRecord* b = m_historyModel->record(std::min(rows.at(0).row(), rows.at(1).row()));
+    const imagebuild::BuildRecord* a = m_historyModel->record(std::max(rows.at(0).row(), rows.at(1).row()));
     const QString pathA = a->logPath, pathB = b->logPath;
     m_compare->setPlainText(tr("Comparing…"));
     auto out = std::make_shared<QString>();

@@ -7,8 +7,8 @@
 // cache diagnosis filling in as stages finish; the history with re-run and compare; and any log file (open or
 // drag and drop) diagnosed — the CI-log case.
 
-#include "build/buildplanner.h"
-#include "build/buildrunner.h"
+#include "imagebuild/buildplanner.h"
+#include "imagebuild/buildrunner.h"
 
 #include <QWidget>
 
@@ -69,28 +69,28 @@ private:
     util::Error validationError() const;
     void revalidate();
     bool checkForm(); // re-reads the Dockerfile; false (and the reason shown) when Run cannot start
-    build::CommonBuildOptions commonOptions() const;
-    build::SageBuildOptions sageOptions() const;
-    build::RunOptions runOptions() const;
+    imagebuild::CommonBuildOptions commonOptions() const;
+    imagebuild::SageBuildOptions sageOptions() const;
+    imagebuild::RunOptions runOptions() const;
     // Plans the form's build (either mode) and hands the plan on; failures are shown.
-    void plan(std::function<void(const build::BuildPlan&)> next);
+    void plan(std::function<void(const imagebuild::BuildPlan&)> next);
     void preview();
     void saveInputs();
     void run();
-    void startRun(const build::BuildPlan& plan);
+    void startRun(const imagebuild::BuildPlan& plan);
     void cancel();
     void rerunSelected();
     void compareSelected();
     void openLogDialog();
-    void fillForm(const build::BuildRecord& record);
+    void fillForm(const imagebuild::BuildRecord& record);
     void showError(const QString& text);
     void setRunning(bool running);
 
     AppContext& m_context;
     QString m_historyPath;
-    std::unique_ptr<build::Planner> m_planner;
-    std::unique_ptr<build::Runner> m_runner;
-    std::unique_ptr<build::CliProbe> m_probe;
+    std::unique_ptr<imagebuild::Planner> m_planner;
+    std::unique_ptr<imagebuild::Runner> m_runner;
+    std::unique_ptr<imagebuild::CliProbe> m_probe;
 
     QTabWidget* m_tabs;
     QRadioButton* m_sageMode;

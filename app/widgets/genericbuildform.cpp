@@ -1,6 +1,6 @@
 #include "widgets/genericbuildform.h"
 
-#include "build/dockerfileinfo.h"
+#include "imagebuild/dockerfileinfo.h"
 #include "reference/imagereference.h"
 #include "util/atomicfile.h"
 
@@ -25,7 +25,7 @@ util::Error invalid(const QString& message, const QString& hint) {
 }
 
 // Only `FROM … AS name` stages can be built with --target; unnamed ones are "stage-<n>" internally.
-QStringList namedStages(const build::DockerfileInfo& info) {
+QStringList namedStages(const imagebuild::DockerfileInfo& info) {
     QStringList out;
     for (const auto& s : info.stages) {
         const QRegularExpression as(
@@ -130,8 +130,8 @@ QString GenericBuildForm::imagePrefix() const {
     return m_prefix->text().trimmed();
 }
 
-build::GenericBuildOptions GenericBuildForm::options(const build::CommonBuildOptions& common) const {
-    build::GenericBuildOptions o;
+imagebuild::GenericBuildOptions GenericBuildForm::options(const imagebuild::CommonBuildOptions& common) const {
+    imagebuild::GenericBuildOptions o;
     o.dockerfile = dockerfile();
     o.contextDir = contextDir();
     o.stages = stages();
@@ -192,7 +192,7 @@ void GenericBuildForm::inspectDockerfile() {
                 invalid(tr("Cannot read the Dockerfile %1: %2").arg(path, text.error().message),
                         tr("Check that the file exists and that you may read it."));
         } else {
-            const auto info = build::DockerfileInfo::parse(text.value());
+            const auto info = imagebuild::DockerfileInfo::parse(text.value());
             m_namedStages = namedStages(info);
             m_inspectedPath = fi.absoluteFilePath();
             if (info.stages.isEmpty())

@@ -9,7 +9,7 @@
 //   connect(form, &GenericBuildForm::changed, this, &Page::revalidate);
 //   if (!form->validationError()) planner->planGeneric(form->options(common));
 
-#include "build/buildplanner.h"
+#include "imagebuild/buildplanner.h"
 #include "util/error.h"
 
 #include <QWidget>
@@ -25,7 +25,7 @@ class GenericBuildForm final : public QWidget {
 public:
     explicit GenericBuildForm(QWidget* parent = nullptr);
 
-    build::GenericBuildOptions options(const build::CommonBuildOptions& common) const;
+    imagebuild::GenericBuildOptions options(const imagebuild::CommonBuildOptions& common) const;
     // The same as `sagedock-cli build` arguments (recorded in the history).
     QStringList cliArguments() const;
     // Null when a plan can be made from the fields.

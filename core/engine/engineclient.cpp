@@ -56,7 +56,7 @@ QString minApiVersion(const QString& a, const QString& b) {
     return QVersionNumber::compare(va, vb) <= 0 ? a : b;
 }
 
-Client::Client(Endpoint endpoint, http::Engine& http, QObject* parent)
+Client::Client(Endpoint endpoint, http::Transport& http, QObject* parent)
     : QObject(parent)
     , m_endpoint(std::move(endpoint))
     , m_http(http) {}

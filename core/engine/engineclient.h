@@ -1,16 +1,16 @@
 #pragma once
-// The Docker Engine API client (Docker or Podman's compat API) over the shared http::Engine: unix
+// The Docker Engine API client (Docker or Podman's compat API) over the shared http::Transport: unix
 // socket or tcp with TLS client certificates. The API version is negotiated from /_ping
 // (min(client maximum, the daemon's Api-Version)) before the first versioned call; never fixed.
 // Calls are asynchronous: the callback runs in the caller's thread, and not at all when `context`
 // was destroyed first. Long streams (pull, logs, events) are job objects (see enginejobs.h).
 // Usage:
-//   auto* client = new engine::Client(endpoint.value(), http::Engine::shared(), this);
+//   auto* client = new engine::Client(endpoint.value(), http::Transport::shared(), this);
 //   client->version(this, [](util::Result<engine::EngineInfo> info) { ... });
 
 #include "engine/endpoint.h"
 #include "engine/types.h"
-#include "http/httpengine.h"
+#include "http/transport.h"
 #include "util/error.h"
 
 #include <QObject>
@@ -36,13 +36,13 @@ public:
     // Used when /_ping has no Api-Version header (very old daemons).
     static constexpr const char* kFallbackApiVersion = "1.24";
 
-    explicit Client(Endpoint endpoint, http::Engine& http = http::Engine::shared(),
+    explicit Client(Endpoint endpoint, http::Transport& http = http::Transport::shared(),
                     QObject* parent = nullptr);
     // Resolves the endpoint like the docker CLI (settings value may be empty); null + error on failure.
     static util::Result<Endpoint> endpointFromSetting(const QString& settingValue);
 
     const Endpoint& endpoint() const { return m_endpoint; }
-    http::Engine& http() const { return m_http; }
+    http::Transport& http() const { return m_http; }
     QString apiVersion() const { return m_apiVersion; } // empty until negotiated
     bool isPodman() const { return m_podman; }
 
@@ -93,7 +93,7 @@ private:
                   T (*convert)(const nlohmann::json&), Callback<QList<T>> done);
 
     Endpoint m_endpoint;
-    http::Engine& m_http;
+    http::Transport& m_http;
     QString m_apiVersion;
     bool m_podman = false;
     bool m_pinging = false;

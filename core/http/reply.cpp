@@ -1,10 +1,10 @@
 #include "http/reply.h"
 
-#include "http/engineimpl.h"
+#include "http/transport_p.h"
 
 namespace sagedock::http {
 
-Reply::Reply(std::weak_ptr<EngineImpl> engine, Request request, quint64 id)
+Reply::Reply(std::weak_ptr<TransportImpl> engine, Request request, quint64 id)
     : m_engine(std::move(engine))
     , m_request(std::move(request))
     , m_id(id)

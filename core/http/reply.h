@@ -1,5 +1,5 @@
 #pragma once
-// One request in flight. Lives in the thread that called Engine::send(); every signal arrives
+// One request in flight. Lives in the thread that called Transport::send(); every signal arrives
 // there through queued events, so slots may touch widgets or models directly.
 // Delete it (or call cancel()) to abandon the request; the engine never touches a deleted Reply.
 // Usage:
@@ -14,8 +14,8 @@
 
 namespace sagedock::http {
 
-class Engine;
-struct EngineImpl;
+class Transport;
+struct TransportImpl;
 struct ReplyLink;
 
 class Reply : public QObject {
@@ -35,13 +35,13 @@ Q_SIGNALS:
     void finished();
 
 private:
-    friend class Engine;
-    friend struct EngineImpl;
-    Reply(std::weak_ptr<EngineImpl> engine, Request request, quint64 id);
+    friend class Transport;
+    friend struct TransportImpl;
+    Reply(std::weak_ptr<TransportImpl> engine, Request request, quint64 id);
     void deliverHeaders(int status, const Headers& headers);
     void deliverFinished(Response response);
 
-    std::weak_ptr<EngineImpl> m_engine;
+    std::weak_ptr<TransportImpl> m_engine;
     Request m_request;
     Response m_response;
     quint64 m_id;

@@ -31,7 +31,7 @@ struct Request {
     QUrl url;
     Headers headers;
     QByteArray body;
-    QString unixSocket; // connect through this socket instead of TCP (Docker Engine)
+    QString unixSocket; // connect through this socket instead of TCP (Docker Engine API)
     qint64 maxResponseBytes = 32LL * 1024 * 1024;
     int connectTimeoutMs = 10000;
     int lowSpeedTimeSec = 30; // abort when under 1 byte/s for this long; 0 = never

@@ -2,8 +2,8 @@
 // tokens, then the calls themselves (tags with pagination, manifests, configs, HEAD digests) with
 // the content cache in front.
 
-#include "http/httpengine.h"
-#include "registry/clientprivate.h"
+#include "http/transport.h"
+#include "registry/client_p.h"
 #include "registry/manifestparser.h"
 #include "registry/pagination.h"
 
@@ -72,7 +72,7 @@ struct ClientPrivate::TagPaging {
     int pages = 0;
 };
 
-ClientPrivate::ClientPrivate(Client* client, http::Engine& e, ClientOptions o)
+ClientPrivate::ClientPrivate(Client* client, http::Transport& e, ClientOptions o)
     : q(client)
     , engine(e)
     , options(std::move(o))

@@ -1,6 +1,6 @@
 #include "registry/registryclient.h"
 
-#include "registry/clientprivate.h"
+#include "registry/client_p.h"
 #include "registry/manifestparser.h"
 
 #include <QCoreApplication>
@@ -82,7 +82,7 @@ void Job::finish(util::Error error) {
 }
 
 // --- client ------------------------------------------------------------------------------------
-Client::Client(http::Engine& engine, ClientOptions options, QObject* parent)
+Client::Client(http::Transport& engine, ClientOptions options, QObject* parent)
     : QObject(parent)
     , d(std::make_unique<ClientPrivate>(this, engine, std::move(options))) {}
 

@@ -10,7 +10,7 @@
 // the call (no signal follows), or cancel() it (finished() follows with ErrorCode::Cancelled).
 //
 // Usage:
-//   registry::Client client(http::Engine::shared(), {.cacheDirectory = util::cacheDirectory() + "/registry",
+//   registry::Client client(http::Transport::shared(), {.cacheDirectory = util::cacheDirectory() + "/registry",
 //                                                    .credentials = registry::dockerConfigCredentials()});
 //   auto repo =
 //   registry::Repository::parse(QStringLiteral("ghcr.io/sagemath/sage/sage-ubuntu-jammy-standard-with-targets"));
@@ -20,7 +20,7 @@
 //       job->deleteLater();
 //   });
 
-#include "http/httpengine.h"
+#include "http/transport.h"
 #include "reference/imagereference.h"
 #include "util/error.h"
 
@@ -256,7 +256,7 @@ struct ClientStats {
 class Client final : public QObject {
     Q_OBJECT
 public:
-    explicit Client(http::Engine& engine, ClientOptions options = {}, QObject* parent = nullptr);
+    explicit Client(http::Transport& engine, ClientOptions options = {}, QObject* parent = nullptr);
     ~Client() override; // pending jobs finish with ErrorCode::Cancelled
 
     const ClientOptions& options() const;

@@ -1,6 +1,6 @@
 #include "testenvironment.h"
 
-#include "http/httpengine.h"
+#include "http/transport.h"
 #include "registryserver.h"
 
 #include <QCoreApplication>
@@ -21,7 +21,7 @@ QString dockerSocket() {
 }
 
 http::Response fetch(const http::Request& request, int timeoutMs) {
-    static http::Engine engine; // private to tests: never the app's shared engine
+    static http::Transport engine; // private to tests: never the app's shared engine
     std::unique_ptr<http::Reply> reply(engine.send(request));
     if (!reply->isFinished()) {
         QSignalSpy spy(reply.get(), &http::Reply::finished);
@@ -141,13 +141,8 @@ QString sourceDir() {
     return env.isEmpty() ? QDir::currentPath() : env;
 }
 
-QString sharedDir() {
-    const QString env = qEnvironmentVariable("SAGEDOCK_SHARED_DIR");
-    return env.isEmpty() ? QDir(sourceDir()).filePath(QStringLiteral("../shared")) : env;
-}
-
 QString sampleLog(const QString& fileName) {
-    return QDir(sharedDir()).filePath(QStringLiteral("data/logs/") + fileName);
+    return QDir(sourceDir()).filePath(QStringLiteral("tests/fixtures/logs/samples/") + fileName);
 }
 
 } // namespace sagedock::testsupport

@@ -1,6 +1,6 @@
 #pragma once
 // What integration tests need from the machine: the Docker engine socket, a private registry on
-// loopback, the fixture images, the sample logs in ../shared/data. Real parts, no mocks.
+// loopback, the fixture images, the sample logs in tests/fixtures/logs/samples. Real parts, no mocks.
 // Usage in a test:
 //   void initTestCase() { SAGEDOCK_REQUIRE_ENGINE(); registry = testsupport::registryAddress(); }
 
@@ -37,12 +37,11 @@ int runProcess(QProcess& process, QByteArray* output = nullptr, int timeoutMs = 
 bool pushToRegistry(const QString& localImage, const QString& registry, const QString& repositoryAndTag,
                     QString* why = nullptr);
 
-// Sends a request on a private http::Engine and waits for the answer (tests only).
+// Sends a request on a private http::Transport and waits for the answer (tests only).
 http::Response fetch(const http::Request& request, int timeoutMs = 30000);
 
 QString sourceDir();                        // the project's root
-QString sharedDir();                        // ../shared next to the project (reference, data)
-QString sampleLog(const QString& fileName); // ../shared/data/logs/<fileName>
+QString sampleLog(const QString& fileName); // tests/fixtures/logs/samples/<fileName>
 
 } // namespace sagedock::testsupport
 

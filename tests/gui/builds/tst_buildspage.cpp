@@ -6,7 +6,7 @@
 // last inputs restored by a new page. Models run under QAbstractItemModelTester.
 
 #include "appcontext.h"
-#include "build/buildhistory.h"
+#include "imagebuild/buildhistory.h"
 #include "models/buildhistorymodel.h"
 #include "models/buildstagemodel.h"
 #include "pages/buildspage.h"
@@ -102,7 +102,7 @@ private Q_SLOTS:
         m_qsettings =
             std::make_unique<QSettings>(m_tmp.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
         m_settings = std::make_unique<util::Settings>(m_qsettings.get());
-        m_context = std::make_unique<app::AppContext>(*m_settings, http::Engine::shared());
+        m_context = std::make_unique<app::AppContext>(*m_settings, http::Transport::shared());
         m_source = m_tmp.filePath(QStringLiteral("sage"));
         QDir().mkpath(m_source);
         QProcess cp;
@@ -184,7 +184,7 @@ private Q_SLOTS:
         auto* model = m_page->stageModel();
         QCOMPARE(model->rowCount(), 2);
         for (int row = 0; row < 2; ++row) {
-            QVERIFY(build::stageSucceeded(model->status(row)));
+            QVERIFY(imagebuild::stageSucceeded(model->status(row)));
             QVERIFY(
                 model->data(model->index(row, app::BuildStageModel::Status), Qt::DecorationRole).isValid());
         }
@@ -208,8 +208,8 @@ private Q_SLOTS:
         QCOMPARE(finished.first().first().toBool(), true);
         QCOMPARE(m_page->historyModel()->rowCount(), 2);
         // The second run is fully cached.
-        QCOMPARE(m_page->stageModel()->status(0), build::StageStatus::Cached);
-        QCOMPARE(m_page->stageModel()->status(1), build::StageStatus::Cached);
+        QCOMPARE(m_page->stageModel()->status(0), imagebuild::StageStatus::Cached);
+        QCOMPARE(m_page->stageModel()->status(1), imagebuild::StageStatus::Cached);
         table->selectAll();
         QTest::mouseClick(child<QPushButton>("compareButton"), Qt::LeftButton);
         auto* out = child<QPlainTextEdit>("compareOutput");
@@ -386,7 +386,7 @@ private Q_SLOTS:
                 model->data(model->index(row, app::BuildStageModel::Stage), app::BuildStageModel::RawRole)
                     .toString(),
                 m_genericStages.at(row));
-            QCOMPARE(model->status(row), build::StageStatus::Built);
+            QCOMPARE(model->status(row), imagebuild::StageStatus::Built);
         }
         // The commands as run replace the preview: once each, after the working directory.
         const QString ran = child<QPlainTextEdit>("planPreview")->toPlainText();
@@ -433,7 +433,7 @@ private Q_SLOTS:
         QVERIFY2(finished.first().first().toBool(), qPrintable(child<QLabel>("errorLabel")->text()));
         QCOMPARE(m_page->historyModel()->rowCount(), 4);
         for (int row = 0; row < 3; ++row)
-            QCOMPARE(m_page->stageModel()->status(row), build::StageStatus::Cached);
+            QCOMPARE(m_page->stageModel()->status(row), imagebuild::StageStatus::Cached);
     }
 
     // Records the CLI wrote (--image-prefix=NAME) or without arguments restore the prefix too.
@@ -446,10 +446,10 @@ private Q_SLOTS:
 
     void genericRerunOfOtherRecords() {
         QFETCH(QStringList, arguments);
-        build::BuildRecord record = *m_page->historyModel()->record(0);
+        imagebuild::BuildRecord record = *m_page->historyModel()->record(0);
         record.arguments = arguments;
         const QString path = m_tmp.filePath(QStringLiteral("history-%1.jsonl").arg(QTest::currentDataTag()));
-        QVERIFY(!build::History(path).append(record));
+        QVERIFY(!imagebuild::History(path).append(record));
         m_page->setHistoryPath(path);
         child<QLineEdit>("imagePrefixEdit")->setText(QStringLiteral("elsewhere"));
         child<QTableView>("historyTable")->selectRow(0);

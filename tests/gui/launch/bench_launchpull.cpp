@@ -12,7 +12,7 @@
 
 #include "appcontext.h"
 #include "engine/engineclient.h"
-#include "http/httpengine.h"
+#include "http/transport.h"
 #include "launch/launcher.h"
 #include "launch/ports.h"
 #include "models/releasemodel.h"
@@ -76,7 +76,7 @@ int main(int argc, char* argv[]) {
     settings.setOpenBrowser(false);
     settings.setNotebooksFolder(tmp.filePath(QStringLiteral("SageMath")));
     settings.setJupyterPort(sagedock::launch::findFreePort(QStringLiteral("127.0.0.1"), 28888));
-    sagedock::app::AppContext context(settings, sagedock::http::Engine::shared());
+    sagedock::app::AppContext context(settings, sagedock::http::Transport::shared());
     sagedock::app::LaunchPage page(context);
     page.resize(900, 600);
     page.show();

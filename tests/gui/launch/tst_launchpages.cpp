@@ -5,7 +5,7 @@
 // (size, date, pipeline stage) when a header is clicked. Models pass QAbstractItemModelTester.
 
 #include "appcontext.h"
-#include "http/httpengine.h"
+#include "http/transport.h"
 #include "models/releasemodel.h"
 #include "models/reviewimagemodel.h"
 #include "models/sessionmodel.h"
@@ -63,7 +63,7 @@ private Q_SLOTS:
         m_settings->setNotebooksFolder(m_tmp.filePath(QStringLiteral("SageMath")));
         m_settings->setEngineEndpoint(QStringLiteral("unix://") + testsupport::dockerSocket());
         m_settings->setTerminalCommand(QStringLiteral("/nonexistent/terminal"));
-        m_context = std::make_unique<app::AppContext>(*m_settings, http::Engine::shared());
+        m_context = std::make_unique<app::AppContext>(*m_settings, http::Transport::shared());
     }
 
     void cleanupTestCase() { removeTestContainers(); }
@@ -328,7 +328,7 @@ private Q_SLOTS:
         QSettings qsettings(m_tmp.filePath(QStringLiteral("folder.ini")), QSettings::IniFormat);
         util::Settings settings(&qsettings);
         settings.setNotebooksFolder(QStringLiteral("/srv/notebooks"));
-        app::AppContext context(settings, http::Engine::shared());
+        app::AppContext context(settings, http::Transport::shared());
         app::ReviewPage review(context);
         QVERIFY(review.findChild<app::NotebooksFolderRow*>());
         app::NotebooksFolderRow launchRow(context), reviewRow(context);

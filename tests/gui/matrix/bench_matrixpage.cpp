@@ -4,7 +4,7 @@
 // Usage: bench_matrixpage <registry-prefix>      e.g. 127.0.0.1:5000/sagemath/sage/
 
 #include "appcontext.h"
-#include "http/httpengine.h"
+#include "http/transport.h"
 #include "matrix/snapshot.h"
 #include "pages/matrixpage.h"
 #include "util/settings.h"
@@ -48,7 +48,7 @@ int main(int argc, char* argv[]) {
     sagedock::util::Settings settings(&qs);
     settings.setMatrixRepository(QString::fromLocal8Bit(argv[1]));
     settings.setMatrixPackages(QStringLiteral("minimal,standard,maximal"));
-    sagedock::app::AppContext context(settings, sagedock::http::Engine::shared());
+    sagedock::app::AppContext context(settings, sagedock::http::Transport::shared());
     sagedock::app::MatrixPage page(context);
     page.resize(1400, 900);
     page.show();

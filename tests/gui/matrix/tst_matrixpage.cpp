@@ -3,7 +3,7 @@
 // cancel, the offline banner and every export format.
 
 #include "appcontext.h"
-#include "http/httpengine.h"
+#include "http/transport.h"
 #include "models/matrixmodel.h"
 #include "pages/matrixpage.h"
 #include "reference/catalog.h"
@@ -119,7 +119,7 @@ private Q_SLOTS:
         m_settings = std::make_unique<util::Settings>(m_qsettings.get());
         m_settings->setMatrixRepository(m_prefix);
         m_settings->setMatrixPackages(QStringLiteral("standard"));
-        m_context = std::make_unique<app::AppContext>(*m_settings, http::Engine::shared());
+        m_context = std::make_unique<app::AppContext>(*m_settings, http::Transport::shared());
         m_page = std::make_unique<app::MatrixPage>(*m_context);
         m_page->resize(1200, 800);
         m_page->show();

@@ -30,14 +30,14 @@ class TestShell : public QObject {
     QTemporaryDir m_dir;
     std::unique_ptr<QSettings> m_backend;
     std::unique_ptr<util::Settings> m_settings;
-    std::unique_ptr<http::Engine> m_http;
+    std::unique_ptr<http::Transport> m_http;
     std::unique_ptr<app::AppContext> m_context;
 
 private Q_SLOTS:
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         SAGEDOCK_REQUIRE_ENGINE();
-        m_http = std::make_unique<http::Engine>();
+        m_http = std::make_unique<http::Transport>();
     }
     void init() {
         m_backend =

@@ -1,7 +1,7 @@
 // The harness itself: a real engine answers, fixture images behave like Sage's, and a fixture
 // pushed to the real registry is listed by GET /v2/<name>/tags/list through SageDock's HTTP engine.
 
-#include "http/httpengine.h"
+#include "http/transport.h"
 #include "testenvironment.h"
 
 #include <QJsonArray>

@@ -9,7 +9,7 @@
 #include "registryseed.h"
 #include "testenvironment.h"
 
-#include "http/httpengine.h"
+#include "http/transport.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -67,7 +67,7 @@ class TestMatrixRegistry : public QObject {
         registry::ClientOptions o;
         o.cacheDirectory =
             m_tmp.filePath(QStringLiteral("cache-%1").arg(QRandomGenerator::global()->generate()));
-        return std::make_unique<registry::Client>(http::Engine::shared(), o);
+        return std::make_unique<registry::Client>(http::Transport::shared(), o);
     }
 
     matrix::Snapshot runMatrix(registry::Client& client, const QString& tag, QList<int>* streamed = nullptr) {

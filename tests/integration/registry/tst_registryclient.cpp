@@ -6,7 +6,7 @@
 
 #include "tst_registryclient.h"
 
-#include "http/httpengine.h"
+#include "http/transport.h"
 #include "registry/manifestparser.h"
 #include "testenvironment.h"
 
@@ -27,7 +27,7 @@ registry::Repository TestRegistryClient::repo(const QString& host) const {
 void TestRegistryClient::initTestCase() {
     SAGEDOCK_REQUIRE_ENGINE();
     SAGEDOCK_REQUIRE_REGISTRY(m_registry);
-    m_engine = std::make_unique<http::Engine>();
+    m_engine = std::make_unique<http::Transport>();
     RegistrySeed seed(m_registry);
     auto seeded =
         seedSageRepository(seed, uniquePrefix() + QStringLiteral("/sage-ubuntu-noble-standard-with-targets"));

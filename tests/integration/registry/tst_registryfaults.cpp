@@ -7,7 +7,7 @@
 
 #include "tst_registryfaults.h"
 
-#include "http/httpengine.h"
+#include "http/transport.h"
 #include "registry/manifestparser.h"
 #include "testenvironment.h"
 
@@ -48,7 +48,7 @@ registry::Repository TestRegistryFaults::repo() const {
 void TestRegistryFaults::initTestCase() {
     SAGEDOCK_REQUIRE_ENGINE();
     SAGEDOCK_REQUIRE_REGISTRY(m_registry);
-    m_engine = std::make_unique<http::Engine>();
+    m_engine = std::make_unique<http::Transport>();
     RegistrySeed seed(m_registry);
     auto seeded = seedSageRepository(seed, uniquePrefix() +
                                                QStringLiteral("/sage-debian-bookworm-standard-configured"));

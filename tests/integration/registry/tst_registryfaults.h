@@ -13,7 +13,7 @@ class TestRegistryFaults : public QObject {
     Q_OBJECT
     QString m_registry;
     sagedock::testsupport::SeededRepository m_repo;
-    std::unique_ptr<sagedock::http::Engine> m_engine;
+    std::unique_ptr<sagedock::http::Transport> m_engine;
     std::unique_ptr<sagedock::testsupport::FaultProxy> m_proxy;
 
     sagedock::registry::Repository repo() const;

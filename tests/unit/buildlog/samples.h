@@ -1,5 +1,5 @@
 #pragma once
-// Sample logs for the buildlog tests: the real recorded logs in ../shared/data/logs and the rawjson
+// Sample logs for the buildlog tests: the real recorded logs in tests/fixtures/logs/samples and the rawjson
 // samples written from the schema (protocols.md D3) in ./data; plus a stable text form of events so
 // that two event streams can be compared exactly.
 

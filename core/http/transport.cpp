@@ -1,0 +1,513 @@
+#include "http/transport.h"
+
+#include "http/transport_p.h"
+#include "http/retrypolicy.h"
+#include "util/log.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QMetaObject>
+
+#include <random>
+
+namespace sagedock::http {
+
+namespace {
+
+using util::Error;
+using util::ErrorCode;
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("sagedock::http", text);
+}
+
+void globalInit() {
+    static std::once_flag once;
+    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+template <typename F> void post(const std::shared_ptr<ReplyLink>& link, F&& f) {
+    QMutexLocker lock(&link->mutex);
+    if (link->reply)
+        QMetaObject::invokeMethod(link->reply, std::forward<F>(f), Qt::QueuedConnection);
+}
+
+bool isRetryableCurlError(CURLcode code) {
+    switch (code) {
+    case CURLE_COULDNT_CONNECT:
+    case CURLE_COULDNT_RESOLVE_HOST:
+    case CURLE_GOT_NOTHING:
+    case CURLE_SEND_ERROR:
+    case CURLE_RECV_ERROR:
+    case CURLE_PARTIAL_FILE:
+    case CURLE_HTTP2:
+    case CURLE_HTTP2_STREAM:
+        return true;
+    default:
+        return false;
+    }
+}
+
+QString where(const Request& r) {
+    if (!r.unixSocket.isEmpty())
+        return r.unixSocket;
+    return r.url.host() + (r.url.port() > 0 ? QStringLiteral(":%1").arg(r.url.port()) : QString());
+}
+
+Error mapCurlError(CURLcode code, const Transfer& t) {
+    const QString detail = QString::fromUtf8(t.errorBuffer[0] ? t.errorBuffer : curl_easy_strerror(code));
+    const QString host = where(t.request);
+    switch (code) {
+    case CURLE_OPERATION_TIMEDOUT:
+        return Error::make(ErrorCode::Timeout, tr("%1 did not answer in time (%2).").arg(host, detail),
+                           tr("Check the network, or try again later."));
+    case CURLE_COULDNT_RESOLVE_HOST:
+        return Error::make(ErrorCode::Network, tr("Cannot find the host %1.").arg(host),
+                           tr("Check the name and your network connection."));
+    case CURLE_COULDNT_CONNECT:
+        return Error::make(ErrorCode::Network, tr("Cannot connect to %1 (%2).").arg(host, detail),
+                           tr("Check that the service is running and the address is right."));
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_SSL_CERTPROBLEM:
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_SSL_ISSUER_ERROR:
+        return Error::make(
+            ErrorCode::Tls, tr("Secure connection to %1 failed: %2").arg(host, detail),
+            tr("Add the registry's CA certificate in Preferences, or mark it insecure if it is "
+               "a local test registry."));
+    case CURLE_FILESIZE_EXCEEDED:
+        return Error::make(
+            ErrorCode::TooLarge,
+            tr("The answer from %1 is larger than %2 bytes.").arg(host).arg(t.request.maxResponseBytes));
+    case CURLE_TOO_MANY_REDIRECTS:
+        return Error::make(ErrorCode::Protocol, tr("%1 redirected too many times.").arg(host));
+    case CURLE_UNSUPPORTED_PROTOCOL:
+        return Error::make(ErrorCode::Protocol,
+                           tr("%1 redirected to a protocol that is not allowed (%2).").arg(host, detail),
+                           tr("SageDock never downgrades HTTPS to plain HTTP."));
+    case CURLE_RECV_ERROR:
+    case CURLE_SEND_ERROR:
+    case CURLE_GOT_NOTHING:
+        // HTTPS, connected, and closed before a single status line: with TLS 1.3 a server that rejects
+        // the client certificate (missing, or from a CA it does not trust) says so only after the
+        // client's side of the handshake is done, as an alert or a plain close.
+        if (t.request.url.scheme() == QLatin1String("https") && t.currentStatus == 0 && t.received == 0)
+            return Error::make(ErrorCode::Tls, tr("%1 refused the secure connection: %2").arg(host, detail),
+                               tr("Check the client certificate and key, and that the server trusts the CA "
+                                  "that signed them."));
+        return Error::make(ErrorCode::Network, tr("Request to %1 failed: %2").arg(host, detail));
+    default:
+        return Error::make(ErrorCode::Network, tr("Request to %1 failed: %2").arg(host, detail));
+    }
+}
+
+QByteArray systemCaBundle() {
+    for (const char* path :
+         {"/etc/ssl/certs/ca-certificates.crt", "/etc/pki/tls/certs/ca-bundle.crt", "/etc/ssl/cert.pem"}) {
+        QFile f(QString::fromLatin1(path));
+        if (f.open(QIODevice::ReadOnly))
+            return f.readAll();
+    }
+    return {};
+}
+
+double random01() {
+    thread_local std::mt19937_64 rng{std::random_device{}()};
+    return std::uniform_real_distribution<double>(0.0, 1.0)(rng);
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------------
+TransportImpl::TransportImpl(TransportOptions opts)
+    : options(std::move(opts)) {
+    globalInit();
+    if (!options.extraCaBundle.isEmpty()) {
+        QFile extra(options.extraCaBundle);
+        if (extra.open(QIODevice::ReadOnly))
+            caBlob = systemCaBundle() + "\n" + extra.readAll();
+        else
+            util::logWarning(QStringLiteral("extra CA bundle %1 unreadable: %2")
+                                 .arg(options.extraCaBundle, extra.errorString()));
+    }
+    m_multi = curl_multi_init();
+    curl_multi_setopt(m_multi, CURLMOPT_PIPELINING, long(CURLPIPE_MULTIPLEX));
+    curl_multi_setopt(m_multi, CURLMOPT_MAX_HOST_CONNECTIONS, long(options.maxConnectionsPerHost));
+    curl_multi_setopt(m_multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, long(options.maxTotalConnections));
+    curl_multi_setopt(m_multi, CURLMOPT_MAXCONNECTS, long(options.maxTotalConnections));
+    m_thread = std::thread([this] { run(); });
+}
+
+TransportImpl::~TransportImpl() {
+    stop();
+    curl_multi_cleanup(m_multi);
+}
+
+void TransportImpl::stop() {
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_stopping)
+            return;
+        m_stopping = true;
+    }
+    curl_multi_wakeup(m_multi);
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+void TransportImpl::submit(std::shared_ptr<Transfer> transfer) {
+    {
+        std::lock_guard lock(m_mutex);
+        m_toAdd.push_back(std::move(transfer));
+    }
+    curl_multi_wakeup(m_multi);
+}
+
+void TransportImpl::cancel(quint64 id) {
+    {
+        std::lock_guard lock(m_mutex);
+        m_toCancel.push_back(id);
+    }
+    curl_multi_wakeup(m_multi);
+}
+
+void TransportImpl::run() {
+    for (;;) {
+        std::deque<std::shared_ptr<Transfer>> adds;
+        std::vector<quint64> cancels;
+        bool stopping = false;
+        {
+            std::lock_guard lock(m_mutex);
+            adds.swap(m_toAdd);
+            cancels.swap(m_toCancel);
+            stopping = m_stopping;
+        }
+        if (stopping) {
+            for (auto& t : adds)
+                m_active.emplace(t->id, t);
+            for (auto& t : m_waitingRetry)
+                m_active.emplace(t->id, t);
+            m_waitingRetry.clear();
+            for (auto& [id, t] : m_active) {
+                t->cancelled = true;
+                t->response.error = Error::make(ErrorCode::Cancelled, tr("Cancelled."));
+                if (t->easy)
+                    curl_multi_remove_handle(m_multi, t->easy);
+                finish(t);
+            }
+            m_active.clear();
+            return;
+        }
+        for (auto& t : adds)
+            start(t);
+        for (quint64 id : cancels) {
+            std::shared_ptr<Transfer> t;
+            if (auto it = m_active.find(id); it != m_active.end()) {
+                t = it->second;
+                m_active.erase(it);
+                curl_multi_remove_handle(m_multi, t->easy);
+            } else {
+                auto it2 = std::find_if(m_waitingRetry.begin(), m_waitingRetry.end(),
+                                        [id](const auto& w) { return w->id == id; });
+                if (it2 == m_waitingRetry.end())
+                    continue;
+                t = *it2;
+                m_waitingRetry.erase(it2);
+            }
+            t->cancelled = true;
+            t->response.error = Error::make(ErrorCode::Cancelled, tr("Cancelled."));
+            finish(t);
+        }
+        const auto now = std::chrono::steady_clock::now();
+        auto nextRetry = std::chrono::steady_clock::time_point::max();
+        for (auto it = m_waitingRetry.begin(); it != m_waitingRetry.end();) {
+            if ((*it)->retryAt <= now) {
+                auto t = *it;
+                it = m_waitingRetry.erase(it);
+                start(t);
+            } else {
+                nextRetry = std::min(nextRetry, (*it)->retryAt);
+                ++it;
+            }
+        }
+
+        int running = 0;
+        curl_multi_perform(m_multi, &running);
+        int queued = 0;
+        while (CURLMsg* msg = curl_multi_info_read(m_multi, &queued)) {
+            if (msg->msg != CURLMSG_DONE)
+                continue;
+            Transfer* raw = nullptr;
+            curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &raw);
+            const CURLcode result = msg->data.result;
+            auto it = m_active.find(raw->id);
+            if (it == m_active.end())
+                continue;
+            auto t = it->second;
+            m_active.erase(it);
+            curl_multi_remove_handle(m_multi, t->easy);
+            complete(t, result);
+        }
+
+        int timeoutMs = 1000;
+        if (nextRetry != std::chrono::steady_clock::time_point::max()) {
+            const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(nextRetry - now).count();
+            timeoutMs = int(std::clamp<long long>(wait, 0, 1000));
+        }
+        curl_multi_poll(m_multi, nullptr, 0, timeoutMs, nullptr);
+    }
+}
+
+void TransportImpl::start(const std::shared_ptr<Transfer>& t) {
+    if (!t->easy) {
+        t->easy = curl_easy_init();
+        configure(*t);
+        t->timer.start();
+    }
+    // Per-attempt state.
+    t->response.body.clear();
+    t->currentHeaders.clear();
+    t->currentStatus = 0;
+    t->received = 0;
+    t->tooLarge = false;
+    t->headersDelivered = false;
+    t->errorBuffer[0] = 0;
+    t->response.attempts += 1;
+    requestsStarted.fetch_add(1, std::memory_order_relaxed);
+    m_active.emplace(t->id, t);
+    curl_multi_add_handle(m_multi, t->easy);
+}
+
+void TransportImpl::configure(Transfer& t) {
+    CURL* e = t.easy;
+    const Request& r = t.request;
+    curl_easy_setopt(e, CURLOPT_PRIVATE, &t);
+    curl_easy_setopt(e, CURLOPT_ERRORBUFFER, t.errorBuffer);
+    curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(e, CURLOPT_URL, r.url.toEncoded().constData());
+    curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
+    if (r.method == "HEAD") {
+        curl_easy_setopt(e, CURLOPT_NOBODY, 1L);
+    } else if (r.method == "GET") {
+        curl_easy_setopt(e, CURLOPT_HTTPGET, 1L);
+    } else {
+        curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, r.method.constData());
+        if (!r.body.isEmpty() || r.method == "POST" || r.method == "PUT") {
+            curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(r.body.size()));
+            curl_easy_setopt(e, CURLOPT_COPYPOSTFIELDS, r.body.constData());
+        }
+    }
+    for (const Header& h : r.headers)
+        t.headerList = curl_slist_append(t.headerList, QByteArray(h.first + ": " + h.second).constData());
+    t.headerList = curl_slist_append(t.headerList, "Expect:"); // no 100-continue round trip
+    curl_easy_setopt(e, CURLOPT_HTTPHEADER, t.headerList);
+    curl_easy_setopt(e, CURLOPT_USERAGENT, options.userAgent.constData());
+    if (!r.unixSocket.isEmpty())
+        curl_easy_setopt(e, CURLOPT_UNIX_SOCKET_PATH, r.unixSocket.toLocal8Bit().constData());
+
+    if (r.followRedirects) {
+        curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
+        curl_easy_setopt(e, CURLOPT_MAXREDIRS, 10L);
+        // libcurl drops our Authorization header when a redirect changes host, port or scheme
+        // (CURLOPT_UNRESTRICTED_AUTH stays 0); an https request may never be sent on over http.
+        const bool https = r.url.scheme() == QLatin1String("https");
+        curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, https && !r.allowInsecure ? "https" : "http,https");
+    }
+    curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, long(r.connectTimeoutMs));
+    if (r.lowSpeedTimeSec > 0) {
+        curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, 1L);
+        curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, long(r.lowSpeedTimeSec));
+    }
+    if (r.totalTimeoutMs > 0)
+        curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, long(r.totalTimeoutMs));
+    curl_easy_setopt(e, CURLOPT_HTTP_VERSION, long(CURL_HTTP_VERSION_2TLS));
+    curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);
+    curl_easy_setopt(e, CURLOPT_TCP_KEEPALIVE, 1L);
+    if (!r.streaming)
+        curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
+    curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(r.maxResponseBytes));
+    curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, r.verifyTls ? 1L : 0L);
+    curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, r.verifyTls ? 2L : 0L);
+    if (!r.caCertificate.isEmpty()) {
+        curl_easy_setopt(e, CURLOPT_CAINFO, r.caCertificate.toLocal8Bit().constData());
+    } else if (!caBlob.isEmpty()) {
+        curl_blob blob{const_cast<char*>(caBlob.constData()), size_t(caBlob.size()), CURL_BLOB_NOCOPY};
+        curl_easy_setopt(e, CURLOPT_CAINFO_BLOB, &blob);
+    }
+    if (!r.clientCertificate.isEmpty())
+        curl_easy_setopt(e, CURLOPT_SSLCERT, r.clientCertificate.toLocal8Bit().constData());
+    if (!r.clientKey.isEmpty())
+        curl_easy_setopt(e, CURLOPT_SSLKEY, r.clientKey.toLocal8Bit().constData());
+    curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, &TransportImpl::onHeader);
+    curl_easy_setopt(e, CURLOPT_HEADERDATA, &t);
+    curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, &TransportImpl::onWrite);
+    curl_easy_setopt(e, CURLOPT_WRITEDATA, &t);
+}
+
+size_t TransportImpl::onHeader(char* data, size_t size, size_t count, void* user) {
+    auto* t = static_cast<Transfer*>(user);
+    const size_t n = size * count;
+    const QByteArray line = QByteArray(data, qsizetype(n)).trimmed();
+    if (line.startsWith("HTTP/")) {
+        // A new response starts (after a redirect or 100 Continue): forget the previous headers.
+        t->currentHeaders.clear();
+        const QList<QByteArray> parts = line.split(' ');
+        t->currentStatus = parts.size() > 1 ? parts.at(1).toInt() : 0;
+    } else if (const qsizetype colon = line.indexOf(':'); colon > 0) {
+        t->currentHeaders.append({line.left(colon).trimmed(), line.mid(colon + 1).trimmed()});
+    }
+    return n;
+}
+
+size_t TransportImpl::onWrite(char* data, size_t size, size_t count, void* user) {
+    auto* t = static_cast<Transfer*>(user);
+    const size_t n = size * count;
+    t->received += qint64(n);
+    if (t->received > t->request.maxResponseBytes) {
+        t->tooLarge = true;
+        return 0; // aborts the transfer with CURLE_WRITE_ERROR
+    }
+    // Error answers of streaming requests are buffered so callers can read the message.
+    if (t->request.streaming && t->currentStatus < 300) {
+        if (!t->headersDelivered) {
+            t->headersDelivered = true;
+            const int status = t->currentStatus;
+            const Headers headers = t->currentHeaders;
+            post(t->link, [r = t->link->reply, status, headers] { r->deliverHeaders(status, headers); });
+        }
+        t->deliveredData = true;
+        QByteArray chunk(data, qsizetype(n));
+        QMutexLocker lock(&t->link->mutex);
+        if (Reply* reply = t->link->reply)
+            QMetaObject::invokeMethod(
+                reply, [reply, chunk] { Q_EMIT reply->dataReceived(chunk); }, Qt::QueuedConnection);
+    } else {
+        t->response.body.append(data, qsizetype(n));
+    }
+    return n;
+}
+
+void TransportImpl::complete(const std::shared_ptr<Transfer>& t, CURLcode result) {
+    long status = 0;
+    curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &status);
+    long connects = 0;
+    curl_easy_getinfo(t->easy, CURLINFO_NUM_CONNECTS, &connects);
+    connectionsOpened.fetch_add(quint64(connects), std::memory_order_relaxed);
+    char* effective = nullptr;
+    curl_easy_getinfo(t->easy, CURLINFO_EFFECTIVE_URL, &effective);
+
+    Response& resp = t->response;
+    resp.status = int(status);
+    resp.headers = t->currentHeaders;
+    resp.effectiveUrl = effective ? QUrl::fromEncoded(effective) : t->request.url;
+    resp.error = {};
+    if (t->tooLarge)
+        resp.error = Error::make(ErrorCode::TooLarge, tr("The answer from %1 is larger than %2 bytes.")
+                                                          .arg(where(t->request))
+                                                          .arg(t->request.maxResponseBytes));
+    else if (result != CURLE_OK)
+        resp.error = mapCurlError(result, *t);
+
+    const RetryPolicy& policy = t->request.retry;
+    const bool retryable = !t->deliveredData && !t->tooLarge &&
+                           ((result != CURLE_OK && isRetryableCurlError(result)) ||
+                            (result == CURLE_OK && isRetryableStatus(resp.status)));
+    if (retryable && resp.attempts < policy.maxAttempts) {
+        qint64 delayMs = backoffDelayMs(policy, resp.attempts, random01());
+        bool give_up = false;
+        if (result == CURLE_OK) {
+            if (auto after = parseRetryAfter(resp.header("Retry-After"), QDateTime::currentDateTimeUtc())) {
+                if (*after > policy.maxRetryAfterSec)
+                    give_up = true; // tell the user when to come back instead of hanging
+                else
+                    delayMs = std::max<qint64>(*after * 1000, 0);
+            }
+        }
+        if (!give_up) {
+            util::logDebug(QStringLiteral("retrying %1 %2 in %3 ms (attempt %4, status %5)")
+                               .arg(QString::fromLatin1(t->request.method), t->request.url.toString())
+                               .arg(delayMs)
+                               .arg(resp.attempts)
+                               .arg(resp.status));
+            t->retryAt = std::chrono::steady_clock::now() + std::chrono::milliseconds(delayMs);
+            m_waitingRetry.push_back(t);
+            return;
+        }
+    }
+    finish(t);
+}
+
+void TransportImpl::finish(const std::shared_ptr<Transfer>& t) {
+    t->response.elapsedMs = t->timer.isValid() ? t->timer.elapsed() : 0;
+    if (!t->cancelled && t->request.streaming && !t->headersDelivered && t->response.status > 0 &&
+        t->response.status < 300) {
+        const int status = t->response.status;
+        const Headers headers = t->response.headers;
+        post(t->link, [r = t->link->reply, status, headers] { r->deliverHeaders(status, headers); });
+    }
+    Response response = t->response;
+    post(t->link, [r = t->link->reply, response]() mutable { r->deliverFinished(std::move(response)); });
+    release(*t);
+}
+
+void TransportImpl::release(Transfer& t) {
+    if (t.easy) {
+        curl_easy_cleanup(t.easy);
+        t.easy = nullptr;
+    }
+    if (t.headerList) {
+        curl_slist_free_all(t.headerList);
+        t.headerList = nullptr;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+Transport::Transport(TransportOptions options)
+    : d(std::make_shared<TransportImpl>(std::move(options))) {}
+
+Transport::~Transport() {
+    d->stop();
+}
+
+Transport& Transport::shared() {
+    static Transport engine;
+    return engine;
+}
+
+Reply* Transport::send(Request request) {
+    const quint64 id = d->nextId.fetch_add(1);
+    auto* reply = new Reply(d, request, id);
+    const QString scheme = request.url.scheme();
+    Error refused;
+    if (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
+        refused = Error::make(ErrorCode::InvalidArgument,
+                              tr("Unsupported address %1.").arg(request.url.toDisplayString()));
+    else if (scheme == QLatin1String("http") && request.unixSocket.isEmpty() && !request.allowInsecure &&
+             !isLoopbackHost(request.url.host()))
+        refused = Error::make(
+            ErrorCode::InvalidArgument, tr("Refusing plain HTTP to %1.").arg(request.url.host()),
+            tr("Use HTTPS, or mark the registry as insecure in Preferences if you trust the network."));
+    if (refused) {
+        Response response;
+        response.error = refused;
+        QMetaObject::invokeMethod(
+            reply, [reply, response] { reply->deliverFinished(response); }, Qt::QueuedConnection);
+        return reply;
+    }
+    auto transfer = std::make_shared<Transfer>();
+    transfer->id = id;
+    transfer->request = std::move(request);
+    transfer->link = reply->m_link;
+    d->submit(std::move(transfer));
+    return reply;
+}
+
+quint64 Transport::requestsStarted() const {
+    return d->requestsStarted.load();
+}
+quint64 Transport::connectionsOpened() const {
+    return d->connectionsOpened.load();
+}
+
+} // namespace sagedock::http

@@ -1,0 +1,50 @@
+#pragma once
+// The one HTTP transport: libcurl multi on its own thread, serving the registry client and the Docker
+// Engine API client (unix sockets). Named "transport" so it is never confused with the container engine. Bounded connections per host, keep-alive and HTTP/2 multiplexing,
+// connect and low-speed timeouts, retries with backoff honouring Retry-After, a response size cap,
+// redirects that never carry Authorization to another host, cancel, an optional extra CA bundle.
+// Plain HTTP is refused unless the host is loopback or the request says allowInsecure.
+// Usage:
+//   http::Transport& transport = http::Transport::shared();
+//   http::Reply* reply = transport.send(request);   // caller owns the reply
+
+#include "http/reply.h"
+#include "http/request.h"
+
+#include <QString>
+
+#include <memory>
+
+namespace sagedock::http {
+
+struct TransportImpl;
+
+struct TransportOptions {
+    int maxConnectionsPerHost = 8;
+    int maxTotalConnections = 64;
+    QString extraCaBundle; // PEM file whose certificates are trusted in addition to the system's
+    QByteArray userAgent = "SageDock/" SAGEDOCK_VERSION;
+};
+
+class Transport {
+public:
+    explicit Transport(TransportOptions options = {});
+    ~Transport(); // cancels what is in flight and joins the thread
+    Transport(const Transport&) = delete;
+    Transport& operator=(const Transport&) = delete;
+
+    // Process-wide engine, created on first use and destroyed at exit.
+    static Transport& shared();
+
+    // Returns at once. The reply is owned by the caller (no parent) and lives in the caller's thread.
+    Reply* send(Request request);
+
+    // Statistics for benchmarks and tests.
+    quint64 requestsStarted() const;   // attempts handed to libcurl, retries included
+    quint64 connectionsOpened() const; // new TCP/unix connections (reuse does not count)
+
+private:
+    std::shared_ptr<TransportImpl> d;
+};
+
+} // namespace sagedock::http

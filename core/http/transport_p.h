@@ -1,0 +1,83 @@
+#pragma once
+// Private to core/http: the libcurl multi loop behind http::Transport.
+
+#include "http/transport.h"
+
+#include <QElapsedTimer>
+#include <QMutex>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include <curl/curl.h>
+
+namespace sagedock::http {
+
+// Shared between a Reply and the engine thread; the mutex guards `reply` only.
+struct ReplyLink {
+    QMutex mutex;
+    Reply* reply = nullptr;
+};
+
+struct Transfer {
+    quint64 id = 0;
+    Request request;
+    Response response;
+    std::shared_ptr<ReplyLink> link;
+    CURL* easy = nullptr;
+    curl_slist* headerList = nullptr;
+    Headers currentHeaders;
+    int currentStatus = 0;
+    bool headersDelivered = false;
+    bool deliveredData = false; // streaming bytes already handed out: a retry would repeat them
+    bool tooLarge = false;
+    bool cancelled = false;
+    qint64 received = 0;
+    QElapsedTimer timer;
+    std::chrono::steady_clock::time_point retryAt;
+    char errorBuffer[CURL_ERROR_SIZE] = {};
+};
+
+struct TransportImpl {
+    explicit TransportImpl(TransportOptions options);
+    ~TransportImpl();
+
+    void submit(std::shared_ptr<Transfer> transfer);
+    void cancel(quint64 id);
+    void stop();
+
+    TransportOptions options;
+    QByteArray caBlob;
+    std::atomic<quint64> nextId{1};
+    std::atomic<quint64> requestsStarted{0};
+    std::atomic<quint64> connectionsOpened{0};
+
+private:
+    void run();
+    void start(const std::shared_ptr<Transfer>& t);
+    void configure(Transfer& t);
+    void complete(const std::shared_ptr<Transfer>& t, CURLcode result);
+    void finish(const std::shared_ptr<Transfer>& t);
+    void release(Transfer& t);
+
+    static size_t onHeader(char* data, size_t size, size_t count, void* user);
+    static size_t onWrite(char* data, size_t size, size_t count, void* user);
+
+    CURLM* m_multi = nullptr;
+    std::thread m_thread;
+    std::mutex m_mutex; // guards the three queues below and m_stopping
+    std::deque<std::shared_ptr<Transfer>> m_toAdd;
+    std::vector<quint64> m_toCancel;
+    bool m_stopping = false;
+    // engine thread only:
+    std::map<quint64, std::shared_ptr<Transfer>> m_active;
+    std::vector<std::shared_ptr<Transfer>> m_waitingRetry;
+};
+
+} // namespace sagedock::http

@@ -1,0 +1,135 @@
+#pragma once
+// Runs a BuildPlan: picks the richest builder the docker CLI offers (CliProbe), then per stage in order
+// one `docker build --target` through QProcess (argv only, its own process group: cancel() signals the
+// whole group, and a legacy build's intermediate container is removed), feeding the output to
+// buildlog's parser for live progress and the cache diagnosis. Optionally resumes (stages whose input
+// hash and image match the last record of the same plan are reused) and skips stages whose input-hash
+// tag exists locally or in the registry (pulled, retagged, not rebuilt). Pushes when the plan has a
+// push prefix. Writes the log (size-capped) and appends the build to the history.
+// Usage:
+//   auto* runner = new imagebuild::Runner(this);
+//   connect(runner, &imagebuild::Runner::stageProgress, this, ...);
+//   connect(runner, &imagebuild::Runner::finished, this, [](const imagebuild::BuildRecord& r) { ... });
+//   runner->start(plan, {.resume = true});
+
+#include "imagebuild/buildplan.h"
+#include "imagebuild/buildrecord.h"
+#include "buildlog/buildevent.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QObject>
+#include <QProcess>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace sagedock::engine {
+class Client;
+}
+
+namespace sagedock::buildlog {
+class Parser;
+class Diagnoser;
+} // namespace sagedock::buildlog
+
+namespace sagedock::imagebuild {
+
+struct RunOptions {
+    bool resume = false;                               // needs input hashes in the plan
+    bool skipExisting = false;                         // needs input hashes in the plan
+    std::optional<BuilderMode> builderMode;            // force legacy / buildkit / buildx
+    QStringList dockerCandidates;                      // default: CliProbe::defaultCandidates()
+    QString historyPath;                               // empty = History::defaultPath()
+    QString logDirectory;                              // empty = History::defaultLogDirectory()
+    qint64 maxLogBytes = 64LL * 1024 * 1024;           // one build's log
+    qint64 maxLogDirectoryBytes = 512LL * 1024 * 1024; // all logs
+    bool recordHistory = true;
+    bool lineEvents = false; // also emit Line events (for a log view)
+    QStringList arguments;   // for the history record
+    int stageTimeoutMs = 0;  // 0 = none (Sage builds take hours)
+    // Already probed (e.g. beside the planner, to save a round trip): the runner skips its own probe.
+    std::optional<CliCapabilities> capabilities;
+};
+
+struct StageProgress {
+    int stepsDone = 0;
+    int stepsTotal = 0;
+    int cached = 0;
+    int executed = 0;
+    QString currentStep;
+    double elapsedSeconds = 0;
+};
+
+class Runner : public QObject {
+    Q_OBJECT
+public:
+    explicit Runner(QObject* parent = nullptr);
+    ~Runner() override; // cancels a running build and waits for the process group to end
+
+    void start(const BuildPlan& plan, const RunOptions& options = {});
+    void cancel();
+    bool isRunning() const { return m_running; }
+    const BuildRecord& record() const { return m_record; }
+    const CliCapabilities& capabilities() const { return m_caps; }
+    const BuildPlan& plan() const { return m_plan; }
+
+Q_SIGNALS:
+    void capabilitiesReady(const sagedock::imagebuild::CliCapabilities& caps);
+    void stageStarted(int index, const QString& command);
+    void stageProgress(int index, const sagedock::imagebuild::StageProgress& progress);
+    void stageFinished(int index, const sagedock::imagebuild::StageResult& result);
+    void logData(int index, const QByteArray& chunk);
+    void buildEvents(int index, const sagedock::buildlog::BuildEvents& events);
+    void finished(const sagedock::imagebuild::BuildRecord& record);
+
+private:
+    using ToolDone = std::function<void(int exitCode, const QByteArray& output)>;
+    void runTool(const QStringList& args, ToolDone done, int timeoutMs = 600000);
+    void useCapabilities(const CliCapabilities& caps);
+    void nextStage();
+    void tryResume(int index, std::function<void(bool)> done);
+    void trySkipExisting(int index, std::function<void(bool)> done);
+    void tagAll(int index, const QString& from, std::function<void(bool)> done);
+    void buildStage(int index);
+    void onBuildOutput();
+    void onBuildFinished(int exitCode, QProcess::ExitStatus status);
+    void afterBuild(int index, bool ok);
+    void pushStage(int index, QStringList refs, std::function<void()> done);
+    void finishStage(int index, StageResult result);
+    void finishBuild(const QString& error = {});
+    void writeLog(const QByteArray& data);
+    void emitProgress(bool force);
+    void killGroup(int signal);
+    void askEngineVersion();
+
+    BuildPlan m_plan;
+    RunOptions m_options;
+    CliCapabilities m_caps;
+    BuildRecord m_record;
+    std::optional<BuildRecord> m_previous;
+    bool m_running = false;
+    bool m_cancelled = false;
+    int m_current = -1;
+
+    std::unique_ptr<QProcess> m_build;
+    std::unique_ptr<QProcess> m_tool;
+    std::unique_ptr<QProcess> m_engineVersion;   // `docker version` where the API cannot be asked (ssh)
+    std::unique_ptr<engine::Client> m_engineApi; // GET /version: no extra process beside the first stage
+    QObject* m_probe = nullptr;
+    std::unique_ptr<buildlog::Parser> m_parser;
+    std::unique_ptr<buildlog::Diagnoser> m_diagnoser;
+    QElapsedTimer m_stageTimer;
+    QElapsedTimer m_progressTimer;
+    StageProgress m_progress;
+    QString m_iidFile;
+    QString m_legacyContainer; // " ---> Running in <id>": removed after a cancel
+    std::unique_ptr<QFile> m_log;
+    qint64 m_logBytes = 0;
+    bool m_logTruncated = false;
+};
+
+} // namespace sagedock::imagebuild
+
+Q_DECLARE_METATYPE(sagedock::imagebuild::StageProgress)

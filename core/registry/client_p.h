@@ -1,0 +1,118 @@
+#pragma once
+// Private to core/registry: the state behind registry::Client (hosts, tokens, cache, live jobs)
+// and the request plumbing every call shares (ping, credentials, token, one retry on 401).
+
+#include "http/reply.h"
+#include "registry/authchallenge.h"
+#include "registry/contentcache.h"
+#include "registry/registryclient.h"
+#include "registry/registryerrors.h"
+
+#include <QHash>
+#include <QPointer>
+#include <QSet>
+
+#include <functional>
+#include <map>
+#include <memory>
+
+namespace sagedock::registry {
+
+using ResponseFn = std::function<void(const http::Response&)>;
+using TokenFn = std::function<void(const util::Result<QByteArray>&)>;
+
+struct HostState {
+    enum class Auth { Unknown, None, Basic, Bearer };
+    Auth auth = Auth::Unknown;
+    QString realm;
+    QString service;
+    bool pinging = false;
+    QList<std::function<void(const util::Error&)>> pingWaiters;
+
+    enum class Lookup { NotStarted, Running, Done };
+    Lookup lookup = Lookup::NotStarted;
+    Credentials credentials;
+    util::Error credentialError;
+    QList<std::function<void()>> credentialWaiters;
+};
+
+struct CachedToken {
+    QByteArray token;
+    QDateTime expires;
+};
+
+struct ClientPrivate {
+    ClientPrivate(Client* client, http::Transport& engine, ClientOptions options);
+
+    Client* q;
+    http::Transport& engine;
+    ClientOptions options;
+    ContentCache cache;
+    std::map<QString, HostState> hosts; // by API host; node-based so references stay valid
+    QHash<QString, CachedToken> tokens; // realm|service|scope
+    QHash<QString, QList<TokenFn>> tokenFetches;
+    QHash<QString, RateLimit> rateLimits; // by API host
+    QSet<Job*> jobs;
+    ClientStats stats;
+    std::shared_ptr<int> lifetime = std::make_shared<int>(0); // callbacks from outside hold a weak_ptr
+
+    // Starts a job on the next event-loop turn so the caller can connect first, even when the
+    // answer comes straight from the cache.
+    template <typename J, typename F> J* launch(F run) {
+        auto* job = new J(this);
+        jobs.insert(job);
+        QMetaObject::invokeMethod(
+            job,
+            [job, run] {
+                if (!job->isFinished() && job->m_client)
+                    run(job);
+            },
+            Qt::QueuedConnection);
+        return job;
+    }
+
+    // Plumbing
+    bool plainHttp(const QString& host) const;
+    QUrl apiUrl(const Repository& repository, const QString& suffix) const;
+    http::Request makeRequest(const QUrl& url, const QByteArray& method = "GET") const;
+    void ensurePing(const Repository& repository, std::function<void(const util::Error&)> done);
+    void ensureCredentials(const Repository& repository, std::function<void()> done);
+    void ensureToken(const Repository& repository, TokenFn done);
+    void startTokenFetch(const Repository& repository, const QString& key, const QString& scope);
+    void authorize(const Repository& repository, http::Request request,
+                   std::function<void(http::Request, util::Error)> done);
+    void onUnauthorized(const Repository& repository, const http::Response& response);
+    // Ping, auth, send, one fresh token on 401; `done` runs only while the job is alive and unfinished.
+    void send(Job* job, const Repository& repository, http::Request request, ResponseFn done,
+              bool retried = false);
+    void transmit(Job* job, const http::Request& request, ResponseFn done);
+    void noteRateLimit(Job* job, const QString& host, const http::Response& response);
+    ErrorContext errorContext(const Repository& repository, const QString& reference) const;
+    QString tokenKey(const QString& host, const QString& scope) const;
+
+    // Provenance bookkeeping: Cache < Revalidated < Network; StaleCache wins over all.
+    void raise(Job* job, Provenance::Source source, const QDateTime& fetchedAt);
+    void markStale(Job* job, const QDateTime& fetchedAt, const util::Error& why);
+    util::Error offlineError(const Repository& repository) const;
+
+    // Calls
+    void runTags(TagsJob* job, const Repository& repository);
+    void runManifest(ManifestJob* job, const Repository& repository, const QString& reference,
+                     const QString& platform);
+    void runConfig(ConfigJob* job, const Repository& repository, const QString& digest);
+    void runHead(DigestJob* job, const Repository& repository, const QString& tag);
+
+    struct TagPaging;
+    void fetchTagPage(TagsJob* job, const Repository& repository, const QUrl& url,
+                      std::shared_ptr<TagPaging> state);
+    // WithManifest: the caller goes on to read the manifest, so a cold lookup may fetch it at once.
+    enum class TagLookup { DigestOnly, WithManifest };
+    void resolveTag(Job* job, const Repository& repository, const QString& tag, TagLookup lookup,
+                    std::function<void(util::Result<DigestInfo>)> done);
+    void resolveDigest(ManifestJob* job, const Repository& repository, const QString& digest,
+                       const QString& platform, int depth);
+    void useManifest(ManifestJob* job, const Repository& repository, const QString& digest,
+                     const QString& mediaType, const QByteArray& body, const QString& platform, int depth);
+};
+
+} // namespace sagedock::registry

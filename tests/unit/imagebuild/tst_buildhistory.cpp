@@ -1,0 +1,150 @@
+// The build history: records survive a JSON round trip, appends keep earlier lines, a torn or foreign
+// line is skipped, latest() finds the newest record of a plan, and the log directory stays under its cap.
+
+#include "imagebuild/buildhistory.h"
+
+#include <QDir>
+#include <QFile>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sagedock;
+
+namespace {
+imagebuild::BuildRecord record(const QString& id, const QString& key, imagebuild::StageStatus status) {
+    imagebuild::BuildRecord r;
+    r.id = id;
+    r.planKey = key;
+    r.started = QDateTime(QDate(2026, 11, 21), QTime(5, 0, 0, 123), Qt::UTC);
+    r.finished = r.started.addSecs(12);
+    r.arguments = {QStringLiteral("build"), QStringLiteral("--system"), QStringLiteral("ubuntu-jammy")};
+    r.plan = {{"mode", "sage"}};
+    r.cli = QStringLiteral("/usr/bin/docker");
+    r.cliVersion = QStringLiteral("20.10.24");
+    r.builder = QStringLiteral("buildkit");
+    r.engineVersion = QStringLiteral("20.10.24");
+    imagebuild::StageResult s;
+    s.stage = QStringLiteral("with-targets");
+    s.image = QStringLiteral("sage-ubuntu-jammy-standard-with-targets:dev");
+    s.tags = {QStringLiteral("dev")};
+    s.status = status;
+    s.steps = 12;
+    s.cached = 10;
+    s.executed = 2;
+    buildlog::FirstExecuted fe;
+    fe.step = QStringLiteral("[with-targets 1/2] ADD src src");
+    fe.reason = buildlog::MissReason::CopyInputChanged;
+    fe.detail = QStringLiteral("src");
+    fe.text = QStringLiteral("Files copied by this step changed.");
+    s.firstExecuted = fe;
+    s.durationSeconds = 3.25;
+    s.imageId = QStringLiteral("sha256:") + QString(64, QLatin1Char('a'));
+    s.inputHash = QString(64, QLatin1Char('b'));
+    s.cacheImports = {{QStringLiteral("reg/x:dev"), false, QStringLiteral("not found")}};
+    s.pushed = {s.image};
+    s.command = QStringLiteral("docker build . --target with-targets");
+    r.stages = {s};
+    r.logPath = QStringLiteral("/tmp/x.log");
+    r.success = imagebuild::stageSucceeded(status);
+    return r;
+}
+} // namespace
+
+class TestBuildHistory : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void roundTrip() {
+        const auto r = record(QStringLiteral("a"), QStringLiteral("k1"), imagebuild::StageStatus::Built);
+        const auto back = imagebuild::BuildRecord::fromJson(nlohmann::json::parse(r.toJson().dump()));
+        QVERIFY(back.toJson() == r.toJson());
+        QCOMPARE(back.started, r.started);
+        QCOMPARE(back.stages.first().firstExecuted->reason, buildlog::MissReason::CopyInputChanged);
+        QCOMPARE(back.stages.first().cacheImports.first().ok, false);
+        // The CLI's JSON fields per the issue
+        const auto j = r.stages.first().toJson();
+        for (const char* key : {"stage", "image", "status", "steps", "cached", "executed", "first_executed",
+                                "duration_s", "image_id"})
+            QVERIFY2(j.contains(key), key);
+        QVERIFY(j["status"] == "built");
+        QVERIFY(j["first_executed"]["reason"] == "copy-input-changed");
+    }
+
+    void statusNames_data() {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<bool>("succeeded");
+        QTest::newRow("built") << int(imagebuild::StageStatus::Built) << "built" << true;
+        QTest::newRow("cached") << int(imagebuild::StageStatus::Cached) << "cached" << true;
+        QTest::newRow("skipped") << int(imagebuild::StageStatus::Skipped) << "skipped" << true;
+        QTest::newRow("failed") << int(imagebuild::StageStatus::Failed) << "failed" << false;
+        QTest::newRow("cancelled") << int(imagebuild::StageStatus::Cancelled) << "cancelled" << false;
+    }
+    void statusNames() {
+        QFETCH(int, status);
+        QFETCH(QString, name);
+        QFETCH(bool, succeeded);
+        QCOMPARE(imagebuild::stageStatusName(imagebuild::StageStatus(status)), name);
+        QCOMPARE(imagebuild::stageStatusFromName(name), imagebuild::StageStatus(status));
+        QCOMPARE(imagebuild::stageSucceeded(imagebuild::StageStatus(status)), succeeded);
+    }
+
+    void appendLoadLatest() {
+        QTemporaryDir tmp;
+        imagebuild::History h(tmp.filePath(QStringLiteral("sub/history.jsonl")));
+        QVERIFY(h.load().ok());
+        QVERIFY(h.load()->isEmpty());
+        QVERIFY(!h.append(record(QStringLiteral("1"), QStringLiteral("k1"), imagebuild::StageStatus::Failed)));
+        QVERIFY(!h.append(record(QStringLiteral("2"), QStringLiteral("k2"), imagebuild::StageStatus::Built)));
+        // A torn line (power loss mid-append) and a foreign line are skipped, the rest stays readable.
+        QFile f(h.path());
+        QVERIFY(f.open(QIODevice::Append));
+        f.write("{\"id\": \"torn\", \"stages\": [\n[1,2,3]\n");
+        f.close();
+        QVERIFY(!h.append(record(QStringLiteral("3"), QStringLiteral("k1"), imagebuild::StageStatus::Cached)));
+        const auto all = h.load();
+        QVERIFY(all.ok());
+        QCOMPARE(all->size(), 3);
+        QCOMPARE(all->at(0).id, QStringLiteral("1"));
+        QCOMPARE(all->at(2).id, QStringLiteral("3"));
+        QCOMPARE(h.latest(QStringLiteral("k1"))->id, QStringLiteral("3"));
+        QCOMPARE(h.latest(QStringLiteral("k2"))->id, QStringLiteral("2"));
+        QVERIFY(!h.latest(QStringLiteral("k9")).has_value());
+        QCOMPARE(h.load(2)->size(), 2);
+        QCOMPARE(h.load(2)->first().id, QStringLiteral("2"));
+    }
+
+    void defaultPathsAreInAppData() {
+        QVERIFY(imagebuild::History::defaultPath().endsWith(QLatin1String("/build-history.jsonl")));
+        QVERIFY(imagebuild::History::defaultLogDirectory().endsWith(QLatin1String("/build-logs")));
+    }
+
+    void pruneKeepsNewestUnderCap() {
+        QTemporaryDir tmp;
+        const QDir dir(tmp.path());
+        for (int i = 0; i < 5; ++i) {
+            QFile f(dir.filePath(QStringLiteral("b%1.log").arg(i)));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QByteArray(1000, 'x'));
+            f.close();
+            // oldest first: distinct modification times
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            QVERIFY(f.setFileTime(QDateTime::currentDateTime().addSecs(-100 + i),
+                                  QFileDevice::FileModificationTime));
+            f.close();
+        }
+        QFile other(dir.filePath(QStringLiteral("keep.txt")));
+        QVERIFY(other.open(QIODevice::WriteOnly));
+        other.write(QByteArray(5000, 'y'));
+        other.close();
+        imagebuild::pruneLogDirectory(tmp.path(), 2500);
+        QCOMPARE(dir.entryList({QStringLiteral("*.log")}, QDir::Files, QDir::Name),
+                 (QStringList{QStringLiteral("b3.log"), QStringLiteral("b4.log")}));
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("keep.txt"))));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBuildHistory)
+#include "tst_buildhistory.moc"
