@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
@@ -39,7 +39,7 @@
         <translation>Über SageDock</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;SageDock %1&lt;/h2&gt;&lt;p&gt;A native desktop app and command line tool for the SageMath container images: launch Jupyter from any Sage image with your notebooks kept on your computer, see every platform's stage images for a tag at a glance, and learn which build step broke the cache.&lt;/p&gt;&lt;p&gt;Built with Qt %2, libcurl, nlohmann_json and spdlog.&lt;/p&gt;&lt;p&gt;Log file: &lt;tt&gt;%3&lt;/tt&gt;&lt;/p&gt;</source>
+        <source>&lt;h2&gt;SageDock %1&lt;/h2&gt;&lt;p&gt;A native desktop app and command line tool for the SageMath container images: launch Jupyter from any Sage image with your notebooks kept on your computer, see every platform&apos;s stage images for a tag at a glance, and learn which build step broke the cache.&lt;/p&gt;&lt;p&gt;Built with Qt %2, libcurl, nlohmann_json and spdlog.&lt;/p&gt;&lt;p&gt;Log file: &lt;tt&gt;%3&lt;/tt&gt;&lt;/p&gt;</source>
         <translation>&lt;h2&gt;SageDock %1&lt;/h2&gt;&lt;p&gt;Eine native Desktop-Anwendung und ein Befehlszeilenwerkzeug für die SageMath-Container-Images: Jupyter aus jedem Sage-Image starten, während die Notebooks auf dem eigenen Rechner bleiben, die Stage-Images aller Plattformen für einen Tag auf einen Blick sehen und herausfinden, welcher Build-Schritt den Cache ungültig gemacht hat.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2, libcurl, nlohmann_json und spdlog.&lt;/p&gt;&lt;p&gt;Protokolldatei: &lt;tt&gt;%3&lt;/tt&gt;&lt;/p&gt;</translation>
     </message>
     <message>
@@ -204,7 +204,7 @@
         <translation>Tag:</translation>
     </message>
     <message>
-        <source>default: the registry's images of the same names at dev and at the tag</source>
+        <source>default: the registry&apos;s images of the same names at dev and at the tag</source>
         <translation>Standard: die gleichnamigen Images der Registry bei dev und beim Tag</translation>
     </message>
     <message>
@@ -520,7 +520,7 @@ OS/Architektur: %2/%3</translation>
         <translation>Dockerfile:</translation>
     </message>
     <message>
-        <source>default: the Dockerfile's folder</source>
+        <source>default: the Dockerfile&apos;s folder</source>
         <translation>Standard: der Ordner des Dockerfiles</translation>
     </message>
     <message>
@@ -532,7 +532,7 @@ OS/Architektur: %2/%3</translation>
         <translation>Stages in Build-Reihenfolge, durch Kommas getrennt</translation>
     </message>
     <message>
-        <source>Filled from the Dockerfile's FROM … AS name lines. Remove stages you do not need or change their order; each is built with docker build --target.</source>
+        <source>Filled from the Dockerfile&apos;s FROM … AS name lines. Remove stages you do not need or change their order; each is built with docker build --target.</source>
         <translation>Aus den Zeilen FROM … AS name des Dockerfiles übernommen. Entfernen Sie nicht benötigte Stages oder ändern Sie ihre Reihenfolge; jede wird mit docker build --target gebaut.</translation>
     </message>
     <message>
@@ -596,7 +596,7 @@ OS/Architektur: %2/%3</translation>
         <translation>%1 hat keine FROM-Zeile; es ist kein Dockerfile.</translation>
     </message>
     <message>
-        <source>Choose the project's Dockerfile.</source>
+        <source>Choose the project&apos;s Dockerfile.</source>
         <translation>Wählen Sie das Dockerfile des Projekts.</translation>
     </message>
     <message>
@@ -623,7 +623,7 @@ OS/Architektur: %2/%3</translation>
         <translation>Der Build-Kontext %1 ist kein Ordner.</translation>
     </message>
     <message>
-        <source>Choose the folder the Dockerfile's COPY and ADD paths are relative to, or leave the field empty for the Dockerfile's folder.</source>
+        <source>Choose the folder the Dockerfile&apos;s COPY and ADD paths are relative to, or leave the field empty for the Dockerfile&apos;s folder.</source>
         <translation>Wählen Sie den Ordner, auf den sich die COPY- und ADD-Pfade des Dockerfiles beziehen, oder lassen Sie das Feld für den Ordner des Dockerfiles leer.</translation>
     </message>
     <message>
@@ -904,7 +904,7 @@ OS/Architektur: %2/%3</translation>
 <context>
     <name>sagedock::app::MatrixPage</name>
     <message>
-        <source>Repository prefix the stage images live under; it ends in '/'.</source>
+        <source>Repository prefix the stage images live under; it ends in &apos;/&apos;.</source>
         <translation>Repository-Präfix, unter dem die Stage-Images liegen; endet auf „/“.</translation>
     </message>
     <message>
@@ -1097,7 +1097,7 @@ OS/Architektur: %2/%3</translation>
         <translation>die SVG-Datei konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <source>Unknown export format '%1'.</source>
+        <source>Unknown export format &apos;%1&apos;.</source>
         <translation>Unbekanntes Exportformat „%1“.</translation>
     </message>
     <message>
@@ -1499,208 +1499,13 @@ OS/Architektur: %2/%3</translation>
     </message>
 </context>
 <context>
-    <name>sagedock::build</name>
-    <message>
-        <source>Cannot read the build history %1.</source>
-        <translation>Der Build-Verlauf %1 kann nicht gelesen werden.</translation>
-    </message>
-    <message>
-        <source>No such stage in the Dockerfile (index %1).</source>
-        <translation>Diese Stage gibt es im Dockerfile nicht (Index %1).</translation>
-    </message>
-    <message>
-        <source>Cannot read %1 from the build context.</source>
-        <translation>%1 kann nicht aus dem Build-Kontext gelesen werden.</translation>
-    </message>
-    <message>
-        <source>Check the file's permissions.</source>
-        <translation>Prüfen Sie die Zugriffsrechte der Datei.</translation>
-    </message>
-</context>
-<context>
-    <name>sagedock::build::CliProbe</name>
-    <message>
-        <source>No docker command found on PATH.</source>
-        <translation>Kein docker-Befehl im PATH gefunden.</translation>
-    </message>
-    <message>
-        <source>Install the docker CLI (apt-get install docker.io).</source>
-        <translation>Die docker-CLI installieren (apt-get install docker.io).</translation>
-    </message>
-    <message>
-        <source>The docker command does not run.</source>
-        <translation>Der docker-Befehl lässt sich nicht ausführen.</translation>
-    </message>
-    <message>
-        <source>Check the docker CLI installation (docker --version).</source>
-        <translation>Die Installation der docker-CLI prüfen (docker --version).</translation>
-    </message>
-    <message>
-        <source>No docker CLI here can build with %1.</source>
-        <translation>Keine docker-CLI hier kann mit %1 bauen.</translation>
-    </message>
-    <message>
-        <source>Install the buildx plugin, or use a docker CLI older than 23.0 for classic BuildKit.</source>
-        <translation>Das buildx-Plugin installieren oder für klassisches BuildKit eine docker-CLI älter als 23.0 verwenden.</translation>
-    </message>
-</context>
-<context>
-    <name>sagedock::build::Planner</name>
-    <message>
-        <source>Planning was cancelled.</source>
-        <translation>Die Planung wurde abgebrochen.</translation>
-    </message>
-    <message>
-        <source>Unknown system %1.</source>
-        <translation>Unbekanntes System %1.</translation>
-    </message>
-    <message>
-        <source>Use one of tox's system factors, e.g. ubuntu-jammy, or give the base image.</source>
-        <translation>Einen der System-Faktoren von tox verwenden, z. B. ubuntu-jammy, oder das Basis-Image angeben.</translation>
-    </message>
-    <message>
-        <source>Unknown package set %1.</source>
-        <translation>Unbekannter Paketsatz %1.</translation>
-    </message>
-    <message>
-        <source>Use minimal, standard or maximal.</source>
-        <translation>Verwenden Sie minimal, standard oder maximal.</translation>
-    </message>
-    <message>
-        <source>Invalid tag %1: %2</source>
-        <translation>Ungültiger Tag %1: %2</translation>
-    </message>
-    <message>
-        <source>%1 failed (exit %2): %3</source>
-        <translation>%1 ist fehlgeschlagen (Exit-Code %2): %3</translation>
-    </message>
-    <message>
-        <source>Run it by hand from the source folder to see why.</source>
-        <translation>Führen Sie es manuell im Quellordner aus, um die Ursache zu sehen.</translation>
-    </message>
-    <message>
-        <source>%1 printed no Dockerfile.</source>
-        <translation>%1 hat kein Dockerfile ausgegeben.</translation>
-    </message>
-    <message>
-        <source>Check that the source folder is a complete Sage checkout.</source>
-        <translation>Prüfen Sie, ob der Quellordner ein vollständiger Sage-Checkout ist.</translation>
-    </message>
-    <message>
-        <source>bash could not be started.</source>
-        <translation>bash konnte nicht gestartet werden.</translation>
-    </message>
-    <message>
-        <source>Install bash; write-dockerfile.sh is a bash script.</source>
-        <translation>bash installieren; write-dockerfile.sh ist ein bash-Skript.</translation>
-    </message>
-    <message>
-        <source>%1 did not finish within %2 s.</source>
-        <translation>%1 wurde nicht innerhalb von %2 s beendet.</translation>
-    </message>
-    <message>
-        <source>The build context %1 is not a folder.</source>
-        <translation>Der Build-Kontext %1 ist kein Ordner.</translation>
-    </message>
-    <message>
-        <source>No stages given.</source>
-        <translation>Keine Stages angegeben.</translation>
-    </message>
-    <message>
-        <source>List the stages in build order, e.g. --stages base,app.</source>
-        <translation>Die Stages in Build-Reihenfolge auflisten, z. B. --stages base,app.</translation>
-    </message>
-    <message>
-        <source>No image prefix given.</source>
-        <translation>Kein Image-Präfix angegeben.</translation>
-    </message>
-    <message>
-        <source>Give --image-prefix, e.g. myproject.</source>
-        <translation>--image-prefix angeben, z. B. myproject.</translation>
-    </message>
-    <message>
-        <source>Cannot read the Dockerfile %1.</source>
-        <translation>Das Dockerfile %1 kann nicht gelesen werden.</translation>
-    </message>
-    <message>
-        <source>The Dockerfile has no stage %1.</source>
-        <translation>Das Dockerfile enthält keine Stage %1.</translation>
-    </message>
-    <message>
-        <source>Stages in it: %1</source>
-        <translation>Darin enthaltene Stages: %1</translation>
-    </message>
-</context>
-<context>
-    <name>sagedock::build::Runner</name>
-    <message>
-        <source>Resume and skip-when-present need the stages' input hashes; plan with computeInputHashes.</source>
-        <translation>Fortsetzen und skip-when-present benötigen die Eingabe-Hashes der Stages; mit computeInputHashes planen.</translation>
-    </message>
-    <message>
-        <source>Cancelled.</source>
-        <translation>Abgebrochen.</translation>
-    </message>
-    <message>
-        <source>resumed: built by %1</source>
-        <translation>fortgesetzt: gebaut von %1</translation>
-    </message>
-    <message>
-        <source>inputs unchanged: %1 exists locally</source>
-        <translation>Eingaben unverändert: %1 ist lokal vorhanden</translation>
-    </message>
-    <message>
-        <source>Could not tag %1.</source>
-        <translation>%1 konnte nicht getaggt werden.</translation>
-    </message>
-    <message>
-        <source>inputs unchanged: pulled %1</source>
-        <translation>Eingaben unverändert: %1 heruntergeladen</translation>
-    </message>
-    <message>
-        <source>%1 could not be started: %2</source>
-        <translation>%1 konnte nicht gestartet werden: %2</translation>
-    </message>
-    <message>
-        <source>docker build exited with code %1.</source>
-        <translation>docker build wurde mit Code %1 beendet.</translation>
-    </message>
-</context>
-<context>
-    <name>sagedock::build::SageSource</name>
-    <message>
-        <source>The source folder %1 does not exist.</source>
-        <translation>Der Quellordner %1 existiert nicht.</translation>
-    </message>
-    <message>
-        <source>Choose the root of a Sage checkout (the folder with VERSION.txt).</source>
-        <translation>Das Wurzelverzeichnis eines Sage-Checkouts wählen (den Ordner mit VERSION.txt).</translation>
-    </message>
-    <message>
-        <source>%1 has no Sage version file (src/VERSION.txt or VERSION.txt).</source>
-        <translation>%1 enthält keine Sage-Versionsdatei (src/VERSION.txt oder VERSION.txt).</translation>
-    </message>
-    <message>
-        <source>Choose the root of a Sage checkout.</source>
-        <translation>Das Wurzelverzeichnis eines Sage-Checkouts wählen.</translation>
-    </message>
-    <message>
-        <source>Sage %1 at %2 has no write-dockerfile.sh (expected %3).</source>
-        <translation>Sage %1 in %2 hat kein write-dockerfile.sh (erwartet: %3).</translation>
-    </message>
-    <message>
-        <source>Check out a complete Sage source tree.</source>
-        <translation>Einen vollständigen Sage-Quellbaum auschecken.</translation>
-    </message>
-</context>
-<context>
     <name>sagedock::buildlog</name>
     <message>
         <source>Cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <source>Check the path and the file's permissions.</source>
+        <source>Check the path and the file&apos;s permissions.</source>
         <translation>Prüfen Sie den Pfad und die Zugriffsrechte der Datei.</translation>
     </message>
     <message>
@@ -1708,7 +1513,7 @@ OS/Architektur: %2/%3</translation>
         <translation>nicht abgeschlossen</translation>
     </message>
     <message>
-        <source>Step "%1" was executed %2 times in this log: a later build did not reuse the cache of the first ("everything built twice"). Check that every build uses the same build arguments and base image, and that the builder keeps its cache between builds.</source>
+        <source>Step &quot;%1&quot; was executed %2 times in this log: a later build did not reuse the cache of the first (&quot;everything built twice&quot;). Check that every build uses the same build arguments and base image, and that the builder keeps its cache between builds.</source>
         <translation>Schritt „%1“ wurde in diesem Protokoll %2-mal ausgeführt: Ein späterer Build hat den Cache des ersten nicht wiederverwendet („alles doppelt gebaut“). Prüfen Sie, ob jeder Build dieselben Build-Argumente und dasselbe Basis-Image verwendet und ob der Builder seinen Cache zwischen Builds behält.</translation>
     </message>
     <message>
@@ -1744,7 +1549,7 @@ OS/Architektur: %2/%3</translation>
         <translation>Keine nutzbare Cache-Quelle: Der Import des Caches von %1 ist fehlgeschlagen (%2).</translation>
     </message>
     <message>
-        <source>No usable cache source for this stage: the imported cache is inline or mode=min, which only carries the final stage's layers. Export the cache with --cache-to type=registry,mode=max, or build and push each stage as its own image.</source>
+        <source>No usable cache source for this stage: the imported cache is inline or mode=min, which only carries the final stage&apos;s layers. Export the cache with --cache-to type=registry,mode=max, or build and push each stage as its own image.</source>
         <translation>Keine nutzbare Cache-Quelle für diese Stage: Der importierte Cache ist inline oder mode=min und enthält nur die Layer der letzten Stage. Den Cache mit --cache-to type=registry,mode=max exportieren oder jede Stage als eigenes Image bauen und pushen.</translation>
     </message>
     <message>
@@ -1783,7 +1588,7 @@ OS/Architektur: %2/%3</translation>
         <translation>Korrigieren oder entfernen Sie die Datei und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
-        <source>The docker context "%1" does not exist.</source>
+        <source>The docker context &quot;%1&quot; does not exist.</source>
         <translation>Der docker context „%1“ existiert nicht.</translation>
     </message>
     <message>
@@ -1791,7 +1596,7 @@ OS/Architektur: %2/%3</translation>
         <translation>Kontexte mit `docker context ls` auflisten oder mit `docker context use NAME` einen anderen wählen (gesetzt durch %1).</translation>
     </message>
     <message>
-        <source>The docker context "%1" has no Docker endpoint.</source>
+        <source>The docker context &quot;%1&quot; has no Docker endpoint.</source>
         <translation>Der docker context „%1“ hat keinen Docker-Endpunkt.</translation>
     </message>
     <message>
@@ -1799,7 +1604,7 @@ OS/Architektur: %2/%3</translation>
         <translation>Erstellen Sie ihn neu mit `docker context create %1 --docker host=...`.</translation>
     </message>
     <message>
-        <source>"%1" is not a Docker engine address.</source>
+        <source>&quot;%1&quot; is not a Docker engine address.</source>
         <translation>„%1“ ist keine Docker-Engine-Adresse.</translation>
     </message>
     <message>
@@ -1815,7 +1620,7 @@ OS/Architektur: %2/%3</translation>
         <translation>Prüfen Sie, ob der Endpunkt eine Docker- oder Podman-Engine ist.</translation>
     </message>
     <message>
-        <source>Start Podman's API socket: systemctl --user enable --now podman.socket (or sudo systemctl enable --now podman.socket for the rootful one).</source>
+        <source>Start Podman&apos;s API socket: systemctl --user enable --now podman.socket (or sudo systemctl enable --now podman.socket for the rootful one).</source>
         <translation>Starten Sie den API-Socket von Podman: systemctl --user enable --now podman.socket (oder sudo systemctl enable --now podman.socket für den Rootful-Socket).</translation>
     </message>
     <message>
@@ -1923,11 +1728,11 @@ OS/Architektur: %2/%3</translation>
         <translation>Die Engine ist an folgender Aktion gescheitert: %1: %2</translation>
     </message>
     <message>
-        <source>See the engine's log (journalctl -u docker) for details.</source>
+        <source>See the engine&apos;s log (journalctl -u docker) for details.</source>
         <translation>Details finden Sie im Protokoll der Engine (journalctl -u docker).</translation>
     </message>
     <message>
-        <source>Podman cannot run the container's init process: %1</source>
+        <source>Podman cannot run the container&apos;s init process: %1</source>
         <translation>Podman kann den Init-Prozess des Containers nicht ausführen: %1</translation>
     </message>
     <message>
@@ -2006,7 +1811,7 @@ OS/Architektur: %2/%3</translation>
         <translation>Container auflisten</translation>
     </message>
     <message>
-        <source>read the container's log</source>
+        <source>read the container&apos;s log</source>
         <translation>das Protokoll des Containers lesen</translation>
     </message>
 </context>
@@ -2031,7 +1836,7 @@ OS/Architektur: %2/%3</translation>
 <context>
     <name>sagedock::engine::LogStream</name>
     <message>
-        <source>read the container's log</source>
+        <source>read the container&apos;s log</source>
         <translation>das Protokoll des Containers lesen</translation>
     </message>
     <message>
@@ -2085,7 +1890,7 @@ OS/Architektur: %2/%3</translation>
         <translation>Sichere Verbindung zu %1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <source>Add the registry's CA certificate in Preferences, or mark it insecure if it is a local test registry.</source>
+        <source>Add the registry&apos;s CA certificate in Preferences, or mark it insecure if it is a local test registry.</source>
         <translation>Fügen Sie das CA-Zertifikat der Registry in den Einstellungen hinzu oder markieren Sie sie als unsicher, falls es eine lokale Test-Registry ist.</translation>
     </message>
     <message>
@@ -2118,7 +1923,7 @@ OS/Architektur: %2/%3</translation>
     </message>
 </context>
 <context>
-    <name>sagedock::http::Engine</name>
+    <name>sagedock::http::Transport</name>
     <message>
         <source>Unsupported address %1.</source>
         <translation>Nicht unterstützte Adresse %1.</translation>
@@ -2133,7 +1938,7 @@ OS/Architektur: %2/%3</translation>
     </message>
 </context>
 <context>
-    <name>sagedock::http::EngineImpl</name>
+    <name>sagedock::http::TransportImpl</name>
     <message>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
@@ -2144,9 +1949,204 @@ OS/Architektur: %2/%3</translation>
     </message>
 </context>
 <context>
+    <name>sagedock::imagebuild</name>
+    <message>
+        <source>Cannot read the build history %1.</source>
+        <translation>Der Build-Verlauf %1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>No such stage in the Dockerfile (index %1).</source>
+        <translation>Diese Stage gibt es im Dockerfile nicht (Index %1).</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 from the build context.</source>
+        <translation>%1 kann nicht aus dem Build-Kontext gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Check the file&apos;s permissions.</source>
+        <translation>Prüfen Sie die Zugriffsrechte der Datei.</translation>
+    </message>
+</context>
+<context>
+    <name>sagedock::imagebuild::CliProbe</name>
+    <message>
+        <source>No docker command found on PATH.</source>
+        <translation>Kein docker-Befehl im PATH gefunden.</translation>
+    </message>
+    <message>
+        <source>Install the docker CLI (apt-get install docker.io).</source>
+        <translation>Die docker-CLI installieren (apt-get install docker.io).</translation>
+    </message>
+    <message>
+        <source>The docker command does not run.</source>
+        <translation>Der docker-Befehl lässt sich nicht ausführen.</translation>
+    </message>
+    <message>
+        <source>Check the docker CLI installation (docker --version).</source>
+        <translation>Die Installation der docker-CLI prüfen (docker --version).</translation>
+    </message>
+    <message>
+        <source>No docker CLI here can build with %1.</source>
+        <translation>Keine docker-CLI hier kann mit %1 bauen.</translation>
+    </message>
+    <message>
+        <source>Install the buildx plugin, or use a docker CLI older than 23.0 for classic BuildKit.</source>
+        <translation>Das buildx-Plugin installieren oder für klassisches BuildKit eine docker-CLI älter als 23.0 verwenden.</translation>
+    </message>
+</context>
+<context>
+    <name>sagedock::imagebuild::Planner</name>
+    <message>
+        <source>Planning was cancelled.</source>
+        <translation>Die Planung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Unknown system %1.</source>
+        <translation>Unbekanntes System %1.</translation>
+    </message>
+    <message>
+        <source>Use one of tox&apos;s system factors, e.g. ubuntu-jammy, or give the base image.</source>
+        <translation>Einen der System-Faktoren von tox verwenden, z. B. ubuntu-jammy, oder das Basis-Image angeben.</translation>
+    </message>
+    <message>
+        <source>Unknown package set %1.</source>
+        <translation>Unbekannter Paketsatz %1.</translation>
+    </message>
+    <message>
+        <source>Use minimal, standard or maximal.</source>
+        <translation>Verwenden Sie minimal, standard oder maximal.</translation>
+    </message>
+    <message>
+        <source>Invalid tag %1: %2</source>
+        <translation>Ungültiger Tag %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 failed (exit %2): %3</source>
+        <translation>%1 ist fehlgeschlagen (Exit-Code %2): %3</translation>
+    </message>
+    <message>
+        <source>Run it by hand from the source folder to see why.</source>
+        <translation>Führen Sie es manuell im Quellordner aus, um die Ursache zu sehen.</translation>
+    </message>
+    <message>
+        <source>%1 printed no Dockerfile.</source>
+        <translation>%1 hat kein Dockerfile ausgegeben.</translation>
+    </message>
+    <message>
+        <source>Check that the source folder is a complete Sage checkout.</source>
+        <translation>Prüfen Sie, ob der Quellordner ein vollständiger Sage-Checkout ist.</translation>
+    </message>
+    <message>
+        <source>bash could not be started.</source>
+        <translation>bash konnte nicht gestartet werden.</translation>
+    </message>
+    <message>
+        <source>Install bash; write-dockerfile.sh is a bash script.</source>
+        <translation>bash installieren; write-dockerfile.sh ist ein bash-Skript.</translation>
+    </message>
+    <message>
+        <source>%1 did not finish within %2 s.</source>
+        <translation>%1 wurde nicht innerhalb von %2 s beendet.</translation>
+    </message>
+    <message>
+        <source>The build context %1 is not a folder.</source>
+        <translation>Der Build-Kontext %1 ist kein Ordner.</translation>
+    </message>
+    <message>
+        <source>No stages given.</source>
+        <translation>Keine Stages angegeben.</translation>
+    </message>
+    <message>
+        <source>List the stages in build order, e.g. --stages base,app.</source>
+        <translation>Die Stages in Build-Reihenfolge auflisten, z. B. --stages base,app.</translation>
+    </message>
+    <message>
+        <source>No image prefix given.</source>
+        <translation>Kein Image-Präfix angegeben.</translation>
+    </message>
+    <message>
+        <source>Give --image-prefix, e.g. myproject.</source>
+        <translation>--image-prefix angeben, z. B. myproject.</translation>
+    </message>
+    <message>
+        <source>Cannot read the Dockerfile %1.</source>
+        <translation>Das Dockerfile %1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The Dockerfile has no stage %1.</source>
+        <translation>Das Dockerfile enthält keine Stage %1.</translation>
+    </message>
+    <message>
+        <source>Stages in it: %1</source>
+        <translation>Darin enthaltene Stages: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sagedock::imagebuild::Runner</name>
+    <message>
+        <source>Resume and skip-when-present need the stages&apos; input hashes; plan with computeInputHashes.</source>
+        <translation>Fortsetzen und skip-when-present benötigen die Eingabe-Hashes der Stages; mit computeInputHashes planen.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>resumed: built by %1</source>
+        <translation>fortgesetzt: gebaut von %1</translation>
+    </message>
+    <message>
+        <source>inputs unchanged: %1 exists locally</source>
+        <translation>Eingaben unverändert: %1 ist lokal vorhanden</translation>
+    </message>
+    <message>
+        <source>Could not tag %1.</source>
+        <translation>%1 konnte nicht getaggt werden.</translation>
+    </message>
+    <message>
+        <source>inputs unchanged: pulled %1</source>
+        <translation>Eingaben unverändert: %1 heruntergeladen</translation>
+    </message>
+    <message>
+        <source>%1 could not be started: %2</source>
+        <translation>%1 konnte nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>docker build exited with code %1.</source>
+        <translation>docker build wurde mit Code %1 beendet.</translation>
+    </message>
+</context>
+<context>
+    <name>sagedock::imagebuild::SageSource</name>
+    <message>
+        <source>The source folder %1 does not exist.</source>
+        <translation>Der Quellordner %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Choose the root of a Sage checkout (the folder with VERSION.txt).</source>
+        <translation>Das Wurzelverzeichnis eines Sage-Checkouts wählen (den Ordner mit VERSION.txt).</translation>
+    </message>
+    <message>
+        <source>%1 has no Sage version file (src/VERSION.txt or VERSION.txt).</source>
+        <translation>%1 enthält keine Sage-Versionsdatei (src/VERSION.txt oder VERSION.txt).</translation>
+    </message>
+    <message>
+        <source>Choose the root of a Sage checkout.</source>
+        <translation>Das Wurzelverzeichnis eines Sage-Checkouts wählen.</translation>
+    </message>
+    <message>
+        <source>Sage %1 at %2 has no write-dockerfile.sh (expected %3).</source>
+        <translation>Sage %1 in %2 hat kein write-dockerfile.sh (erwartet: %3).</translation>
+    </message>
+    <message>
+        <source>Check out a complete Sage source tree.</source>
+        <translation>Einen vollständigen Sage-Quellbaum auschecken.</translation>
+    </message>
+</context>
+<context>
     <name>sagedock::launch</name>
     <message>
-        <source>This image does not look like a SageMath image (entrypoint "%1", working directory "%2", user "%3").</source>
+        <source>This image does not look like a SageMath image (entrypoint &quot;%1&quot;, working directory &quot;%2&quot;, user &quot;%3&quot;).</source>
         <translation>Dieses Image sieht nicht wie ein SageMath-Image aus (Entrypoint „%1“, Arbeitsverzeichnis „%2“, Benutzer „%3“).</translation>
     </message>
     <message>
@@ -2154,7 +2154,7 @@ OS/Architektur: %2/%3</translation>
         <translation>Wählen Sie die Variante selbst: --flavor sagemath, sagemath-dev oder stage.</translation>
     </message>
     <message>
-        <source>Unknown flavor "%1".</source>
+        <source>Unknown flavor &quot;%1&quot;.</source>
         <translation>Unbekannte Variante „%1“.</translation>
     </message>
     <message>
@@ -2170,8 +2170,8 @@ OS/Architektur: %2/%3</translation>
         <translation>Wählen Sie einen Ordner für die Notebooks.</translation>
     </message>
     <message>
-        <source>The notebooks folder %1 contains ':' or ',', which a bind mount cannot express.</source>
-        <translation>Der Notebook-Ordner %1 enthält ':' oder ',', was ein Bind-Mount nicht ausdrücken kann.</translation>
+        <source>The notebooks folder %1 contains &apos;:&apos; or &apos;,&apos;, which a bind mount cannot express.</source>
+        <translation>Der Notebook-Ordner %1 enthält &apos;:&apos; oder &apos;,&apos;, was ein Bind-Mount nicht ausdrücken kann.</translation>
     </message>
     <message>
         <source>Choose a folder without those characters.</source>
@@ -2419,7 +2419,7 @@ OS/Architektur: %2/%3</translation>
 <context>
     <name>sagedock::matrix::MatrixRequest</name>
     <message>
-        <source>Unknown stage '%1'.</source>
+        <source>Unknown stage &apos;%1&apos;.</source>
         <translation>Unbekannte Stage „%1“.</translation>
     </message>
     <message>
@@ -2427,7 +2427,7 @@ OS/Architektur: %2/%3</translation>
         <translation>Bekannte Stages: %1.</translation>
     </message>
     <message>
-        <source>Unknown package set '%1'.</source>
+        <source>Unknown package set &apos;%1&apos;.</source>
         <translation>Unbekannter Paketsatz „%1“.</translation>
     </message>
     <message>
@@ -2435,11 +2435,11 @@ OS/Architektur: %2/%3</translation>
         <translation>%1 verwenden, optional gefolgt von Modifikatoren wie -sitepackages.</translation>
     </message>
     <message>
-        <source>'%1' is not a valid repository: %2</source>
+        <source>&apos;%1&apos; is not a valid repository: %2</source>
         <translation>„%1“ ist kein gültiges Repository: %2</translation>
     </message>
     <message>
-        <source>The system '%1' cannot be told apart in '%2'.</source>
+        <source>The system &apos;%1&apos; cannot be told apart in &apos;%2&apos;.</source>
         <translation>Das System „%1“ lässt sich in „%2“ nicht eindeutig abgrenzen.</translation>
     </message>
     <message>
@@ -2480,8 +2480,8 @@ OS/Architektur: %2/%3</translation>
         <translation>Das Tag ist leer.</translation>
     </message>
     <message>
-        <source>Write a tag after ':' or leave the ':' out to use 'latest'.</source>
-        <translation>Nach ':' ein Tag schreiben oder ':' weglassen, um 'latest' zu verwenden.</translation>
+        <source>Write a tag after &apos;:&apos; or leave the &apos;:&apos; out to use &apos;latest&apos;.</source>
+        <translation>Nach &apos;:&apos; ein Tag schreiben oder &apos;:&apos; weglassen, um &apos;latest&apos; zu verwenden.</translation>
     </message>
     <message>
         <source>The tag is %1 characters long; at most %2 are allowed.</source>
@@ -2492,32 +2492,32 @@ OS/Architektur: %2/%3</translation>
         <translation>Das Tag kürzen.</translation>
     </message>
     <message>
-        <source>The tag '%1' starts with '%2'.</source>
-        <translation>Das Tag '%1' beginnt mit '%2'.</translation>
+        <source>The tag &apos;%1&apos; starts with &apos;%2&apos;.</source>
+        <translation>Das Tag &apos;%1&apos; beginnt mit &apos;%2&apos;.</translation>
     </message>
     <message>
-        <source>A tag must start with a letter, a digit or '_'.</source>
-        <translation>Ein Tag muss mit einem Buchstaben, einer Ziffer oder '_' beginnen.</translation>
+        <source>A tag must start with a letter, a digit or &apos;_&apos;.</source>
+        <translation>Ein Tag muss mit einem Buchstaben, einer Ziffer oder &apos;_&apos; beginnen.</translation>
     </message>
     <message>
-        <source>The tag '%1' contains characters other than letters, digits, '_', '.' and '-'.</source>
-        <translation>Das Tag '%1' enthält andere Zeichen als Buchstaben, Ziffern, '_', '.' und '-'.</translation>
+        <source>The tag &apos;%1&apos; contains characters other than letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;.</source>
+        <translation>Das Tag &apos;%1&apos; enthält andere Zeichen als Buchstaben, Ziffern, &apos;_&apos;, &apos;.&apos; und &apos;-&apos;.</translation>
     </message>
     <message>
-        <source>Replace the other characters, e.g. '/' with '-'.</source>
-        <translation>Die anderen Zeichen ersetzen, z. B. '/' durch '-'.</translation>
+        <source>Replace the other characters, e.g. &apos;/&apos; with &apos;-&apos;.</source>
+        <translation>Die anderen Zeichen ersetzen, z. B. &apos;/&apos; durch &apos;-&apos;.</translation>
     </message>
     <message>
-        <source>The digest '%1' has no algorithm.</source>
-        <translation>Der Digest '%1' hat keinen Algorithmus.</translation>
+        <source>The digest &apos;%1&apos; has no algorithm.</source>
+        <translation>Der Digest &apos;%1&apos; hat keinen Algorithmus.</translation>
     </message>
     <message>
         <source>A digest looks like sha256:&lt;64 hex digits&gt;.</source>
         <translation>Ein Digest sieht so aus: sha256:&lt;64 Hexadezimalziffern&gt;.</translation>
     </message>
     <message>
-        <source>The digest algorithm '%1' is not valid.</source>
-        <translation>Der Digest-Algorithmus '%1' ist ungültig.</translation>
+        <source>The digest algorithm &apos;%1&apos; is not valid.</source>
+        <translation>Der Digest-Algorithmus &apos;%1&apos; ist ungültig.</translation>
     </message>
     <message>
         <source>The %1 digest must be lowercase hexadecimal.</source>
@@ -2536,8 +2536,8 @@ OS/Architektur: %2/%3</translation>
         <translation>Den ganzen Digest kopieren.</translation>
     </message>
     <message>
-        <source>The digest '%1' needs at least 32 hexadecimal digits after '%2:'.</source>
-        <translation>Der Digest '%1' braucht nach '%2:' mindestens 32 Hexadezimalziffern.</translation>
+        <source>The digest &apos;%1&apos; needs at least 32 hexadecimal digits after &apos;%2:&apos;.</source>
+        <translation>Der Digest &apos;%1&apos; braucht nach &apos;%2:&apos; mindestens 32 Hexadezimalziffern.</translation>
     </message>
     <message>
         <source>The repository name is empty.</source>
@@ -2556,64 +2556,64 @@ OS/Architektur: %2/%3</translation>
         <translation>Den Repository-Namen kürzen.</translation>
     </message>
     <message>
-        <source>The repository name '%1' must be lowercase.</source>
-        <translation>Der Repository-Name '%1' muss kleingeschrieben sein.</translation>
+        <source>The repository name &apos;%1&apos; must be lowercase.</source>
+        <translation>Der Repository-Name &apos;%1&apos; muss kleingeschrieben sein.</translation>
     </message>
     <message>
-        <source>Use '%1' instead.</source>
-        <translation>Stattdessen '%1' verwenden.</translation>
+        <source>Use &apos;%1&apos; instead.</source>
+        <translation>Stattdessen &apos;%1&apos; verwenden.</translation>
     </message>
     <message>
-        <source>The repository name '%1' has an empty component.</source>
-        <translation>Der Repository-Name '%1' hat einen leeren Bestandteil.</translation>
+        <source>The repository name &apos;%1&apos; has an empty component.</source>
+        <translation>Der Repository-Name &apos;%1&apos; hat einen leeren Bestandteil.</translation>
     </message>
     <message>
-        <source>Remove the doubled or trailing '/'.</source>
-        <translation>Das doppelte oder abschließende '/' entfernen.</translation>
+        <source>Remove the doubled or trailing &apos;/&apos;.</source>
+        <translation>Das doppelte oder abschließende &apos;/&apos; entfernen.</translation>
     </message>
     <message>
-        <source>The repository name component '%1' is not valid.</source>
-        <translation>Der Bestandteil '%1' des Repository-Namens ist ungültig.</translation>
+        <source>The repository name component &apos;%1&apos; is not valid.</source>
+        <translation>Der Bestandteil &apos;%1&apos; des Repository-Namens ist ungültig.</translation>
     </message>
     <message>
-        <source>Use lowercase letters and digits, separated by '.', '_', '__' or '-'.</source>
-        <translation>Kleinbuchstaben und Ziffern verwenden, getrennt durch '.', '_', '__' oder '-'.</translation>
+        <source>Use lowercase letters and digits, separated by &apos;.&apos;, &apos;_&apos;, &apos;__&apos; or &apos;-&apos;.</source>
+        <translation>Kleinbuchstaben und Ziffern verwenden, getrennt durch &apos;.&apos;, &apos;_&apos;, &apos;__&apos; oder &apos;-&apos;.</translation>
     </message>
     <message>
         <source>The registry host is empty.</source>
         <translation>Der Registry-Host ist leer.</translation>
     </message>
     <message>
-        <source>The registry address '%1' has an unclosed '['.</source>
-        <translation>Die Registry-Adresse '%1' hat eine nicht geschlossene '['.</translation>
+        <source>The registry address &apos;%1&apos; has an unclosed &apos;[&apos;.</source>
+        <translation>Die Registry-Adresse &apos;%1&apos; hat eine nicht geschlossene &apos;[&apos;.</translation>
     </message>
     <message>
         <source>Write IPv6 addresses as [::1]:5000.</source>
         <translation>IPv6-Adressen als [::1]:5000 schreiben.</translation>
     </message>
     <message>
-        <source>'%1' is not an IPv6 address.</source>
-        <translation>'%1' ist keine IPv6-Adresse.</translation>
+        <source>&apos;%1&apos; is not an IPv6 address.</source>
+        <translation>&apos;%1&apos; ist keine IPv6-Adresse.</translation>
     </message>
     <message>
-        <source>Unexpected text '%1' after the IPv6 address.</source>
-        <translation>Unerwarteter Text '%1' nach der IPv6-Adresse.</translation>
+        <source>Unexpected text &apos;%1&apos; after the IPv6 address.</source>
+        <translation>Unerwarteter Text &apos;%1&apos; nach der IPv6-Adresse.</translation>
     </message>
     <message>
-        <source>The port after '%1' is empty.</source>
-        <translation>Der Port nach '%1' ist leer.</translation>
+        <source>The port after &apos;%1&apos; is empty.</source>
+        <translation>Der Port nach &apos;%1&apos; ist leer.</translation>
     </message>
     <message>
-        <source>The registry host '%1' is not a valid host name.</source>
-        <translation>Der Registry-Host '%1' ist kein gültiger Host-Name.</translation>
+        <source>The registry host &apos;%1&apos; is not a valid host name.</source>
+        <translation>Der Registry-Host &apos;%1&apos; ist kein gültiger Host-Name.</translation>
     </message>
     <message>
-        <source>Use letters, digits, '-' and '.', e.g. ghcr.io or localhost:5000.</source>
-        <translation>Buchstaben, Ziffern, '-' und '.' verwenden, z. B. ghcr.io oder localhost:5000.</translation>
+        <source>Use letters, digits, &apos;-&apos; and &apos;.&apos;, e.g. ghcr.io or localhost:5000.</source>
+        <translation>Buchstaben, Ziffern, &apos;-&apos; und &apos;.&apos; verwenden, z. B. ghcr.io oder localhost:5000.</translation>
     </message>
     <message>
-        <source>The port '%1' is not a number between 1 and 65535.</source>
-        <translation>Der Port '%1' ist keine Zahl zwischen 1 und 65535.</translation>
+        <source>The port &apos;%1&apos; is not a number between 1 and 65535.</source>
+        <translation>Der Port &apos;%1&apos; ist keine Zahl zwischen 1 und 65535.</translation>
     </message>
     <message>
         <source>The image reference is empty.</source>
@@ -2624,7 +2624,7 @@ OS/Architektur: %2/%3</translation>
         <translation>Ein Image angeben, z. B. sagemath/sagemath:latest.</translation>
     </message>
     <message>
-        <source>'%1' is a 64-digit hexadecimal string, which names an image ID, not a repository.</source>
+        <source>&apos;%1&apos; is a 64-digit hexadecimal string, which names an image ID, not a repository.</source>
         <translation>„%1“ ist eine 64-stellige Hexadezimalzeichenfolge und bezeichnet damit eine Image-ID, kein Repository.</translation>
     </message>
     <message>
@@ -2632,7 +2632,7 @@ OS/Architektur: %2/%3</translation>
         <translation>Ein lokales Image über seine ID ansprechen oder einen Repository-Namen angeben.</translation>
     </message>
     <message>
-        <source>The image reference '%1' contains white space.</source>
+        <source>The image reference &apos;%1&apos; contains white space.</source>
         <translation>Die Image-Referenz „%1“ enthält Leerzeichen.</translation>
     </message>
     <message>
@@ -2640,11 +2640,11 @@ OS/Architektur: %2/%3</translation>
         <translation>Die Leerzeichen entfernen.</translation>
     </message>
     <message>
-        <source>The digest after '@' is empty.</source>
+        <source>The digest after &apos;@&apos; is empty.</source>
         <translation>Der Digest nach „@“ ist leer.</translation>
     </message>
     <message>
-        <source>The image reference '%1' has no repository name.</source>
+        <source>The image reference &apos;%1&apos; has no repository name.</source>
         <translation>Die Image-Referenz „%1“ hat keinen Repository-Namen.</translation>
     </message>
     <message>
@@ -2652,7 +2652,7 @@ OS/Architektur: %2/%3</translation>
         <translation>Vor dem Tag oder Digest ein Repository angeben.</translation>
     </message>
     <message>
-        <source>'%1' names an image, not a repository.</source>
+        <source>&apos;%1&apos; names an image, not a repository.</source>
         <translation>„%1“ bezeichnet ein Image, kein Repository.</translation>
     </message>
     <message>
@@ -2671,11 +2671,11 @@ OS/Architektur: %2/%3</translation>
         <translation>Eine PR-Nummer, einen Branch, einen Tag oder eine Image-Referenz angeben.</translation>
     </message>
     <message>
-        <source>'%1' leaves no tag after sanitizing it like Sage's CI.</source>
+        <source>&apos;%1&apos; leaves no tag after sanitizing it like Sage&apos;s CI.</source>
         <translation>Nach der Bereinigung wie in der CI von Sage bleibt von „%1“ kein Tag übrig.</translation>
     </message>
     <message>
-        <source>Use letters, digits, '_', '.' or '-'.</source>
+        <source>Use letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;.</source>
         <translation>Buchstaben, Ziffern, „_“, „.“ oder „-“ verwenden.</translation>
     </message>
 </context>
@@ -2686,19 +2686,19 @@ OS/Architektur: %2/%3</translation>
         <translation>Sage-CI-Images heißen sage-&lt;system&gt;-&lt;packages&gt;[-&lt;modifiers&gt;]-&lt;stage&gt;, z. B. sage-ubuntu-noble-standard-with-targets.</translation>
     </message>
     <message>
-        <source>'%1' does not start with 'sage-'.</source>
+        <source>&apos;%1&apos; does not start with &apos;sage-&apos;.</source>
         <translation>„%1“ beginnt nicht mit „sage-“.</translation>
     </message>
     <message>
-        <source>'%1' does not end in a known stage (%2).</source>
+        <source>&apos;%1&apos; does not end in a known stage (%2).</source>
         <translation>„%1“ endet nicht auf eine bekannte Stage (%2).</translation>
     </message>
     <message>
-        <source>'%1' names no package set (minimal, standard or maximal) before the stage.</source>
+        <source>&apos;%1&apos; names no package set (minimal, standard or maximal) before the stage.</source>
         <translation>„%1“ nennt vor der Stage keinen Paketsatz (minimal, standard oder maximal).</translation>
     </message>
     <message>
-        <source>'%1' names no system before the package set.</source>
+        <source>&apos;%1&apos; names no system before the package set.</source>
         <translation>„%1“ nennt vor dem Paketsatz kein System.</translation>
     </message>
 </context>
@@ -2801,7 +2801,7 @@ OS/Architektur: %2/%3</translation>
         <translation>%1 hat keinen Tag oder kein Manifest %2.</translation>
     </message>
     <message>
-        <source>Check the tag against the repository's tag list.</source>
+        <source>Check the tag against the repository&apos;s tag list.</source>
         <translation>Vergleichen Sie den Tag mit der Tag-Liste des Repositorys.</translation>
     </message>
     <message>
@@ -2861,8 +2861,8 @@ OS/Architektur: %2/%3</translation>
         <translation>%1 hat den Namen %2%3 abgelehnt.</translation>
     </message>
     <message>
-        <source>Check the spelling: lowercase path, tags of letters, digits, '.', '_' and '-'.</source>
-        <translation>Prüfen Sie die Schreibweise: Pfad in Kleinbuchstaben, Tags aus Buchstaben, Ziffern, '.', '_' und '-'.</translation>
+        <source>Check the spelling: lowercase path, tags of letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</source>
+        <translation>Prüfen Sie die Schreibweise: Pfad in Kleinbuchstaben, Tags aus Buchstaben, Ziffern, &apos;.&apos;, &apos;_&apos; und &apos;-&apos;.</translation>
     </message>
     <message>
         <source>%1 does not support this request%2.</source>
@@ -3026,7 +3026,7 @@ OS/Architektur: %2/%3</translation>
         <translation>Exit-Code %1</translation>
     </message>
     <message>
-        <source>Run `docker login` again, or check the helper's setup.</source>
+        <source>Run `docker login` again, or check the helper&apos;s setup.</source>
         <translation>`docker login` erneut ausführen oder die Einrichtung des Helpers prüfen.</translation>
     </message>
     <message>
@@ -3045,7 +3045,7 @@ OS/Architektur: %2/%3</translation>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <source>Check the file's permissions.</source>
+        <source>Check the file&apos;s permissions.</source>
         <translation>Die Zugriffsrechte der Datei prüfen.</translation>
     </message>
     <message>
@@ -3088,13 +3088,35 @@ OS/Architektur: %2/%3</translation>
     </message>
 </context>
 <context>
+    <name>sagedock::util::Job</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>sagedock::util::ProcessJob</name>
+    <message>
+        <source>Could not start %1: %2</source>
+        <translation>%1 konnte nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>Check that %1 is installed and on PATH.</source>
+        <translation>Prüfen Sie, ob %1 installiert ist und im PATH liegt.</translation>
+    </message>
+    <message>
+        <source>%1 did not finish within %2 s and was stopped.</source>
+        <translation>%1 ist nicht innerhalb von %2 s fertig geworden und wurde beendet.</translation>
+    </message>
+</context>
+<context>
     <name>util</name>
     <message>
         <source>Invalid image reference %1: %2</source>
         <translation>Ungültige Image-Referenz %1: %2</translation>
     </message>
     <message>
-        <source>"%1" is not a valid repository name.</source>
+        <source>&quot;%1&quot; is not a valid repository name.</source>
         <translation>„%1“ ist kein gültiger Repository-Name.</translation>
     </message>
     <message>
