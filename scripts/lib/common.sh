@@ -35,6 +35,8 @@ install_packages() {
 build_preset() {
     local preset="$1"
     cd "$repo_root"
+    # ccache (when installed) keys on paths relative to the checkout, so another clone reuses the objects.
+    export CCACHE_BASEDIR="$repo_root"
     if [ ! -f "build/$preset/build.ninja" ]; then
         say "Configuring ($preset)"
         cmake --preset "$preset" >/dev/null
