@@ -119,9 +119,8 @@ void runInPool(std::shared_ptr<PoolLink> link, std::function<std::function<void(
 // ever waits for it. The function gets a CancelToken to check between steps; its Result becomes the
 // job's result or error. It must not touch QObjects of other threads.
 // Usage:
-//   auto* job = new util::TaskJob<Diagnosis>([path](const util::CancelToken& c) { return diagnoseFile(path, c); });
-//   connect(job, &util::Job::finished, this, [job] { ...; job->deleteLater(); });
-//   job->start();
+//   auto* job = new util::TaskJob<Diagnosis>([path](const util::CancelToken& c) { return diagnoseFile(path,
+//   c); }); connect(job, &util::Job::finished, this, [job] { ...; job->deleteLater(); }); job->start();
 template <typename T> class TaskJob final : public ValueJob<T> {
 public:
     using Work = std::function<Result<T>(const CancelToken&)>;

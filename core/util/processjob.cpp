@@ -86,7 +86,8 @@ void ProcessJob::doStart() {
         // A group of its own: cancel and timeouts reach everything the program starts.
         m_process->setChildProcessModifier([] { ::setpgid(0, 0); });
     }
-    m_process->setProcessChannelMode(m_spec.mergeChannels ? QProcess::MergedChannels : QProcess::SeparateChannels);
+    m_process->setProcessChannelMode(m_spec.mergeChannels ? QProcess::MergedChannels
+                                                          : QProcess::SeparateChannels);
 
     connect(m_process, &QProcess::readyReadStandardOutput, this, [this] {
         const QByteArray chunk = m_process->readAllStandardOutput();
@@ -113,7 +114,8 @@ void ProcessJob::doStart() {
             return; // crashes and timeouts end in finished()
         }
         const QString name = QFileInfo(m_spec.program).fileName();
-        emitResult(Error::make(ErrorCode::Process, tr("Could not start %1: %2").arg(name, m_process->errorString()),
+        emitResult(Error::make(ErrorCode::Process,
+                               tr("Could not start %1: %2").arg(name, m_process->errorString()),
                                tr("Check that %1 is installed and on PATH.").arg(name)));
     });
     connect(m_process, &QProcess::finished, this, [this](int exitCode, QProcess::ExitStatus status) {
@@ -160,10 +162,9 @@ void ProcessJob::onFinished(int exitCode, bool crashed) {
     setResult(std::move(result));
     if (m_timedOut) {
         const QString name = QFileInfo(m_spec.program).fileName();
-        emitResult(Error::make(ErrorCode::Timeout,
-                               tr("%1 did not finish within %2 s and was stopped.")
-                                   .arg(name)
-                                   .arg(double(m_spec.timeoutMs) / 1000.0, 0, 'g', 3)));
+        emitResult(Error::make(ErrorCode::Timeout, tr("%1 did not finish within %2 s and was stopped.")
+                                                       .arg(name)
+                                                       .arg(double(m_spec.timeoutMs) / 1000.0, 0, 'g', 3)));
         return;
     }
     emitResult();

@@ -49,6 +49,30 @@ QString redact(const QString& text) {
     return out;
 }
 
+QString serverText(const QString& text, bool multiLine, qsizetype maxLength) {
+    QString out;
+    out.reserve(qMin(text.size(), maxLength) + 8);
+    for (const QChar c : text) {
+        if (out.size() >= maxLength) {
+            out.append(QChar(0x2026)); // …
+            break;
+        }
+        const char16_t u = c.unicode();
+        const bool keep = u == u'\t' || (multiLine && u == u'\n');
+        const bool control = u < 0x20 || u == 0x7f || (u >= 0x80 && u <= 0x9f);
+        const bool bidi = (u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069);
+        if (keep || (!control && !bidi)) {
+            out.append(c);
+        } else if (u == u'\n' || u == u'\r') {
+            out.append(QLatin1Char(' ')); // one line: a line break becomes a space
+        } else {
+            out.append(QStringLiteral("\\x%1").arg(uint(u), u > 0xff ? 4 : 2, 16, QLatin1Char('0')));
+        }
+    }
+    // Redact after neutralising, so an escape sequence cannot split a secret out of the pattern.
+    return redact(out);
+}
+
 std::string redact(std::string_view text) {
     return redact(QString::fromUtf8(text.data(), qsizetype(text.size()))).toStdString();
 }

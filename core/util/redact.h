@@ -13,4 +13,11 @@ namespace sagedock::util {
 QString redact(const QString& text);
 std::string redact(std::string_view text);
 
+// For any text a server sent (a registry's error message, an engine's answer) before it is printed,
+// shown or logged: secrets redacted as above, control characters that could drive a terminal
+// (ESC, BEL, C1 controls, carriage return) and bidirectional overrides shown as visible escapes
+// ("\x1b"), newlines kept only when `multiLine`, and the result cut to `maxLength` characters.
+// Usage: err.message = tr("The registry said: %1").arg(util::serverText(body));
+QString serverText(const QString& text, bool multiLine = false, qsizetype maxLength = 2000);
+
 } // namespace sagedock::util

@@ -5,6 +5,7 @@
 #include <QTest>
 
 using sagedock::util::redact;
+using sagedock::util::serverText;
 
 class TestRedact : public QObject {
     Q_OBJECT
@@ -62,6 +63,46 @@ private Q_SLOTS:
     void keepsHarmlessText() {
         QFETCH(QString, input);
         QCOMPARE(redact(input), input);
+    }
+
+    // Text a server sent: terminal controls become visible escapes, secrets are redacted, length capped.
+    void serverTextIsSafeToPrint_data() {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<bool>("multiLine");
+        QTest::addColumn<QString>("expected");
+        const QChar esc(0x1b);
+        QTest::newRow("plain message") << "manifest unknown" << false << "manifest unknown";
+        QTest::newRow("title injection (OSC ... BEL)")
+            << (QString(esc) + QStringLiteral("]0;pwned") + QChar(0x07) + QStringLiteral("denied")) << false
+            << "\\x1b]0;pwned\\x07denied";
+        QTest::newRow("clear screen (CSI 2J)")
+            << (QString(esc) + QStringLiteral("[2Jnot found")) << false << "\\x1b[2Jnot found";
+        QTest::newRow("C1 CSI") << (QChar(0x9b) + QStringLiteral("31mred")) << false << "\\x9b31mred";
+        QTest::newRow("bidi override")
+            << (QStringLiteral("abc") + QChar(0x202e) + QStringLiteral("fed")) << false << "abc\\x202efed";
+        QTest::newRow("carriage return overwrite") << "ok\rFAIL" << false << "ok FAIL";
+        QTest::newRow("newline, one line") << "line one\nline two" << false << "line one line two";
+        QTest::newRow("newline kept when multi-line") << "line one\nline two" << true << "line one\nline two";
+        QTest::newRow("tab kept") << "a\tb" << false << "a\tb";
+        QTest::newRow("umlauts and CJK kept") << "Größe 画像" << false << "Größe 画像";
+        QTest::newRow("echoed Basic credentials")
+            << "denied: you sent Authorization: Basic cHJvZDpzZWNyZXQ=" << false
+            << "denied: you sent Authorization: <redacted>";
+        QTest::newRow("echoed token URL with an escape")
+            << (QStringLiteral("GET /token?scope=x&password=hunter22 failed") + QString(esc)) << false
+            << "GET /token?scope=x&password=<redacted> failed\\x1b";
+    }
+    void serverTextIsSafeToPrint() {
+        QFETCH(QString, input);
+        QFETCH(bool, multiLine);
+        QFETCH(QString, expected);
+        QCOMPARE(serverText(input, multiLine), expected);
+    }
+
+    void serverTextIsCapped() {
+        const QString out = serverText(QString(100000, QLatin1Char('x')), false, 50);
+        QCOMPARE(out.size(), 51);
+        QVERIFY(out.endsWith(QChar(0x2026)));
     }
 
     void stdStringOverload() {
