@@ -97,7 +97,18 @@ Error appendLineDurably(const QString& path, const QByteArray& line) {
     if (!file.open(QIODevice::WriteOnly | QIODevice::Append))
         return ioError(path, file.errorString());
     // One write() call per record: readers never see a partial line from a concurrent writer.
-    const QByteArray record = line.endsWith('\n') ? line : line + '\n';
+    QByteArray record = line.endsWith('\n') ? line : line + '\n';
+    // A crash in the middle of an earlier append leaves a torn last line without its newline: start
+    // on a line of our own, or this record would be glued to the torn one and be lost with it.
+    const qint64 size = file.size();
+    if (size > 0) {
+        QFile tail(path);
+        char last = '\n';
+        if (tail.open(QIODevice::ReadOnly) && tail.seek(size - 1))
+            tail.getChar(&last);
+        if (last != '\n')
+            record.prepend('\n');
+    }
     if (file.write(record) != record.size() || !file.flush())
         return ioError(path, file.errorString());
     ::fsync(file.handle());

@@ -82,6 +82,27 @@ private Q_SLOTS:
         QCOMPARE(text.value(), QByteArray("{\"a\":1}\n{\"b\":2}\n"));
         QCOMPARE(util::readWholeFile(path, 3).error().code, util::ErrorCode::TooLarge);
     }
+    // A crash mid-append leaves a torn line; the next record must stay a line of its own.
+    void appendAfterTornLineStartsANewLine_data() {
+        QTest::addColumn<QByteArray>("before");
+        QTest::addColumn<QByteArray>("after");
+        QTest::newRow("empty file") << QByteArray() << QByteArray("{\"b\":2}\n");
+        QTest::newRow("whole lines") << QByteArray("{\"a\":1}\n") << QByteArray("{\"a\":1}\n{\"b\":2}\n");
+        QTest::newRow("torn last line") << QByteArray("{\"a\":1}\n{\"id\":\"x\",\"sta")
+                                        << QByteArray("{\"a\":1}\n{\"id\":\"x\",\"sta\n{\"b\":2}\n");
+        QTest::newRow("torn first line") << QByteArray("{\"id") << QByteArray("{\"id\n{\"b\":2}\n");
+    }
+    void appendAfterTornLineStartsANewLine() {
+        QFETCH(QByteArray, before);
+        QFETCH(QByteArray, after);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("history.jsonl"));
+        if (!before.isEmpty())
+            QVERIFY(util::writeFileAtomically(path, before, util::Durability::Unsynced).code ==
+                    util::ErrorCode::None);
+        QVERIFY(!util::appendLineDurably(path, "{\"b\":2}"));
+        QCOMPARE(util::readWholeFile(path).value(), after);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAtomicFile)
