@@ -23,8 +23,9 @@ namespace {
 
 ReviewImageModel::Image image(const QString& system, const QString& packages, const QString& stage,
                               qint64 size, const QDateTime& created) {
-    const QString name = stage.isEmpty() ? system + QLatin1Char('-') + packages
-                                         : system + QLatin1Char('-') + packages + QLatin1Char('-') + stage;
+    QString name = system + QLatin1Char('-') + packages;
+    if (!stage.isEmpty())
+        name += QLatin1Char('-') + stage;
     return {QStringLiteral("ghcr.io/sagemath/sage/sage-") + name + QStringLiteral(":10.5.beta3"),
             system,
             packages,
