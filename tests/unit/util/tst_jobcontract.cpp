@@ -20,6 +20,7 @@
 #include <QThread>
 #include <QTimer>
 
+#include <algorithm>
 #include <atomic>
 #include <functional>
 #include <memory>
@@ -96,44 +97,49 @@ struct WorkFlags {
     std::atomic_bool ended{false};
 };
 
+// One line of /proc/<pid>/stat: "pid (comm) state ppid pgrp ...".
+struct ProcessStat {
+    QString pidAndName; // "4711 (sleep)"
+    char state = '?';   // 'Z': ended, waiting to be reaped
+    qint64 ppid = 0;
+    qint64 pgrp = 0;
+};
+
+QList<ProcessStat> processes() {
+    QList<ProcessStat> out;
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString& entry : entries) {
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(entry));
+        if (!entry.at(0).isDigit() || !stat.open(QIODevice::ReadOnly))
+            continue; // not a process, or one that ended while we looked
+        // comm may hold spaces and parentheses: split after the last ')'.
+        const QByteArray line = stat.readAll();
+        const qsizetype close = line.lastIndexOf(')');
+        const QList<QByteArray> fields = line.mid(close + 2).split(' ');
+        if (close < 0 || fields.size() < 3 || fields.at(0).isEmpty())
+            continue;
+        out << ProcessStat{QString::fromLatin1(line.left(close + 1)), fields.at(0).at(0),
+                           fields.at(1).toLongLong(), fields.at(2).toLongLong()};
+    }
+    return out;
+}
+
 // A process group is gone when no member is left running. Members that are zombies count as gone:
 // they wait for a reaper (init, or our QProcess on its next turn), not for us.
 bool groupRunning(qint64 pgid) {
     if (pgid <= 1 || (::kill(-pid_t(pgid), 0) != 0 && errno == ESRCH))
         return false;
-    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-    for (const QString& entry : entries) {
-        bool numeric = false;
-        entry.toInt(&numeric);
-        if (!numeric)
-            continue;
-        QFile stat(QStringLiteral("/proc/%1/stat").arg(entry));
-        if (!stat.open(QIODevice::ReadOnly))
-            continue; // ended while we looked
-        // "pid (comm) state ppid pgrp ..."; comm may hold spaces and parentheses, so split after the last
-        // ')'.
-        const QByteArray line = stat.readAll();
-        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-        if (fields.size() > 2 && fields.at(2).toLongLong() == pgid && fields.at(0) != "Z")
-            return true;
-    }
-    return false;
+    const QList<ProcessStat> all = processes();
+    return std::any_of(all.cbegin(), all.cend(),
+                       [pgid](const ProcessStat& p) { return p.pgrp == pgid && p.state != 'Z'; });
 }
 
-// Our child processes that have not ended (a zombie has ended; its QProcess reaps it on a later turn).
+// Our child processes that have not ended.
 QStringList livingChildren() {
     QStringList out;
-    const QByteArray self = QByteArray::number(qint64(::getpid()));
-    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-    for (const QString& entry : entries) {
-        QFile stat(QStringLiteral("/proc/%1/stat").arg(entry));
-        if (entry.at(0).isDigit() && stat.open(QIODevice::ReadOnly)) {
-            const QByteArray line = stat.readAll();
-            const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-            if (fields.size() > 1 && fields.at(1) == self && fields.at(0) != "Z")
-                out << QString::fromLatin1(line.left(line.lastIndexOf(')') + 1));
-        }
-    }
+    for (const ProcessStat& p : processes())
+        if (p.ppid == qint64(::getpid()) && p.state != 'Z')
+            out << p.pidAndName;
     return out;
 }
 
