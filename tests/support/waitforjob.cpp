@@ -2,6 +2,7 @@
 
 #include "util/job.h"
 
+#include <QPointer>
 #include <QSignalSpy>
 
 namespace sagedock::testsupport {
@@ -13,19 +14,21 @@ util::Error waitForJob(util::Job* job, int timeoutMs) {
     }
     if (job->isFinished())
         return job->error();
+    // The error comes from the signal, not the job: a handler may have deleted the job by the time
+    // wait() returns (deleteLater runs in the spy's event loop).
+    const QPointer<util::Job> guard(job);
     QSignalSpy spy(job, &util::Job::finished);
-    // wait() returns at the first emission; finished() is emitted at most once.
-    if (!spy.wait(timeoutMs) && !job->isFinished()) {
-        const QString what =
-            QStringLiteral("waitForJob: %1 (%2, %3) did not finish within %4 ms")
-                .arg(QString::fromLatin1(job->metaObject()->className()),
-                     job->objectName().isEmpty() ? QStringLiteral("unnamed") : job->objectName(),
-                     job->isStarted() ? QStringLiteral("started") : QStringLiteral("never started"))
-                .arg(timeoutMs);
-        QTest::qFail(qPrintable(what), __FILE__, __LINE__);
-        return util::Error::make(util::ErrorCode::Timeout, what);
-    }
-    return job->error();
+    if (spy.wait(timeoutMs) || !spy.isEmpty())
+        return spy.at(0).at(0).value<util::Error>();
+    const QString what =
+        guard ? QStringLiteral("waitForJob: %1 (%2, %3) did not finish within %4 ms")
+                    .arg(QString::fromLatin1(guard->metaObject()->className()),
+                         guard->objectName().isEmpty() ? QStringLiteral("unnamed") : guard->objectName(),
+                         guard->isStarted() ? QStringLiteral("started") : QStringLiteral("never started"))
+                    .arg(timeoutMs)
+              : QStringLiteral("waitForJob: the job was deleted before it finished");
+    QTest::qFail(qPrintable(what), __FILE__, __LINE__);
+    return util::Error::make(util::ErrorCode::Timeout, what);
 }
 
 } // namespace sagedock::testsupport

@@ -25,7 +25,8 @@ util::Error waitForJob(util::Job* job, int timeoutMs = 30000);
 
 } // namespace sagedock::testsupport
 
-// Waits and stores the error in `var` (declared by the caller); returns from the test on timeout.
+// Waits and stores the error in `var` (declared by the caller); returns from the test once it has failed
+// (a timeout, or a failure recorded before).
 #define SAGEDOCK_WAIT_FOR_JOB(var, job, timeoutMs)                                                           \
     do {                                                                                                     \
         var = ::sagedock::testsupport::waitForJob((job), (timeoutMs));                                       \

@@ -462,6 +462,19 @@ private Q_SLOTS:
         QCOMPARE(job->processed(), job->total());
     }
 
+    // The shared helper: a job that never finishes is a test failure that names it, not a hang.
+    void waitForJobReportsTimeout() {
+        TestJob job(Outcome::RunUntilStopped, false);
+        job.setObjectName(QStringLiteral("stuck"));
+        job.start();
+        QEXPECT_FAIL("", "waitForJob records the timeout as a failure", Continue);
+        const util::Error e = testsupport::waitForJob(&job, 50);
+        QCOMPARE(e.code, ErrorCode::Timeout);
+        QVERIFY2(e.message.contains(QLatin1String("(stuck, started) did not finish within 50 ms")),
+                 qPrintable(e.message));
+        QVERIFY(!job.isFinished());
+    }
+
     // --- What only ProcessJob promises ---
 
     void processArgvIsNotAShellString() {
