@@ -21,6 +21,7 @@ void Job::start() {
     // m_finished is checked.
     QTimer::singleShot(0, this, [this] {
         if (!m_finished) {
+            m_workBegun = true;
             doStart();
         }
     });
@@ -31,8 +32,9 @@ void Job::cancel() {
         return;
     }
     m_cancelRequested = true;
-    // A job cancelled before its first turn has nothing to stop.
-    const bool stoppedNow = !m_started || doCancel();
+    // A job cancelled before its first turn has nothing to stop (and doStart() will not run). Asking
+    // doCancel() then would let a job that winds down later run doStart() after cancel().
+    const bool stoppedNow = !m_workBegun || doCancel();
     if (stoppedNow) {
         emitResult(Error::make(ErrorCode::Cancelled, tr("Cancelled.")));
     }

@@ -76,6 +76,7 @@ private:
     qint64 m_processed = 0;
     qint64 m_total = 0;
     bool m_started = false;
+    bool m_workBegun = false; // doStart() has run: from then on cancel() has work to stop
     bool m_finished = false;
     bool m_cancelRequested = false;
 };

@@ -38,11 +38,12 @@ ProcessJob::~ProcessJob() {
     QProcess* orphan = m_process;
     orphan->setParent(nullptr);
     QObject::connect(orphan, &QProcess::finished, orphan, &QObject::deleteLater);
+    // m_pid is set when started() is reported, a turn after the fork: use the fork's pid, and kill the
+    // leader itself too, which before its exec may not have made its own group yet.
     if (m_spec.ownProcessGroup) {
-        signalGroup(m_pid, SIGKILL);
-    } else {
-        orphan->kill();
+        signalGroup(orphan->processId(), SIGKILL);
     }
+    orphan->kill();
 }
 
 QStringList ProcessJob::systemEnvironment() {
@@ -101,6 +102,9 @@ void ProcessJob::doStart() {
     });
     connect(m_process, &QProcess::started, this, [this] {
         m_pid = m_process->processId();
+        if (m_killTimer.isActive()) {
+            stopGroup(); // cancelled or timed out while starting: no SIGINT could go out without the pid
+        }
         if (!m_spec.standardInput.isEmpty()) {
             m_process->write(m_spec.standardInput);
         }
