@@ -65,28 +65,48 @@ void ProcessJob::closeStandardInput() {
     }
 }
 
-void ProcessJob::doStart() {
-    m_process = new QProcess(this);
-    m_process->setProgram(m_spec.program);
-    m_process->setArguments(m_spec.arguments);
-    if (!m_spec.workingDirectory.isEmpty()) {
-        m_process->setWorkingDirectory(m_spec.workingDirectory);
+namespace {
+
+// Program, arguments, working folder and environment of a spec.
+void configure(QProcess& process, const ProcessSpec& spec) {
+    process.setProgram(spec.program);
+    process.setArguments(spec.arguments);
+    if (!spec.workingDirectory.isEmpty()) {
+        process.setWorkingDirectory(spec.workingDirectory);
     }
-    if (m_spec.environment) {
+    if (spec.environment) {
         QProcessEnvironment env;
-        for (const QString& entry : *m_spec.environment) {
+        for (const QString& entry : *spec.environment) {
             const qsizetype eq = entry.indexOf(QLatin1Char('='));
             if (eq > 0) {
                 env.insert(entry.left(eq), entry.mid(eq + 1));
             }
         }
-        m_process->setProcessEnvironment(env);
+        process.setProcessEnvironment(env);
     }
+}
+
+Error startError(const QString& program, const QString& why) {
+    const QString name = QFileInfo(program).fileName();
+    return Error::make(ErrorCode::Process, ProcessJob::tr("Could not start %1: %2").arg(name, why),
+                       ProcessJob::tr("Check that %1 is installed and on PATH.").arg(name));
+}
+
+} // namespace
+
+void ProcessJob::doStart() {
+    if (m_spec.detached) {
+        startDetached();
+        return;
+    }
+    m_process = new QProcess(this);
+    configure(*m_process, m_spec);
     if (m_spec.ownProcessGroup) {
         // A group of its own: cancel and timeouts reach everything the program starts.
         m_process->setChildProcessModifier([] { ::setpgid(0, 0); });
     }
-    m_process->setProcessChannelMode(m_spec.mergeChannels ? QProcess::MergedChannels : QProcess::SeparateChannels);
+    m_process->setProcessChannelMode(m_spec.mergeChannels ? QProcess::MergedChannels
+                                                          : QProcess::SeparateChannels);
 
     connect(m_process, &QProcess::readyReadStandardOutput, this, [this] {
         const QByteArray chunk = m_process->readAllStandardOutput();
@@ -112,9 +132,7 @@ void ProcessJob::doStart() {
         if (error != QProcess::FailedToStart) {
             return; // crashes and timeouts end in finished()
         }
-        const QString name = QFileInfo(m_spec.program).fileName();
-        emitResult(Error::make(ErrorCode::Process, tr("Could not start %1: %2").arg(name, m_process->errorString()),
-                               tr("Check that %1 is installed and on PATH.").arg(name)));
+        emitResult(startError(m_spec.program, m_process->errorString()));
     });
     connect(m_process, &QProcess::finished, this, [this](int exitCode, QProcess::ExitStatus status) {
         onFinished(exitCode, status == QProcess::CrashExit);
@@ -123,6 +141,23 @@ void ProcessJob::doStart() {
         m_timeout.start(m_spec.timeoutMs);
     }
     m_process->start();
+}
+
+void ProcessJob::startDetached() {
+    QProcess process;
+    configure(process, m_spec);
+    qint64 pid = 0;
+    // Returns once the program was executed (or failed to be): no waiting for it to end.
+    if (!process.startDetached(&pid)) {
+        emitResult(startError(m_spec.program, process.errorString()));
+        return;
+    }
+    m_pid = pid;
+    Q_EMIT started(pid);
+    ProcessResult result;
+    result.exitCode = 0;
+    setResult(std::move(result));
+    emitResult();
 }
 
 bool ProcessJob::doCancel() {
@@ -160,10 +195,9 @@ void ProcessJob::onFinished(int exitCode, bool crashed) {
     setResult(std::move(result));
     if (m_timedOut) {
         const QString name = QFileInfo(m_spec.program).fileName();
-        emitResult(Error::make(ErrorCode::Timeout,
-                               tr("%1 did not finish within %2 s and was stopped.")
-                                   .arg(name)
-                                   .arg(double(m_spec.timeoutMs) / 1000.0, 0, 'g', 3)));
+        emitResult(Error::make(ErrorCode::Timeout, tr("%1 did not finish within %2 s and was stopped.")
+                                                       .arg(name)
+                                                       .arg(double(m_spec.timeoutMs) / 1000.0, 0, 'g', 3)));
         return;
     }
     emitResult();

@@ -28,22 +28,25 @@ class QProcess;
 namespace sagedock::util {
 
 struct ProcessSpec {
-    QString program;                         // a name found on PATH, or a path
-    QStringList arguments;                   // argv[1..]
-    std::optional<QStringList> environment;  // "KEY=value" entries; nullopt = inherit ours
-    QString workingDirectory;                // empty = ours
-    int timeoutMs = 0;                       // 0 = none; then the group is stopped like cancel()
-    int killGraceMs = 5000;                  // SIGINT → SIGKILL
-    bool ownProcessGroup = true;             // so cancel reaches grandchildren (docker build's buildx …)
-    bool mergeChannels = false;              // stderr into stdout, in order
-    QByteArray standardInput;                // written at start; stdin is closed after it unless keepStdinOpen
+    QString program;                        // a name found on PATH, or a path
+    QStringList arguments;                  // argv[1..]
+    std::optional<QStringList> environment; // "KEY=value" entries; nullopt = inherit ours
+    QString workingDirectory;               // empty = ours
+    int timeoutMs = 0;                      // 0 = none; then the group is stopped like cancel()
+    int killGraceMs = 5000;                 // SIGINT → SIGKILL
+    bool ownProcessGroup = true;            // so cancel reaches grandchildren (docker build's buildx …)
+    bool mergeChannels = false;             // stderr into stdout, in order
+    QByteArray standardInput;               // written at start; stdin is closed after it unless keepStdinOpen
     bool keepStdinOpen = false;
     qint64 maxCapturedBytes = 16LL * 1024 * 1024; // per channel kept in the result; output signals see all
+    // Start and forget (a terminal, a browser): the program runs in a session of its own and may outlive
+    // SageDock; the job finishes as soon as it started (exitCode 0, no output) and nothing stops it.
+    bool detached = false;
 };
 
 struct ProcessResult {
     int exitCode = -1;
-    bool crashed = false; // ended by a signal
+    bool crashed = false;      // ended by a signal
     QByteArray standardOutput; // up to maxCapturedBytes
     QByteArray standardError;
     bool outputTruncated = false;
@@ -75,6 +78,7 @@ protected:
     bool doCancel() override;
 
 private:
+    void startDetached();
     void stopGroup(); // SIGINT now, SIGKILL after the grace period
     void onFinished(int exitCode, bool crashed);
     void capture(QByteArray& into, const QByteArray& chunk);
