@@ -104,8 +104,16 @@ class TestJobContract : public QObject {
                 return job;
             };
             t.onWorking = [](util::Job* job, std::function<void()> working) {
+                // A working state, not the Cancelled that cancel() itself reports.
+                auto fired = std::make_shared<bool>(false);
                 QObject::connect(static_cast<launch::Launcher*>(job), &launch::Launcher::stateChanged, job,
-                                 working, Qt::SingleShotConnection);
+                                 [working, fired](launch::Launcher::State s) {
+                                     using State = launch::Launcher::State;
+                                     if (*fired || s == State::Cancelled || s == State::Failed)
+                                         return;
+                                     *fired = true;
+                                     working();
+                                 });
             };
         } else if (name == QLatin1String("detached process")) {
             t.make = [] { return launch::startDetached({QStringLiteral("/bin/true")}); };
@@ -120,12 +128,13 @@ class TestJobContract : public QObject {
     }
 
     static bool waitUntil(const JobType& t, const bool& flag) {
-        for (int i = 0; i < 30 && !flag; ++i) {
+        for (int i = 0; i < 30; ++i) {
             if (t.poke)
                 t.poke();
-            QTest::qWaitFor([&flag] { return flag; }, 2000);
+            if (QTest::qWaitFor([&flag] { return flag; }, 2000))
+                return true;
         }
-        return flag;
+        return false;
     }
 
     // Lets whatever is still queued for a job (engine answers, timers) arrive: one engine round trip
