@@ -134,8 +134,8 @@ QString Endpoint::describe() const {
 EndpointInputs EndpointInputs::fromProcess(const QString& setting) {
     EndpointInputs in;
     in.setting = setting;
-    // Read directly: resolution starts no process, so it needs no QProcess types (those belong to
-    // util::ProcessJob).
+    // Read directly: resolution starts no process, so it needs no process types (processes belong
+    // to util::ProcessJob alone).
     for (const char* key : {"DOCKER_HOST", "DOCKER_CONTEXT", "DOCKER_CONFIG", "DOCKER_TLS_VERIFY",
                             "DOCKER_TLS", "DOCKER_CERT_PATH", "XDG_RUNTIME_DIR"}) {
         if (qEnvironmentVariableIsSet(key))
