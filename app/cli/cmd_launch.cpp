@@ -12,18 +12,6 @@
 
 using namespace sagedock;
 
-namespace {
-
-QString humanBytes(qint64 b) {
-    if (b >= 1024LL * 1024 * 1024)
-        return QString::number(double(b) / (1024.0 * 1024 * 1024), 'f', 2) + QStringLiteral(" GB");
-    if (b >= 1024LL * 1024)
-        return QString::number(double(b) / (1024.0 * 1024), 'f', 1) + QStringLiteral(" MB");
-    return QString::number(b / 1024) + QStringLiteral(" kB");
-}
-
-} // namespace
-
 SAGEDOCK_CLI_COMMAND(
     "launch", "Start Jupyter (or a shell) in a SageMath image; returns when it is ready.",
     [](QCommandLineParser& p) {
@@ -120,12 +108,11 @@ SAGEDOCK_CLI_COMMAND(
             if (now - *lastPrint < 1000)
                 return;
             *lastPrint = now;
-            const auto& pr = pull->progress();
-            io.err << "  " << humanBytes(pr.bytesDone()) << " / " << humanBytes(pr.bytesTotal())
-                   << ", layers " << pr.layersDone() << "/" << pr.layerCount();
-            if (pull->etaSeconds() >= 0)
-                io.err << ", about " << pull->etaSeconds() << " s left";
-            io.err << "\n";
+            // The pages' wording, without the per-layer line: one line a second reads well in a terminal.
+            io.err
+                << "  "
+                << engine::describePull(pull->progress(), pull->bytesPerSecond(), pull->etaSeconds()).summary
+                << "\n";
             io.err.flush();
         });
         QObject::connect(
@@ -135,7 +122,7 @@ SAGEDOCK_CLI_COMMAND(
                     done(cli::printError(io, e));
                     return;
                 }
-                const launch::Session& s = job->session();
+                const launch::Session& s = job->result();
                 if (json) {
                     nlohmann::json j = s.toJson();
                     if (timings)
@@ -155,9 +142,23 @@ SAGEDOCK_CLI_COMMAND(
                            << "  notebooks " << s.notebooks << " -> " << s.containerNotebooks << "\n";
                 }
                 io.out.flush();
-                if (browser && !s.isShell() && !launch::openInBrowser(s.url))
-                    io.err << "sagedock-cli: no browser found (xdg-open); open the URL yourself.\n";
-                done(cli::ExitOk);
+                if (!browser || s.isShell()) {
+                    done(cli::ExitOk);
+                    return;
+                }
+                const auto finish = [&io, done](bool opened) {
+                    if (!opened)
+                        io.err << "sagedock-cli: no browser found (xdg-open); open the URL yourself.\n";
+                    done(cli::ExitOk);
+                };
+                // Detached: this waits only until the browser (or xdg-open) has started, never for it to end.
+                util::ProcessJob* opener = launch::openInBrowser(s.url, job);
+                if (!opener) {
+                    finish(false);
+                    return;
+                }
+                QObject::connect(opener, &util::Job::finished, job,
+                                 [finish](const util::Error& error) { finish(!error); });
             });
         job->start();
     })

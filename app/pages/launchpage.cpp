@@ -233,7 +233,7 @@ void LaunchPage::launchSelected() {
             if (e.code != util::ErrorCode::Cancelled)
                 setMessage(e.toString(), true);
         } else {
-            m_session = job->session();
+            m_session = job->result();
             if (m_session.isShell()) {
                 m_status->setText(tr("Ready: a shell session"));
                 setMessage(m_session.reason + QLatin1Char(' ') +
@@ -261,35 +261,11 @@ void LaunchPage::showProgress() {
     const engine::PullJob* pull = m_launcher ? m_launcher->pullJob() : nullptr;
     if (!pull)
         return;
-    const engine::PullProgress& p = pull->progress();
-    const qint64 total = p.bytesTotal();
-    // Once everything is downloaded the engine unpacks the layers, for seconds on a large one: the
-    // bar follows the unpacking then instead of sitting at 100 %.
-    const bool unpacking = p.downloadsDone() && total > 0;
-    const qint64 done = unpacking ? p.bytesExtracted() : p.bytesDone();
-    // QProgressBar is int-based: count in kB.
-    m_progress->setRange(0, total > 0 ? int(total / 1024) : 0);
-    m_progress->setValue(int(done / 1024));
-    QString text = (unpacking ? tr("Unpacking: %1 of %2, layer %3 of %4") : tr("%1 of %2, layer %3 of %4"))
-                       .arg(humanSize(done), humanSize(total))
-                       .arg(p.layersDone())
-                       .arg(p.layerCount());
-    if (!unpacking && pull->bytesPerSecond() > 0)
-        text += tr(", %1/s").arg(humanSize(pull->bytesPerSecond()));
-    if (!unpacking && pull->etaSeconds() >= 0)
-        text += tr(", about %n second(s) left", nullptr, pull->etaSeconds());
-    QStringList active;
-    for (const engine::LayerProgress& l : p.layers()) {
-        if (l.done || l.total <= 0)
-            continue;
-        if (l.status == QLatin1String("Downloading"))
-            active << tr("%1: %2%").arg(l.id).arg(l.current * 100 / l.total);
-        else if (l.status == QLatin1String("Extracting"))
-            active << tr("%1: unpacking %2%").arg(l.id).arg(l.extracted * 100 / l.total);
-    }
-    if (!active.isEmpty())
-        text += QLatin1Char('\n') + active.join(QStringLiteral("   "));
-    m_layers->setText(text);
+    const engine::PullProgressView view =
+        engine::describePull(pull->progress(), pull->bytesPerSecond(), pull->etaSeconds());
+    m_progress->setRange(0, view.barMaximum);
+    m_progress->setValue(view.barValue);
+    m_layers->setText(view.text());
 }
 
 void LaunchPage::cancelLaunch() {

@@ -191,14 +191,12 @@ void ReviewPage::start(bool shell) {
             [this](launch::Launcher::State s) { m_status->setText(launch::Launcher::stateText(s)); });
     connect(m_launcher, &launch::Launcher::pullProgress, this, [this] {
         if (const engine::PullJob* p = m_launcher ? m_launcher->pullJob() : nullptr) {
-            // After the download the engine unpacks the layers (seconds on a large one): the bar
-            // follows that instead of sitting at 100 %, and says so.
-            const engine::PullProgress& pp = p->progress();
-            const bool unpacking = pp.downloadsDone() && pp.bytesTotal() > 0;
+            const engine::PullProgressView view =
+                engine::describePull(p->progress(), p->bytesPerSecond(), p->etaSeconds());
             m_progress->setVisible(true);
-            m_progress->setFormat(unpacking ? tr("Unpacking %p%") : QStringLiteral("%p%"));
-            m_progress->setRange(0, int(pp.bytesTotal() / 1024));
-            m_progress->setValue(int((unpacking ? pp.bytesExtracted() : pp.bytesDone()) / 1024));
+            m_progress->setFormat(view.unpacking ? tr("Unpacking %p%") : QStringLiteral("%p%"));
+            m_progress->setRange(0, view.barMaximum);
+            m_progress->setValue(view.barValue);
         }
     });
     connect(m_launcher, &launch::Launcher::finished, this, [this](const util::Error& e) {
@@ -211,7 +209,7 @@ void ReviewPage::start(bool shell) {
             m_status->setText(tr("Error: %1").arg(e.toString()));
             return;
         }
-        const launch::Session s = job->session();
+        const launch::Session s = job->result();
         if (!s.isShell()) {
             m_status->setText(tr("Jupyter is ready: %1").arg(s.url.toString()));
             if (m_context.settings().openBrowser())
@@ -223,10 +221,18 @@ void ReviewPage::start(bool shell) {
         m_command->setVisible(true);
         const QStringList argv = launch::terminalArgv(command, m_context.settings().terminalCommand());
         const QString why = s.reason.isEmpty() ? QString() : s.reason + QLatin1Char(' ');
-        if (!argv.isEmpty() && launch::startDetached(argv))
-            m_status->setText(why + tr("A shell opened in %1.").arg(argv.first()));
-        else
-            m_status->setText(why + tr("No terminal emulator found; run this command in a terminal:"));
+        const QString noTerminal = why + tr("No terminal emulator found; run this command in a terminal:");
+        util::ProcessJob* terminal = launch::startDetached(argv, this);
+        if (!terminal) {
+            m_status->setText(noTerminal);
+            return;
+        }
+        const QString opened = why + tr("A shell opened in %1.").arg(argv.first());
+        connect(terminal, &util::Job::finished, this,
+                [this, terminal, opened, noTerminal](const util::Error& e) {
+                    m_status->setText(e ? noTerminal : opened);
+                    terminal->deleteLater();
+                });
     });
     m_launcher->start();
 }

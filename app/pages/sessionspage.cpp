@@ -159,7 +159,7 @@ void SessionsPage::showLogsOfSelected() {
     m_logStream->setParent(this);
     connect(m_logStream, &engine::LogStream::line, this,
             [this](const QByteArray& line, bool) { m_logView->appendPlainText(QString::fromUtf8(line)); });
-    connect(m_logStream, &engine::LogStream::finished, this, [this](const util::Error& e) {
+    connect(m_logStream, &util::Job::finished, this, [this](const util::Error& e) {
         if (e && e.code != util::ErrorCode::Cancelled)
             m_logView->appendPlainText(tr("[log ended: %1]").arg(e.toString()));
         else if (!e)
@@ -177,12 +177,19 @@ void SessionsPage::shellInSelected() {
     m_command->setText(command.join(QLatin1Char(' ')));
     m_command->setVisible(true);
     m_command->selectAll();
-    if (!argv.isEmpty() && launch::startDetached(argv))
-        m_message->setText(tr("Opened a shell in %1 with %2.").arg(s->name, argv.first()));
-    else
-        m_message->setText(
-            tr("No terminal emulator found ($TERMINAL, x-terminal-emulator, gnome-terminal, konsole, "
-               "xterm). Copy this command into a terminal:"));
+    const QString noTerminal =
+        tr("No terminal emulator found ($TERMINAL, x-terminal-emulator, gnome-terminal, konsole, "
+           "xterm). Copy this command into a terminal:");
+    util::ProcessJob* terminal = launch::startDetached(argv, this);
+    if (!terminal) {
+        m_message->setText(noTerminal);
+        return;
+    }
+    const QString opened = tr("Opened a shell in %1 with %2.").arg(s->name, argv.first());
+    connect(terminal, &util::Job::finished, this, [this, terminal, opened, noTerminal](const util::Error& e) {
+        m_message->setText(e ? noTerminal : opened);
+        terminal->deleteLater();
+    });
 }
 
 void SessionsPage::stopSelected() {

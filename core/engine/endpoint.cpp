@@ -5,7 +5,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QProcessEnvironment>
 #include <QUrl>
 
 #include <nlohmann/json.hpp>
@@ -17,9 +16,9 @@ using util::ErrorCode;
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("sagedock::engine", text);
-}
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(sagedock::engine)
+};
 
 const QString kDefaultSocket = QStringLiteral("/var/run/docker.sock");
 
@@ -47,11 +46,11 @@ bool boolKey(const nlohmann::json& object, const char* key) {
 util::Result<nlohmann::json> readJsonFile(const QString& path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Error::make(ErrorCode::Io, tr("Cannot read %1: %2").arg(path, file.errorString()));
+        return Error::make(ErrorCode::Io, Text::tr("Cannot read %1: %2").arg(path, file.errorString()));
     nlohmann::json doc = nlohmann::json::parse(file.readAll().toStdString(), nullptr, false);
     if (doc.is_discarded())
-        return Error::make(ErrorCode::Parse, tr("%1 is not valid JSON.").arg(path),
-                           tr("Fix or remove the file, then try again."));
+        return Error::make(ErrorCode::Parse, Text::tr("%1 is not valid JSON.").arg(path),
+                           Text::tr("Fix or remove the file, then try again."));
     return doc;
 }
 
@@ -81,10 +80,11 @@ util::Result<Endpoint> fromContext(const EndpointInputs& in, const QString& name
     const QDir contexts(QDir(in.dockerConfigDir()).filePath(QStringLiteral("contexts")));
     const QString metaPath = contexts.filePath(QStringLiteral("meta/%1/meta.json").arg(hash));
     if (!QFileInfo::exists(metaPath))
-        return Error::make(ErrorCode::NotFound, tr("The docker context \"%1\" does not exist.").arg(name),
-                           tr("List contexts with `docker context ls`, or choose another one with `docker "
-                              "context use NAME` (set by %1).")
-                               .arg(source));
+        return Error::make(
+            ErrorCode::NotFound, Text::tr("The docker context \"%1\" does not exist.").arg(name),
+            Text::tr("List contexts with `docker context ls`, or choose another one with `docker "
+                     "context use NAME` (set by %1).")
+                .arg(source));
     auto doc = readJsonFile(metaPath);
     if (!doc.ok())
         return doc.error();
@@ -92,9 +92,9 @@ util::Result<Endpoint> fromContext(const EndpointInputs& in, const QString& name
     const nlohmann::json* docker = endpoints ? findKey(*endpoints, "docker") : nullptr;
     const QString host = docker ? stringKey(*docker, "Host") : QString();
     if (host.isEmpty())
-        return Error::make(ErrorCode::Parse,
-                           tr("The docker context \"%1\" has no Docker endpoint.").arg(name),
-                           tr("Recreate it with `docker context create %1 --docker host=...`.").arg(name));
+        return Error::make(
+            ErrorCode::Parse, Text::tr("The docker context \"%1\" has no Docker endpoint.").arg(name),
+            Text::tr("Recreate it with `docker context create %1 --docker host=...`.").arg(name));
     const QString tlsDir = contexts.filePath(QStringLiteral("tls/%1/docker").arg(hash));
     const bool hasTls = QFileInfo(tlsDir).isDir();
     auto e = parseHost(host, hasTls);
@@ -127,19 +127,19 @@ QString Endpoint::baseUrl() const {
 QString Endpoint::describe() const {
     QString text = host;
     if (!contextName.isEmpty() && contextName != QLatin1String("default"))
-        text += tr(" (context %1)").arg(contextName);
+        text += Text::tr(" (context %1)").arg(contextName);
     return text;
 }
 
 EndpointInputs EndpointInputs::fromProcess(const QString& setting) {
     EndpointInputs in;
     in.setting = setting;
-    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    // Read directly: resolution starts no process, so it needs no process types (processes belong
+    // to util::ProcessJob alone).
     for (const char* key : {"DOCKER_HOST", "DOCKER_CONTEXT", "DOCKER_CONFIG", "DOCKER_TLS_VERIFY",
                             "DOCKER_TLS", "DOCKER_CERT_PATH", "XDG_RUNTIME_DIR"}) {
-        const QString k = QString::fromLatin1(key);
-        if (env.contains(k))
-            in.env.insert(k, env.value(k));
+        if (qEnvironmentVariableIsSet(key))
+            in.env.insert(QString::fromLatin1(key), qEnvironmentVariable(key));
     }
     in.home = QDir::homePath();
     return in;
@@ -158,8 +158,9 @@ QString contextDirectoryName(const QString& contextName) {
 util::Result<Endpoint> parseHost(const QString& hostIn, bool tls) {
     const QString host = hostIn.trimmed();
     const auto invalid = [&] {
-        return Error::make(ErrorCode::InvalidArgument, tr("\"%1\" is not a Docker engine address.").arg(host),
-                           tr("Use unix:///path/to/docker.sock, tcp://host:port or ssh://user@host."));
+        return Error::make(ErrorCode::InvalidArgument,
+                           Text::tr("\"%1\" is not a Docker engine address.").arg(host),
+                           Text::tr("Use unix:///path/to/docker.sock, tcp://host:port or ssh://user@host."));
     };
     Endpoint e;
     if (host.startsWith(QLatin1Char('/'))) {

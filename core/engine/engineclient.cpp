@@ -17,13 +17,13 @@ using util::ErrorCode;
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("sagedock::engine", text);
-}
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(sagedock::engine)
+};
 
 Error parseError(const QString& what) {
-    return Error::make(ErrorCode::Protocol, tr("The engine sent an unreadable answer to %1.").arg(what),
-                       tr("Check that the endpoint is a Docker or Podman engine."));
+    return Error::make(ErrorCode::Protocol, Text::tr("The engine sent an unreadable answer to %1.").arg(what),
+                       Text::tr("Check that the endpoint is a Docker or Podman engine."));
 }
 
 nlohmann::json parseJson(const QByteArray& body) {
@@ -97,9 +97,10 @@ void Client::ping(QObject* context, Callback<PingInfo> done) {
     if (m_endpoint.kind == Endpoint::Kind::Ssh) {
         const Error e = Error::make(
             ErrorCode::InvalidArgument,
-            tr("SageDock cannot talk to ssh:// engines directly (%1).").arg(m_endpoint.host),
-            tr("Forward the remote socket: ssh -NL /tmp/remote-docker.sock:/var/run/docker.sock %1, then use "
-               "unix:///tmp/remote-docker.sock.")
+            Text::tr("SageDock cannot talk to ssh:// engines directly (%1).").arg(m_endpoint.host),
+            Text::tr("Forward the remote socket: ssh -NL /tmp/remote-docker.sock:/var/run/docker.sock %1, "
+                     "then use "
+                     "unix:///tmp/remote-docker.sock.")
                 .arg(m_endpoint.address));
         QMetaObject::invokeMethod(
             this,
@@ -127,7 +128,7 @@ void Client::ping(QObject* context, Callback<PingInfo> done) {
         if (!resp.isSuccess()) {
             result = resp.error
                          ? connectionError(resp, m_endpoint)
-                         : errorFromMessage(resp.status, engineMessage(resp.body), tr("answer /_ping"));
+                         : errorFromMessage(resp.status, engineMessage(resp.body), Text::tr("answer /_ping"));
         } else {
             PingInfo info;
             info.apiVersion = QString::fromLatin1(resp.header("Api-Version"));
@@ -233,10 +234,10 @@ void Client::callList(http::Request request, QObject* context, const QString& ac
 
 void Client::version(QObject* context, Callback<EngineInfo> done) {
     call(
-        makeRequest("GET", QStringLiteral("/version")), context, tr("report its version"),
+        makeRequest("GET", QStringLiteral("/version")), context, Text::tr("report its version"),
         [this, done](const http::Response& resp) {
             if (!resp.isSuccess()) {
-                done(errorFromResponse(resp, m_endpoint, tr("report its version")));
+                done(errorFromResponse(resp, m_endpoint, Text::tr("report its version")));
                 return;
             }
             const nlohmann::json j = parseJson(resp.body);
@@ -257,14 +258,14 @@ void Client::version(QObject* context, Callback<EngineInfo> done) {
 void Client::inspectImage(const QString& reference, QObject* context, Callback<ImageDetails> done) {
     // The route is {name:.*}: slashes in the reference stay raw, other bytes are percent-encoded.
     http::Request r = makeRequest("GET", QStringLiteral("/images/%1/json").arg(reference));
-    const QString action = tr("inspect the image %1").arg(reference);
+    const QString action = Text::tr("inspect the image %1").arg(reference);
     call(
         r, context, action,
         [this, done, action, reference](const http::Response& resp) {
             if (resp.status == 404) {
                 done(Error::make(ErrorCode::NotFound,
-                                 tr("The image %1 is not present locally.").arg(reference),
-                                 tr("Pull it first.")));
+                                 Text::tr("The image %1 is not present locally.").arg(reference),
+                                 Text::tr("Pull it first.")));
                 return;
             }
             if (!resp.isSuccess()) {
@@ -289,7 +290,7 @@ void Client::listImages(const QString& referenceFilter, QObject* context,
     if (!referenceFilter.isEmpty())
         q.addQueryItem(QStringLiteral("filters"),
                        QString::fromUtf8(filtersJson({}, {QStringLiteral("reference")}, {referenceFilter})));
-    callList(makeRequest("GET", QStringLiteral("/images/json"), q), context, tr("list images"),
+    callList(makeRequest("GET", QStringLiteral("/images/json"), q), context, Text::tr("list images"),
              &imageSummaryFromJson, std::move(done));
 }
 
@@ -300,14 +301,14 @@ void Client::createContainer(const CreateSpec& spec, QObject* context, Callback<
     http::Request r = makeRequest("POST", QStringLiteral("/containers/create"), q);
     r.setHeader("Content-Type", "application/json");
     r.body = QByteArray::fromStdString(spec.toJson().dump());
-    const QString action = tr("create the container");
+    const QString action = Text::tr("create the container");
     const QString image = spec.image;
     call(
         r, context, action,
         [this, done, action, image](const http::Response& resp) {
             if (resp.status == 404) {
-                done(Error::make(ErrorCode::NotFound, tr("No such image: %1").arg(image),
-                                 tr("Pull it first.")));
+                done(Error::make(ErrorCode::NotFound, Text::tr("No such image: %1").arg(image),
+                                 Text::tr("Pull it first.")));
                 return;
             }
             if (!resp.isSuccess()) {
@@ -333,7 +334,7 @@ bool okOrNoop(const http::Response& r) {
 } // namespace
 
 void Client::startContainer(const QString& id, QObject* context, Done done) {
-    const QString action = tr("start the container");
+    const QString action = Text::tr("start the container");
     call(
         makeRequest("POST", QStringLiteral("/containers/%1/start").arg(id)), context, action,
         [this, done, action](const http::Response& resp) {
@@ -348,7 +349,7 @@ void Client::stopContainer(const QString& id, int timeoutSec, QObject* context, 
     http::Request r = makeRequest("POST", QStringLiteral("/containers/%1/stop").arg(id), q);
     r.lowSpeedTimeSec = 0; // the answer comes after the container stopped
     r.totalTimeoutMs = (timeoutSec + 30) * 1000;
-    const QString action = tr("stop the container");
+    const QString action = Text::tr("stop the container");
     call(
         r, context, action,
         [this, done, action](const http::Response& resp) {
@@ -360,7 +361,7 @@ void Client::stopContainer(const QString& id, int timeoutSec, QObject* context, 
 void Client::killContainer(const QString& id, QObject* context, Done done) {
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("signal"), QStringLiteral("SIGKILL"));
-    const QString action = tr("kill the container");
+    const QString action = Text::tr("kill the container");
     call(
         makeRequest("POST", QStringLiteral("/containers/%1/kill").arg(id), q), context, action,
         [this, done, action](const http::Response& resp) {
@@ -376,7 +377,7 @@ void Client::removeContainer(const QString& id, bool force, QObject* context, Do
     q.addQueryItem(QStringLiteral("v"), QStringLiteral("1"));
     if (force)
         q.addQueryItem(QStringLiteral("force"), QStringLiteral("1"));
-    const QString action = tr("remove the container");
+    const QString action = Text::tr("remove the container");
     call(
         makeRequest("DELETE", QStringLiteral("/containers/%1").arg(id), q), context, action,
         [this, done, action](const http::Response& resp) {
@@ -394,7 +395,7 @@ void Client::waitContainer(const QString& id, const QString& condition, QObject*
     http::Request r = makeRequest("POST", QStringLiteral("/containers/%1/wait").arg(id), q);
     r.lowSpeedTimeSec = 0;
     r.totalTimeoutMs = 0;
-    const QString action = tr("wait for the container");
+    const QString action = Text::tr("wait for the container");
     call(
         r, context, action,
         [this, done, action](const http::Response& resp) {
@@ -414,7 +415,7 @@ void Client::waitContainer(const QString& id, const QString& condition, QObject*
 }
 
 void Client::inspectContainer(const QString& id, QObject* context, Callback<ContainerDetails> done) {
-    const QString action = tr("inspect the container");
+    const QString action = Text::tr("inspect the container");
     call(
         makeRequest("GET", QStringLiteral("/containers/%1/json").arg(id)), context, action,
         [this, done, action](const http::Response& resp) {
@@ -439,7 +440,7 @@ void Client::listContainers(const QStringList& labels, bool all, QObject* contex
         q.addQueryItem(QStringLiteral("all"), QStringLiteral("1"));
     if (!labels.isEmpty())
         q.addQueryItem(QStringLiteral("filters"), QString::fromUtf8(filtersJson(labels)));
-    callList(makeRequest("GET", QStringLiteral("/containers/json"), q), context, tr("list containers"),
+    callList(makeRequest("GET", QStringLiteral("/containers/json"), q), context, Text::tr("list containers"),
              &containerSummaryFromJson, std::move(done));
 }
 
@@ -448,7 +449,7 @@ void Client::readLogs(const QString& id, int tail, bool tty, QObject* context, C
     q.addQueryItem(QStringLiteral("stdout"), QStringLiteral("1"));
     q.addQueryItem(QStringLiteral("stderr"), QStringLiteral("1"));
     q.addQueryItem(QStringLiteral("tail"), tail < 0 ? QStringLiteral("all") : QString::number(tail));
-    const QString action = tr("read the container's log");
+    const QString action = Text::tr("read the container's log");
     http::Request r = makeRequest("GET", QStringLiteral("/containers/%1/logs").arg(id), q);
     r.setHeader("Accept", "application/vnd.docker.multiplexed-stream");
     call(
@@ -476,15 +477,21 @@ void Client::readLogs(const QString& id, int tail, bool tty, QObject* context, C
 namespace sagedock::engine {
 
 PullJob* Client::pull(const QString& reference) {
-    return new PullJob(this, reference);
+    auto* job = new PullJob(this, reference);
+    job->start();
+    return job;
 }
 
 LogStream* Client::followLogs(const QString& id, bool tty, int tail, bool timestamps) {
-    return new LogStream(this, id, tty, tail, timestamps);
+    auto* job = new LogStream(this, id, tty, tail, timestamps);
+    job->start();
+    return job;
 }
 
 EventStream* Client::events(const QStringList& labels, const QStringList& eventTypes) {
-    return new EventStream(this, labels, eventTypes);
+    auto* job = new EventStream(this, labels, eventTypes);
+    job->start();
+    return job;
 }
 
 } // namespace sagedock::engine

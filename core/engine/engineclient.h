@@ -3,7 +3,14 @@
 // socket or tcp with TLS client certificates. The API version is negotiated from /_ping
 // (min(client maximum, the daemon's Api-Version)) before the first versioned call; never fixed.
 // Calls are asynchronous: the callback runs in the caller's thread, and not at all when `context`
-// was destroyed first. Long streams (pull, logs, events) are job objects (see enginejobs.h).
+// was destroyed first. Long streams (pull, logs, events) are util::Jobs (see enginejobs.h), returned
+// started.
+// Why the one-exchange calls (ping … readLogs) are not util::ValueJob<T> yet: each is a single short
+// request whose only "cancel" is to stop caring, which the context already expresses (the engine
+// carries out a create or stop that was sent either way); and their callers (the build runner, the
+// status widget, the session store, the CLI verbs) are being reshaped by other branches of the same
+// step, so converting about forty call sites now would collide with them. The conversion is
+// mechanical and belongs to a follow-up: call() becomes a ValueJob that owns its http::Reply.
 // Usage:
 //   auto* client = new engine::Client(endpoint.value(), http::Transport::shared(), this);
 //   client->version(this, [](util::Result<engine::EngineInfo> info) { ... });
@@ -54,7 +61,7 @@ public:
     // Images
     void inspectImage(const QString& reference, QObject* context, Callback<ImageDetails> done);
     void listImages(const QString& referenceFilter, QObject* context, Callback<QList<ImageSummary>> done);
-    // POST /images/create; the job starts at once and is owned by the caller.
+    // POST /images/create; the job is started (it begins one event-loop turn later) and owned by the caller.
     PullJob* pull(const QString& reference);
 
     // Containers
@@ -71,7 +78,7 @@ public:
                         Callback<QList<ContainerSummary>> done);
     // GET /containers/{id}/logs without follow: the last `tail` lines (-1 = all), demuxed unless tty.
     void readLogs(const QString& id, int tail, bool tty, QObject* context, Callback<QByteArray> done);
-    // Streaming logs (follow) and events; jobs owned by the caller.
+    // Streaming logs (follow) and events; jobs started like pull()'s and owned by the caller.
     LogStream* followLogs(const QString& id, bool tty, int tail = -1, bool timestamps = false);
     EventStream* events(const QStringList& labels, const QStringList& eventTypes = {});
 

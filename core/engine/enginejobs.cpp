@@ -36,43 +36,81 @@ std::pair<QString, QString> pullParameters(const QString& reference) {
     return {reference, QStringLiteral("latest")};
 }
 
+// ---- StreamJob
+
+StreamJob::StreamJob(Client* client, QString cancelMessage, QObject* parent)
+    : util::Job(parent)
+    , m_client(client)
+    , m_cancelMessage(std::move(cancelMessage)) {}
+
+StreamJob::~StreamJob() {
+    delete m_reply.data();
+}
+
+void StreamJob::open(std::function<http::Request()> request) {
+    m_client->whenNegotiated(
+        this,
+        [this, request] {
+            if (isFinished())
+                return; // cancelled while the version was negotiated
+            http::Request r = request();
+            makeStreaming(r);
+            m_reply = m_client->http().send(r);
+            connect(m_reply, &http::Reply::dataReceived, this, &StreamJob::onData);
+            connect(m_reply, &http::Reply::finished, this, [this] {
+                const http::Response resp = m_reply->response();
+                dropReply();
+                onEnd(resp);
+            });
+        },
+        [this](Error e) { emitResult(e); });
+}
+
+Error StreamJob::endError(const http::Response& resp, const QString& action) const {
+    if (resp.error)
+        return connectionError(resp, m_client->endpoint());
+    if (!resp.isSuccess())
+        return errorFromResponse(resp, m_client->endpoint(), action);
+    return {};
+}
+
+void StreamJob::dropReply() {
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->deleteLater();
+        m_reply = nullptr;
+    }
+}
+
+bool StreamJob::doCancel() {
+    dropReply();
+    // Finished here rather than by util::Job, so the Cancelled error says what stopped.
+    emitResult(Error::make(ErrorCode::Cancelled, m_cancelMessage));
+    return true;
+}
+
 // ---- PullJob
 
 PullJob::PullJob(Client* client, QString reference, QObject* parent)
-    : QObject(parent)
-    , m_client(client)
+    : StreamJob(client, tr("The pull of %1 was cancelled.").arg(reference), parent)
     , m_reference(std::move(reference)) {
     m_clock.start();
     m_emitTimer.setSingleShot(true);
     connect(&m_emitTimer, &QTimer::timeout, this, [this] {
-        if (!m_finished)
+        if (!isFinished())
             emitProgress(true);
     });
-    QTimer::singleShot(0, this, &PullJob::start);
 }
 
-PullJob::~PullJob() {
-    delete m_reply.data();
-}
-
-void PullJob::start() {
-    if (m_finished)
-        return;
-    m_client->whenNegotiated(
-        this,
-        [this] {
-            const auto [from, tag] = pullParameters(m_reference);
-            QUrlQuery q;
-            q.addQueryItem(QStringLiteral("fromImage"), from);
-            if (!tag.isEmpty())
-                q.addQueryItem(QStringLiteral("tag"), tag);
-            http::Request r = m_client->makeRequest("POST", QStringLiteral("/images/create"), q);
-            makeStreaming(r);
-            m_reply = m_client->http().send(r);
-            connect(m_reply, &http::Reply::dataReceived, this, &PullJob::onData);
-            connect(m_reply, &http::Reply::finished, this, &PullJob::onFinished);
-        },
-        [this](Error e) { finish(e); });
+void PullJob::doStart() {
+    open([this] {
+        const auto [from, tag] = pullParameters(m_reference);
+        QUrlQuery q;
+        q.addQueryItem(QStringLiteral("fromImage"), from);
+        if (!tag.isEmpty())
+            q.addQueryItem(QStringLiteral("tag"), tag);
+        return m_client->makeRequest("POST", QStringLiteral("/images/create"), q);
+    });
 }
 
 void PullJob::onData(const QByteArray& chunk) {
@@ -83,24 +121,13 @@ void PullJob::onData(const QByteArray& chunk) {
     emitProgress(false);
 }
 
-void PullJob::onFinished() {
-    if (!m_reply)
-        return;
-    const http::Response resp = m_reply->response();
-    m_reply->deleteLater();
-    m_reply = nullptr;
+void PullJob::onEnd(const http::Response& resp) {
     if (const QByteArray rest = m_lines.takeRest(); !rest.isEmpty())
         if (auto err = m_progress.feedLine(rest); err && !m_inbandError)
             m_inbandError = errorFromMessage(500, *err, tr("pull %1").arg(m_reference));
     emitProgress(true);
-    if (resp.error) {
-        finish(connectionError(resp, m_client->endpoint()));
-    } else if (!resp.isSuccess()) {
-        Error e = errorFromResponse(resp, m_client->endpoint(), tr("pull %1").arg(m_reference));
-        finish(e);
-    } else {
-        finish(m_inbandError);
-    }
+    const Error e = endError(resp, tr("pull %1").arg(m_reference));
+    finish(e ? e : m_inbandError);
 }
 
 void PullJob::emitProgress(bool force) {
@@ -122,7 +149,7 @@ void PullJob::emitProgress(bool force) {
         m_rateMs = now;
     }
     m_lastEmitMs = now;
-    Q_EMIT progressChanged();
+    setProgress(bytes, m_progress.bytesTotal(), describePull(m_progress, m_rate, etaSeconds()).text());
 }
 
 int PullJob::etaSeconds() const {
@@ -132,77 +159,37 @@ int PullJob::etaSeconds() const {
     return int(left / m_rate);
 }
 
-void PullJob::cancel() {
-    if (m_finished)
-        return;
-    if (m_reply) {
-        m_reply->disconnect(this);
-        m_reply->deleteLater();
-        m_reply = nullptr;
-    }
-    finish(Error::make(ErrorCode::Cancelled, tr("The pull of %1 was cancelled.").arg(m_reference)));
+bool PullJob::doCancel() {
+    m_emitTimer.stop();
+    return StreamJob::doCancel();
 }
 
 void PullJob::finish(Error error) {
-    if (m_finished)
-        return;
-    m_finished = true;
     m_emitTimer.stop();
-    Q_EMIT finished(error);
+    emitResult(std::move(error));
 }
 
 // ---- LogStream
 
 LogStream::LogStream(Client* client, QString containerId, bool tty, int tail, bool timestamps,
                      QObject* parent)
-    : QObject(parent)
-    , m_client(client)
+    : StreamJob(client, tr("Stopped following the log."), parent)
     , m_id(std::move(containerId))
     , m_tty(tty)
     , m_tail(tail)
-    , m_timestamps(timestamps) {
-    QTimer::singleShot(0, this, &LogStream::start);
-}
+    , m_timestamps(timestamps) {}
 
-LogStream::~LogStream() {
-    delete m_reply.data();
-}
-
-void LogStream::start() {
-    if (m_finished)
-        return;
-    m_client->whenNegotiated(
-        this,
-        [this] {
-            QUrlQuery q;
-            q.addQueryItem(QStringLiteral("stdout"), QStringLiteral("1"));
-            q.addQueryItem(QStringLiteral("stderr"), QStringLiteral("1"));
-            q.addQueryItem(QStringLiteral("follow"), QStringLiteral("1"));
-            q.addQueryItem(QStringLiteral("tail"),
-                           m_tail < 0 ? QStringLiteral("all") : QString::number(m_tail));
-            if (m_timestamps)
-                q.addQueryItem(QStringLiteral("timestamps"), QStringLiteral("1"));
-            http::Request r =
-                m_client->makeRequest("GET", QStringLiteral("/containers/%1/logs").arg(m_id), q);
-            makeStreaming(r);
-            m_reply = m_client->http().send(r);
-            connect(m_reply, &http::Reply::dataReceived, this, &LogStream::onData);
-            connect(m_reply, &http::Reply::finished, this, [this] {
-                const http::Response resp = m_reply->response();
-                m_reply->deleteLater();
-                m_reply = nullptr;
-                for (LineSplitter* s : {&m_out, &m_err})
-                    if (const QByteArray rest = s->takeRest(); !rest.isEmpty())
-                        Q_EMIT line(rest, s == &m_err);
-                if (resp.error)
-                    finish(connectionError(resp, m_client->endpoint()));
-                else if (!resp.isSuccess())
-                    finish(errorFromResponse(resp, m_client->endpoint(), tr("read the container's log")));
-                else
-                    finish({});
-            });
-        },
-        [this](Error e) { finish(e); });
+void LogStream::doStart() {
+    open([this] {
+        QUrlQuery q;
+        q.addQueryItem(QStringLiteral("stdout"), QStringLiteral("1"));
+        q.addQueryItem(QStringLiteral("stderr"), QStringLiteral("1"));
+        q.addQueryItem(QStringLiteral("follow"), QStringLiteral("1"));
+        q.addQueryItem(QStringLiteral("tail"), m_tail < 0 ? QStringLiteral("all") : QString::number(m_tail));
+        if (m_timestamps)
+            q.addQueryItem(QStringLiteral("timestamps"), QStringLiteral("1"));
+        return m_client->makeRequest("GET", QStringLiteral("/containers/%1/logs").arg(m_id), q);
+    });
 }
 
 void LogStream::onData(const QByteArray& chunk) {
@@ -213,10 +200,10 @@ void LogStream::onData(const QByteArray& chunk) {
     }
     for (const LogFrame& f : m_demux.feed(chunk)) {
         if (f.stream == LogFrame::SystemError) {
-            finish(
+            dropReply();
+            emitResult(
                 Error::make(ErrorCode::Protocol,
                             tr("The engine stopped the log stream: %1").arg(QString::fromUtf8(f.payload))));
-            cancel();
             return;
         }
         const bool err = f.stream == LogFrame::Stderr;
@@ -225,20 +212,11 @@ void LogStream::onData(const QByteArray& chunk) {
     }
 }
 
-void LogStream::cancel() {
-    if (m_reply) {
-        m_reply->disconnect(this);
-        m_reply->deleteLater();
-        m_reply = nullptr;
-    }
-    finish(Error::make(ErrorCode::Cancelled, tr("Stopped following the log.")));
-}
-
-void LogStream::finish(Error error) {
-    if (m_finished)
-        return;
-    m_finished = true;
-    Q_EMIT finished(error);
+void LogStream::onEnd(const http::Response& resp) {
+    for (LineSplitter* s : {&m_out, &m_err})
+        if (const QByteArray rest = s->takeRest(); !rest.isEmpty())
+            Q_EMIT line(rest, s == &m_err);
+    emitResult(endError(resp, tr("read the container's log")));
 }
 
 // ---- EventStream
@@ -267,68 +245,34 @@ EngineEvent engineEventFromJson(const nlohmann::json& j) {
 }
 
 EventStream::EventStream(Client* client, QStringList labels, QStringList eventTypes, QObject* parent)
-    : QObject(parent)
-    , m_client(client)
+    : StreamJob(client, tr("Stopped following engine events."), parent)
     , m_labels(std::move(labels))
-    , m_types(std::move(eventTypes)) {
-    QTimer::singleShot(0, this, &EventStream::start);
+    , m_types(std::move(eventTypes)) {}
+
+void EventStream::doStart() {
+    open([this] {
+        nlohmann::json f = nlohmann::json::object();
+        for (const QString& l : m_labels)
+            f["label"].push_back(l.toStdString());
+        for (const QString& t : m_types)
+            f["event"].push_back(t.toStdString());
+        QUrlQuery q;
+        if (!f.empty())
+            q.addQueryItem(QStringLiteral("filters"), QString::fromStdString(f.dump()));
+        return m_client->makeRequest("GET", QStringLiteral("/events"), q);
+    });
 }
 
-EventStream::~EventStream() {
-    delete m_reply.data();
-}
-
-void EventStream::start() {
-    if (m_finished)
-        return;
-    m_client->whenNegotiated(
-        this,
-        [this] {
-            nlohmann::json f = nlohmann::json::object();
-            for (const QString& l : m_labels)
-                f["label"].push_back(l.toStdString());
-            for (const QString& t : m_types)
-                f["event"].push_back(t.toStdString());
-            QUrlQuery q;
-            if (!f.empty())
-                q.addQueryItem(QStringLiteral("filters"), QString::fromStdString(f.dump()));
-            http::Request r = m_client->makeRequest("GET", QStringLiteral("/events"), q);
-            makeStreaming(r);
-            m_reply = m_client->http().send(r);
-            connect(m_reply, &http::Reply::dataReceived, this, [this](const QByteArray& chunk) {
-                for (const QByteArray& l : m_lines.feed(chunk)) {
-                    const nlohmann::json j = nlohmann::json::parse(l.toStdString(), nullptr, false);
-                    if (j.is_object())
-                        Q_EMIT event(engineEventFromJson(j));
-                }
-            });
-            connect(m_reply, &http::Reply::finished, this, [this] {
-                const http::Response resp = m_reply->response();
-                m_reply->deleteLater();
-                m_reply = nullptr;
-                m_finished = true;
-                Q_EMIT finished(resp.error ? connectionError(resp, m_client->endpoint())
-                                : resp.isSuccess()
-                                    ? Error{}
-                                    : errorFromResponse(resp, m_client->endpoint(), tr("report events")));
-            });
-        },
-        [this](Error e) {
-            m_finished = true;
-            Q_EMIT finished(e);
-        });
-}
-
-void EventStream::cancel() {
-    if (m_finished)
-        return;
-    if (m_reply) {
-        m_reply->disconnect(this);
-        m_reply->deleteLater();
-        m_reply = nullptr;
+void EventStream::onData(const QByteArray& chunk) {
+    for (const QByteArray& l : m_lines.feed(chunk)) {
+        const nlohmann::json j = nlohmann::json::parse(l.toStdString(), nullptr, false);
+        if (j.is_object())
+            Q_EMIT event(engineEventFromJson(j));
     }
-    m_finished = true;
-    Q_EMIT finished(Error::make(ErrorCode::Cancelled, tr("Stopped following engine events.")));
+}
+
+void EventStream::onEnd(const http::Response& resp) {
+    emitResult(endError(resp, tr("report events")));
 }
 
 } // namespace sagedock::engine

@@ -1,27 +1,31 @@
 #pragma once
-// Long-running engine streams as job objects: pull with per-layer progress, followed logs (demuxed),
-// events. Each starts when created by engine::Client, reports through signals in the caller's thread,
-// ends with finished(error) exactly once (no error = success) and can be cancelled.
+// Long-running engine streams as util::Jobs (see util/job.h): pull with per-layer progress, followed
+// logs (demuxed), events. engine::Client's factories return them started; they report through their
+// own signals in the caller's thread and end with util::Job::finished(error) exactly once (no error =
+// success). cancel() ends them at once with a Cancelled error; deleting one drops its request.
 // Usage:
 //   auto* job = client->pull(QStringLiteral("sagemath/sagemath:10.7"));
-//   connect(job, &engine::PullJob::progressChanged, ...); connect(job, &engine::PullJob::finished, ...);
+//   connect(job, &util::Job::progressChanged, ...); connect(job, &util::Job::finished, ...);
 
 #include "engine/logdemuxer.h"
 #include "engine/pullprogress.h"
-#include "util/error.h"
+#include "util/job.h"
 
 #include <QElapsedTimer>
 #include <QMap>
-#include <QObject>
 #include <QPointer>
 #include <QTimer>
 #include <QUrlQuery>
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
+
 namespace sagedock::http {
 class Reply;
-}
+struct Request;
+struct Response;
+} // namespace sagedock::http
 
 namespace sagedock::engine {
 
@@ -31,35 +35,58 @@ class Client;
 // A missing tag becomes "latest" (an empty tag would pull every tag).
 std::pair<QString, QString> pullParameters(const QString& reference);
 
-class PullJob : public QObject {
+// What the three streams share: one streaming request on the negotiated API version, sent when the
+// job starts and dropped on cancel or delete.
+class StreamJob : public util::Job {
+    Q_OBJECT
+public:
+    ~StreamJob() override;
+
+protected:
+    // cancelMessage: the Cancelled error's text, saying what stopped.
+    StreamJob(Client* client, QString cancelMessage, QObject* parent);
+    // Sends `request` (made after negotiation) once the API version is known; a failed ping finishes.
+    void open(std::function<http::Request()> request);
+    virtual void onData(const QByteArray& chunk) = 0;
+    // The transfer ended (the reply is already dropped); finish from here.
+    virtual void onEnd(const http::Response& response) = 0;
+    // The error for a transfer that ended: connection trouble, an error status naming `action`, or none.
+    util::Error endError(const http::Response& response, const QString& action) const;
+    bool doCancel() override;
+    void dropReply();
+
+    Client* m_client;
+
+private:
+    QString m_cancelMessage;
+    QPointer<http::Reply> m_reply;
+};
+
+class PullJob final : public StreamJob {
     Q_OBJECT
 public:
     PullJob(Client* client, QString reference, QObject* parent = nullptr);
-    ~PullJob() override;
     const QString& reference() const { return m_reference; }
     const PullProgress& progress() const { return m_progress; }
     qint64 bytesPerSecond() const { return m_rate; }
     int etaSeconds() const; // -1 when unknown
-    bool isFinished() const { return m_finished; }
-    void cancel();
+    // util::Job::progressChanged(): at most every 100 ms, at most 100 ms after the engine reported
+    // something, and once at the end. processed()/total() are bytesDone()/bytesTotal() and
+    // progressText() is describePull()'s text.
 
-Q_SIGNALS:
-    // At most every 100 ms, at most 100 ms after the engine reported something, and once at the end.
-    void progressChanged();
-    void finished(const sagedock::util::Error& error);
+protected:
+    void doStart() override;
+    bool doCancel() override;
+    void onData(const QByteArray& chunk) override;
+    void onEnd(const http::Response& response) override;
 
 private:
-    void start();
-    void onData(const QByteArray& chunk);
-    void onFinished();
     void emitProgress(bool force);
     void finish(util::Error error);
 
-    Client* m_client;
     QString m_reference;
     PullProgress m_progress;
     LineSplitter m_lines;
-    QPointer<http::Reply> m_reply;
     static constexpr qint64 kProgressIntervalMs = 100;
     QElapsedTimer m_clock;
     QTimer m_emitTimer; // delivers a held-back update
@@ -68,29 +95,25 @@ private:
     qint64 m_rateMs = 0;
     qint64 m_rate = 0;
     util::Error m_inbandError;
-    bool m_finished = false;
 };
 
 // GET /containers/{id}/logs?follow=1: lines as they come (stdout and stderr), demuxed unless tty.
-class LogStream : public QObject {
+class LogStream final : public StreamJob {
     Q_OBJECT
 public:
     LogStream(Client* client, QString containerId, bool tty, int tail, bool timestamps,
               QObject* parent = nullptr);
-    ~LogStream() override;
-    void cancel();
-    bool isFinished() const { return m_finished; }
 
 Q_SIGNALS:
-    void line(const QByteArray& text, bool isStderr);  // without the newline
-    void finished(const sagedock::util::Error& error); // the container exited, or an error
+    void line(const QByteArray& text, bool isStderr); // without the newline
+    // util::Job::finished: no error when the container exited.
+
+protected:
+    void doStart() override;
+    void onData(const QByteArray& chunk) override;
+    void onEnd(const http::Response& response) override;
 
 private:
-    void start();
-    void onData(const QByteArray& chunk);
-    void finish(util::Error error);
-
-    Client* m_client;
     QString m_id;
     bool m_tty;
     int m_tail;
@@ -98,8 +121,6 @@ private:
     LogDemuxer m_demux;
     LineSplitter m_out;
     LineSplitter m_err;
-    QPointer<http::Reply> m_reply;
-    bool m_finished = false;
 };
 
 struct EngineEvent {
@@ -113,26 +134,23 @@ struct EngineEvent {
 EngineEvent engineEventFromJson(const nlohmann::json& j);
 
 // GET /events filtered by labels (and event types); one event per signal until cancelled.
-class EventStream : public QObject {
+class EventStream final : public StreamJob {
     Q_OBJECT
 public:
     EventStream(Client* client, QStringList labels, QStringList eventTypes, QObject* parent = nullptr);
-    ~EventStream() override;
-    void cancel();
 
 Q_SIGNALS:
     void event(const sagedock::engine::EngineEvent& event);
-    void finished(const sagedock::util::Error& error);
+
+protected:
+    void doStart() override;
+    void onData(const QByteArray& chunk) override;
+    void onEnd(const http::Response& response) override;
 
 private:
-    void start();
-
-    Client* m_client;
     QStringList m_labels;
     QStringList m_types;
     LineSplitter m_lines;
-    QPointer<http::Reply> m_reply;
-    bool m_finished = false;
 };
 
 } // namespace sagedock::engine

@@ -15,15 +15,16 @@ using util::ErrorCode;
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("sagedock::engine", text);
-}
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(sagedock::engine)
+};
 
 QString startHint(const Endpoint& endpoint) {
     if (endpoint.isPodmanSocket)
-        return tr("Start Podman's API socket: systemctl --user enable --now podman.socket (or sudo systemctl "
-                  "enable --now podman.socket for the rootful one).");
-    return tr(
+        return Text::tr(
+            "Start Podman's API socket: systemctl --user enable --now podman.socket (or sudo systemctl "
+            "enable --now podman.socket for the rootful one).");
+    return Text::tr(
         "Start Docker: sudo systemctl start docker (or start Docker Desktop), or choose another engine in "
         "Preferences / with DOCKER_HOST.");
 }
@@ -48,33 +49,34 @@ Error connectionError(const http::Response& response, const Endpoint& endpoint) 
     if (endpoint.kind == Endpoint::Kind::Unix) {
         const QByteArray path = QFile::encodeName(endpoint.socketPath);
         if (!QFileInfo::exists(endpoint.socketPath))
-            return Error::make(
-                ErrorCode::EngineUnavailable,
-                tr("The container engine is not running: there is no socket at %1.").arg(endpoint.socketPath),
-                startHint(endpoint));
+            return Error::make(ErrorCode::EngineUnavailable,
+                               Text::tr("The container engine is not running: there is no socket at %1.")
+                                   .arg(endpoint.socketPath),
+                               startHint(endpoint));
         // The usual first-day problem: the socket is there but belongs to root:docker.
         if (::access(path.constData(), W_OK) != 0)
             return Error::make(
                 ErrorCode::PermissionDenied,
-                tr("Permission denied on the engine socket %1.").arg(endpoint.socketPath),
-                tr("Add yourself to the docker group: sudo usermod -aG docker $USER, then log in "
-                   "again."));
+                Text::tr("Permission denied on the engine socket %1.").arg(endpoint.socketPath),
+                Text::tr("Add yourself to the docker group: sudo usermod -aG docker $USER, then log in "
+                         "again."));
         return Error::make(ErrorCode::EngineUnavailable,
-                           tr("The container engine at %1 does not answer (%2).")
+                           Text::tr("The container engine at %1 does not answer (%2).")
                                .arg(endpoint.socketPath, response.error.message),
                            startHint(endpoint));
     }
     if (response.error.code == ErrorCode::Tls)
-        return Error::make(ErrorCode::Tls,
-                           tr("The TLS connection to the engine at %1 failed: %2")
-                               .arg(endpoint.host, response.error.message),
-                           tr("Check the certificates of the docker context (ca.pem, cert.pem, key.pem) or "
-                              "DOCKER_CERT_PATH."));
+        return Error::make(
+            ErrorCode::Tls,
+            Text::tr("The TLS connection to the engine at %1 failed: %2")
+                .arg(endpoint.host, response.error.message),
+            Text::tr("Check the certificates of the docker context (ca.pem, cert.pem, key.pem) or "
+                     "DOCKER_CERT_PATH."));
     return Error::make(
         ErrorCode::EngineUnavailable,
-        tr("Cannot reach the container engine at %1 (%2).").arg(endpoint.host, response.error.message),
-        tr("Check that the daemon listens there and that DOCKER_HOST or the docker context is "
-           "right."));
+        Text::tr("Cannot reach the container engine at %1 (%2).").arg(endpoint.host, response.error.message),
+        Text::tr("Check that the daemon listens there and that DOCKER_HOST or the docker context is "
+                 "right."));
 }
 
 Error errorFromMessage(int status, const QString& message, const QString& action) {
@@ -86,37 +88,39 @@ Error errorFromMessage(int status, const QString& message, const QString& action
         const auto match = portRe.match(m);
         const QString where = match.hasMatch() ? match.captured(1) : QString();
         return Error::make(ErrorCode::Conflict,
-                           where.isEmpty() ? tr("The host port is already in use.")
-                                           : tr("The host port %1 is already in use.").arg(where),
-                           tr("Choose another port, or stop what is using it."));
+                           where.isEmpty() ? Text::tr("The host port is already in use.")
+                                           : Text::tr("The host port %1 is already in use.").arg(where),
+                           Text::tr("Choose another port, or stop what is using it."));
     }
     if (m.contains(QLatin1String("is already in use by container")))
-        return Error::make(ErrorCode::Conflict, tr("The container name is already in use: %1").arg(m),
-                           tr("Remove the old container (docker rm NAME) or choose another name."));
+        return Error::make(ErrorCode::Conflict, Text::tr("The container name is already in use: %1").arg(m),
+                           Text::tr("Remove the old container (docker rm NAME) or choose another name."));
     if (m.contains(QLatin1String("pull access denied")) ||
         m.contains(QLatin1String("repository does not exist")))
-        return Error::make(ErrorCode::Denied, tr("The image cannot be pulled: %1").arg(m),
-                           tr("Check the image name and tag; private images need `docker login REGISTRY`."));
+        return Error::make(
+            ErrorCode::Denied, Text::tr("The image cannot be pulled: %1").arg(m),
+            Text::tr("Check the image name and tag; private images need `docker login REGISTRY`."));
     if (m.startsWith(QLatin1String("No such image")) || m.contains(QLatin1String("manifest unknown")) ||
         (m.contains(QLatin1String("manifest for")) && m.contains(QLatin1String("not found"))))
-        return Error::make(ErrorCode::NotFound, tr("The image does not exist: %1").arg(m),
-                           tr("Check the name and tag, or pull it first."));
+        return Error::make(ErrorCode::NotFound, Text::tr("The image does not exist: %1").arg(m),
+                           Text::tr("Check the name and tag, or pull it first."));
     if (m.startsWith(QLatin1String("No such container")))
-        return Error::make(ErrorCode::NotFound, tr("The container no longer exists: %1").arg(m),
-                           tr("It was removed; refresh the list of sessions."));
+        return Error::make(ErrorCode::NotFound, Text::tr("The container no longer exists: %1").arg(m),
+                           Text::tr("It was removed; refresh the list of sessions."));
     if (m.contains(QLatin1String("toomanyrequests")) || m.contains(QLatin1String("rate limit")))
-        return Error::make(ErrorCode::RateLimited, tr("The registry refused the pull: %1").arg(m),
-                           tr("Wait a while or log in (docker login) to get a higher pull limit."));
+        return Error::make(ErrorCode::RateLimited, Text::tr("The registry refused the pull: %1").arg(m),
+                           Text::tr("Wait a while or log in (docker login) to get a higher pull limit."));
     // Podman runs --init (which SageDock asks for) with catatonit; distributions ship it as a separate,
     // only recommended package, and tini or dumb-init satisfy that recommendation without helping.
     if (m.contains(QLatin1String("container-init binary not found")))
         return Error::make(
-            ErrorCode::Process, tr("Podman cannot run the container's init process: %1").arg(m),
-            tr("Install catatonit (Debian, Ubuntu: sudo apt install catatonit) or set init_path "
-               "in containers.conf."));
+            ErrorCode::Process, Text::tr("Podman cannot run the container's init process: %1").arg(m),
+            Text::tr("Install catatonit (Debian, Ubuntu: sudo apt install catatonit) or set init_path "
+                     "in containers.conf."));
     if (m.contains(QLatin1String("is too old")) || m.contains(QLatin1String("is too new")))
-        return Error::make(ErrorCode::Protocol, tr("The engine does not accept this API version: %1").arg(m),
-                           tr("Update Docker or Podman."));
+        return Error::make(ErrorCode::Protocol,
+                           Text::tr("The engine does not accept this API version: %1").arg(m),
+                           Text::tr("Update Docker or Podman."));
     ErrorCode code = ErrorCode::HttpStatus;
     if (status == 404)
         code = ErrorCode::NotFound;
@@ -128,9 +132,9 @@ Error errorFromMessage(int status, const QString& message, const QString& action
         code = ErrorCode::Denied;
     else if (status == 400)
         code = ErrorCode::InvalidArgument;
-    const QString what = m.isEmpty() ? tr("HTTP status %1").arg(status) : m;
-    return Error::make(code, tr("The engine could not %1: %2").arg(action, what),
-                       tr("See the engine's log (journalctl -u docker) for details."));
+    const QString what = m.isEmpty() ? Text::tr("HTTP status %1").arg(status) : m;
+    return Error::make(code, Text::tr("The engine could not %1: %2").arg(action, what),
+                       Text::tr("See the engine's log (journalctl -u docker) for details."));
 }
 
 Error errorFromResponse(const http::Response& response, const Endpoint& endpoint, const QString& action) {

@@ -1,5 +1,7 @@
 #include "engine/pullprogress.h"
 
+#include <QCoreApplication>
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -7,6 +9,10 @@
 namespace sagedock::engine {
 
 namespace {
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(sagedock::engine)
+};
+
 QString str(const nlohmann::json& j, const char* key) {
     auto it = j.find(key);
     return it != j.end() && it->is_string() ? QString::fromStdString(it->get<std::string>()) : QString();
@@ -124,6 +130,43 @@ int PullProgress::layersDone() const {
     for (const LayerProgress& l : m_layers)
         n += l.done ? 1 : 0;
     return n;
+}
+
+QString PullProgressView::text() const {
+    return layers.isEmpty() ? summary : summary + QLatin1Char('\n') + layers;
+}
+
+PullProgressView describePull(const PullProgress& p, qint64 bytesPerSecond, int etaSeconds,
+                              const QLocale& locale) {
+    const auto size = [&locale](qint64 bytes) {
+        return locale.formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat);
+    };
+    PullProgressView v;
+    v.total = p.bytesTotal();
+    v.unpacking = p.downloadsDone() && v.total > 0;
+    v.done = v.unpacking ? p.bytesExtracted() : p.bytesDone();
+    v.barMaximum = v.total > 0 ? int(v.total / 1024) : 0;
+    v.barValue = int(v.done / 1024);
+    v.summary =
+        (v.unpacking ? Text::tr("Unpacking: %1 of %2, layer %3 of %4") : Text::tr("%1 of %2, layer %3 of %4"))
+            .arg(size(v.done), size(v.total))
+            .arg(p.layersDone())
+            .arg(p.layerCount());
+    if (!v.unpacking && bytesPerSecond > 0)
+        v.summary += Text::tr(", %1/s").arg(size(bytesPerSecond));
+    if (!v.unpacking && etaSeconds >= 0)
+        v.summary += Text::tr(", about %n second(s) left", nullptr, etaSeconds);
+    QStringList active;
+    for (const LayerProgress& l : p.layers()) {
+        if (l.done || l.total <= 0)
+            continue;
+        if (l.status == QLatin1String("Downloading"))
+            active << Text::tr("%1: %2%").arg(l.id).arg(l.current * 100 / l.total);
+        else if (l.status == QLatin1String("Extracting"))
+            active << Text::tr("%1: unpacking %2%").arg(l.id).arg(l.extracted * 100 / l.total);
+    }
+    v.layers = active.join(QStringLiteral("   "));
+    return v;
 }
 
 } // namespace sagedock::engine

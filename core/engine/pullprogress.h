@@ -6,9 +6,12 @@
 //   for (const QByteArray& line : lines) if (auto err = progress.feedLine(line)) fail(*err);
 //   progress.bytesDone(); progress.bytesTotal(); progress.layers();
 //   if (progress.downloadsDone()) show(progress.bytesExtracted(), progress.bytesTotal());
+//   const engine::PullProgressView view = engine::describePull(progress, rate, eta); bar(view);
+//   label(view.text());
 
 #include <QByteArray>
 #include <QList>
+#include <QLocale>
 #include <QString>
 
 #include <optional>
@@ -50,5 +53,24 @@ private:
     QString m_digest;
     bool m_upToDate = false;
 };
+
+// What the Launch and Review pages and `sagedock-cli launch` show of a running pull, in one wording.
+// Once everything is downloaded the engine unpacks the layers, for seconds on a large one: the view
+// then follows the unpacking instead of sitting at 100 %.
+struct PullProgressView {
+    bool unpacking = false; // all downloads are done and the layers are being unpacked
+    qint64 done = 0;        // bytes downloaded, or unpacked while unpacking
+    qint64 total = 0;       // bytes; 0 while unknown
+    // QProgressBar is int-based: both in kB. The maximum is 0 while the size is unknown (a busy bar).
+    int barMaximum = 0;
+    int barValue = 0;
+    QString summary; // "1.2 GB of 2.0 GB, layer 3 of 7, 12.0 MB/s, about 5 seconds left"
+    QString layers;  // the layers in flight: "aaaaaaaaaaaa: 40%   bbbbbbbbbbbb: unpacking 10%"; may be empty
+    QString text() const; // summary, with the layers on a second line when there are any
+};
+
+// bytesPerSecond <= 0 and etaSeconds < 0 mean unknown and are left out, as are both while unpacking.
+PullProgressView describePull(const PullProgress& progress, qint64 bytesPerSecond, int etaSeconds,
+                              const QLocale& locale = QLocale());
 
 } // namespace sagedock::engine

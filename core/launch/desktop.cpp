@@ -1,7 +1,6 @@
 #include "launch/desktop.h"
 
 #include <QFileInfo>
-#include <QProcess>
 #include <QStandardPaths>
 
 namespace sagedock::launch {
@@ -30,22 +29,27 @@ QStringList terminalArgv(const QStringList& command, const QString& preferred,
     return {};
 }
 
-bool startDetached(const QStringList& argv) {
+util::ProcessJob* startDetached(const QStringList& argv, QObject* parent) {
     if (argv.isEmpty())
-        return false;
-    return QProcess::startDetached(argv.first(), argv.mid(1));
+        return nullptr;
+    util::ProcessSpec spec;
+    spec.program = argv.first();
+    spec.arguments = argv.mid(1);
+    spec.detached = true;
+    auto* job = new util::ProcessJob(std::move(spec), parent);
+    job->start();
+    return job;
 }
 
-bool openInBrowser(const QUrl& url) {
+util::ProcessJob* openInBrowser(const QUrl& url, QObject* parent) {
     const QString browser = QString::fromLocal8Bit(qgetenv("BROWSER"));
     for (const QString& candidate : {browser, QStringLiteral("xdg-open")}) {
         if (candidate.isEmpty())
             continue;
-        const QString path = QStandardPaths::findExecutable(candidate);
-        if (!path.isEmpty() && startDetached({path, url.toString()}))
-            return true;
+        if (const QString path = QStandardPaths::findExecutable(candidate); !path.isEmpty())
+            return startDetached({path, url.toString()}, parent);
     }
-    return false;
+    return nullptr;
 }
 
 } // namespace sagedock::launch

@@ -1,9 +1,14 @@
 #pragma once
 // The user's desktop, seen from core: the terminal emulator for a shell in a session, and the
-// browser for the CLI (the GUI uses QDesktopServices). argv lists only, never shell strings.
+// browser for the CLI (the GUI uses QDesktopServices). argv lists only, never shell strings. Both
+// run as detached util::ProcessJobs: they outlive SageDock, and nothing waits for them.
 // Usage:
 //   QStringList argv = launch::terminalArgv(session.execCommand(), settings.terminalCommand());
-//   if (argv.isEmpty()) show(session.execCommand().join(' '));
+//   util::ProcessJob* job = launch::startDetached(argv, this);
+//   if (!job) show(session.execCommand().join(' '));
+//   else connect(job, &util::Job::finished, this, [job](const util::Error& e) { ...; job->deleteLater(); });
+
+#include "util/processjob.h"
 
 #include <QString>
 #include <QStringList>
@@ -19,10 +24,11 @@ QStringList terminalArgv(const QStringList& command, const QString& preferred = 
                          const std::function<QString(const QString&)>& find = {},
                          const QString& terminalEnv = QString::fromLocal8Bit(qgetenv("TERMINAL")));
 
-// Starts argv detached (no wait); false when it could not start.
-bool startDetached(const QStringList& argv);
+// Starts argv detached; the job is started and finishes once the program runs (or with the reason it
+// could not start). nullptr when argv is empty.
+util::ProcessJob* startDetached(const QStringList& argv, QObject* parent = nullptr);
 
-// xdg-open (or $BROWSER) on the URL, detached. False when neither exists.
-bool openInBrowser(const QUrl& url);
+// xdg-open (or $BROWSER) on the URL, detached, like startDetached(). nullptr when neither exists.
+util::ProcessJob* openInBrowser(const QUrl& url, QObject* parent = nullptr);
 
 } // namespace sagedock::launch

@@ -25,7 +25,7 @@ constexpr int kMaxApiRetryMs = 100;
 } // namespace
 
 Launcher::Launcher(engine::Client* client, LaunchOptions options, QObject* parent)
-    : QObject(parent)
+    : util::ValueJob<Session>(parent)
     , m_client(client)
     , m_options(std::move(options)) {
     m_timeout.setSingleShot(true);
@@ -77,12 +77,11 @@ void Launcher::setState(State s) {
     Q_EMIT stateChanged(s);
 }
 
-void Launcher::start() {
+void Launcher::doStart() {
     m_clock.start();
     auto ref = reference::ImageReference::parse(m_options.image.trimmed());
     if (!ref.ok()) {
-        // Deliver asynchronously: callers connect after constructing, maybe after start().
-        QTimer::singleShot(0, this, [this, e = ref.error()] { fail(e); });
+        fail(ref.error());
         return;
     }
     m_options.image = ref->familiar();
@@ -90,9 +89,9 @@ void Launcher::start() {
         m_options.notebooksFolder = QDir::home().filePath(QStringLiteral("SageMath"));
     m_options.notebooksFolder = QDir::cleanPath(QFileInfo(m_options.notebooksFolder).absoluteFilePath());
     if (m_options.alwaysPull)
-        QTimer::singleShot(0, this, &Launcher::pull);
+        pull();
     else
-        QTimer::singleShot(0, this, [this] { inspect(false); });
+        inspect(false);
 }
 
 void Launcher::inspect(bool afterPull) {
@@ -100,6 +99,8 @@ void Launcher::inspect(bool afterPull) {
         return;
     setState(State::Inspecting);
     m_client->inspectImage(m_options.image, this, [this, afterPull](util::Result<engine::ImageDetails> r) {
+        if (m_done)
+            return; // cancelled while the engine answered
         if (!r.ok()) {
             if (r.error().code == ErrorCode::NotFound && !afterPull && m_options.pullIfMissing) {
                 pull();
@@ -126,8 +127,8 @@ void Launcher::pull() {
     setState(State::Pulling);
     m_pull = m_client->pull(m_options.image);
     m_pull->setParent(this);
-    connect(m_pull, &engine::PullJob::progressChanged, this, &Launcher::pullProgress);
-    connect(m_pull, &engine::PullJob::finished, this, [this](const Error& e) {
+    connect(m_pull, &util::Job::progressChanged, this, &Launcher::pullProgress);
+    connect(m_pull, &util::Job::finished, this, [this](const Error& e) {
         m_pull->deleteLater();
         if (e) {
             fail(e);
@@ -274,7 +275,7 @@ void Launcher::followLogs() {
     m_logs->setParent(this);
     connect(m_logs, &engine::LogStream::line, this,
             [this](const QByteArray& text, bool) { onLogLine(QString::fromUtf8(text)); });
-    connect(m_logs, &engine::LogStream::finished, this, [this](const Error& e) {
+    connect(m_logs, &util::Job::finished, this, [this](const Error& e) {
         if (m_done || m_state == State::Ready)
             return;
         if (e && e.code != ErrorCode::Cancelled) {
@@ -352,7 +353,8 @@ void Launcher::succeed() {
                       .arg(m_session.name, m_session.image, m_session.flavor)
                       .arg(m_session.port)
                       .arg(m_clock.elapsed()));
-    Q_EMIT finished(Error{});
+    setResult(m_session);
+    emitResult();
 }
 
 void Launcher::fail(Error error) {
@@ -370,11 +372,13 @@ void Launcher::fail(Error error) {
     cleanupContainer();
     setState(error.code == ErrorCode::Cancelled ? State::Cancelled : State::Failed);
     util::logWarning(QStringLiteral("launch of %1 failed: %2").arg(m_options.image, error.message));
-    Q_EMIT finished(error);
+    emitResult(std::move(error));
 }
 
-void Launcher::cancel() {
+bool Launcher::doCancel() {
+    // Everything stops (or is handed to the engine to remove) at once; our own message says what ended.
     fail(Error::make(ErrorCode::Cancelled, tr("The launch was cancelled.")));
+    return true;
 }
 
 void Launcher::cleanupContainer() {

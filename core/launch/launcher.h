@@ -3,21 +3,25 @@
 // choose the flavor, pick a free host port on 127.0.0.1, create the labelled container with the
 // notebooks folder below the image's home, start it (retrying the next port on "port is already
 // allocated"), follow its log to Jupyter's token URL, rewrite it to the host port and wait until
-// GET /api answers. A job: progress through stateChanged(), finished(error) once, cancel().
+// GET /api answers. A util::ValueJob whose result is the running session: progress through
+// stateChanged() and pullProgress(), util::Job::finished(error) once; cancel() stops what runs,
+// removes a container it created and ends in Cancelled.
 // Usage:
 //   auto* job = new launch::Launcher(client, options, this);
-//   connect(job, &launch::Launcher::finished, this, [job](const util::Error& e) { if (!e)
-//   open(job->session().url); }); job->start();
+//   connect(job, &util::Job::finished, this, [job](const util::Error& e) {
+//       if (!e) open(job->result().url);
+//       job->deleteLater();
+//   });
+//   job->start();
 
 #include "engine/engineclient.h"
 #include "engine/enginejobs.h"
 #include "launch/jupyterurl.h"
 #include "launch/launchplan.h"
 #include "launch/session.h"
-#include "util/error.h"
+#include "util/job.h"
 
 #include <QElapsedTimer>
-#include <QObject>
 #include <QPointer>
 #include <QStringList>
 #include <QTimer>
@@ -28,7 +32,7 @@ class Reply;
 
 namespace sagedock::launch {
 
-class Launcher : public QObject {
+class Launcher final : public util::ValueJob<Session> {
     Q_OBJECT
 public:
     enum class State {
@@ -47,11 +51,9 @@ public:
     Launcher(engine::Client* client, LaunchOptions options, QObject* parent = nullptr);
     ~Launcher() override;
 
-    void start();
-    void cancel(); // stops what runs and removes a container it created
-
     State state() const { return m_state; }
     static QString stateText(State state); // translated, for status lines
+    // The session as far as it got (id once created); result() is the same once it is ready.
     const Session& session() const { return m_session; }
     const LaunchPlan& plan() const { return m_plan; }
     engine::PullJob* pullJob() const { return m_pull; } // while pulling
@@ -68,7 +70,10 @@ Q_SIGNALS:
     void logLine(const QString& line);
     // The engine refused to start on `port` (taken since the free-port check); the next one is tried.
     void portTaken(int port, const sagedock::util::Error& error);
-    void finished(const sagedock::util::Error& error);
+
+protected:
+    void doStart() override;
+    bool doCancel() override;
 
 private:
     void setState(State s);
@@ -105,7 +110,7 @@ private:
     qint64 m_startedMs = -1;
     qint64 m_urlMs = -1;
     qint64 m_readyMs = -1;
-    bool m_done = false;
+    bool m_done = false; // succeed() or fail() ran: set before their signals, so nothing runs twice
 };
 
 } // namespace sagedock::launch

@@ -12,9 +12,9 @@ using util::ErrorCode;
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("sagedock::launch", text);
-}
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(sagedock::launch)
+};
 
 // A shell session's PID 1: stays up, and ends at once on SIGTERM (a bare sh as PID 1 ignores it).
 const QStringList kKeepAlive{
@@ -84,10 +84,10 @@ util::Result<Flavor> detectFlavor(const engine::ImageDetails& image) {
     if (wd == QLatin1String("/sage") && isRootUser(image.user))
         return Flavor::Stage;
     return Error::make(ErrorCode::InvalidArgument,
-                       tr("This image does not look like a SageMath image (entrypoint \"%1\", working "
-                          "directory \"%2\", user \"%3\").")
+                       Text::tr("This image does not look like a SageMath image (entrypoint \"%1\", working "
+                                "directory \"%2\", user \"%3\").")
                            .arg(image.entrypoint.join(QLatin1Char(' ')), wd, image.user),
-                       tr("Choose the flavor yourself: --flavor sagemath, sagemath-dev or stage."));
+                       Text::tr("Choose the flavor yourself: --flavor sagemath, sagemath-dev or stage."));
 }
 
 util::Result<LaunchPlan> planLaunch(const engine::ImageDetails& image, const LaunchOptions& options,
@@ -101,19 +101,19 @@ util::Result<LaunchPlan> planLaunch(const engine::ImageDetails& image, const Lau
     } else if (auto f = flavorFromName(options.flavor)) {
         plan.flavor = *f;
     } else {
-        return Error::make(ErrorCode::InvalidArgument, tr("Unknown flavor \"%1\".").arg(options.flavor),
-                           tr("Use auto, sagemath, sagemath-dev or stage."));
+        return Error::make(ErrorCode::InvalidArgument, Text::tr("Unknown flavor \"%1\".").arg(options.flavor),
+                           Text::tr("Use auto, sagemath, sagemath-dev or stage."));
     }
     if (options.notebooksFolder.isEmpty())
-        return Error::make(ErrorCode::InvalidArgument, tr("No notebooks folder was given."),
-                           tr("Choose a folder for the notebooks."));
+        return Error::make(ErrorCode::InvalidArgument, Text::tr("No notebooks folder was given."),
+                           Text::tr("Choose a folder for the notebooks."));
     if (options.notebooksFolder.contains(QLatin1Char(':')) ||
         options.notebooksFolder.contains(QLatin1Char(',')))
         return Error::make(
             ErrorCode::InvalidArgument,
-            tr("The notebooks folder %1 contains ':' or ',', which a bind mount cannot express.")
+            Text::tr("The notebooks folder %1 contains ':' or ',', which a bind mount cannot express.")
                 .arg(options.notebooksFolder),
-            tr("Choose a folder without those characters."));
+            Text::tr("Choose a folder without those characters."));
 
     plan.home = imageHome(image);
     plan.workdir = !options.workingDir.isEmpty()  ? options.workingDir
@@ -131,8 +131,8 @@ util::Result<LaunchPlan> planLaunch(const engine::ImageDetails& image, const Lau
     if (plan.flavor == Flavor::Stage && !stageHasSage && !plan.shell && options.command.isEmpty()) {
         plan.shell = true;
         plan.reason =
-            tr("This stage image has no built Sage yet (/sage/sage is missing; Sage is built in the "
-               "with-targets stage), so it can only open a shell.");
+            Text::tr("This stage image has no built Sage yet (/sage/sage is missing; Sage is built in the "
+                     "with-targets stage), so it can only open a shell.");
     }
 
     engine::CreateSpec& spec = plan.spec;

@@ -66,23 +66,42 @@ void ProcessJob::closeStandardInput() {
     }
 }
 
-void ProcessJob::doStart() {
-    m_process = new QProcess(this);
-    m_process->setProgram(m_spec.program);
-    m_process->setArguments(m_spec.arguments);
-    if (!m_spec.workingDirectory.isEmpty()) {
-        m_process->setWorkingDirectory(m_spec.workingDirectory);
+namespace {
+
+// Program, arguments, working folder and environment of a spec.
+void configure(QProcess& process, const ProcessSpec& spec) {
+    process.setProgram(spec.program);
+    process.setArguments(spec.arguments);
+    if (!spec.workingDirectory.isEmpty()) {
+        process.setWorkingDirectory(spec.workingDirectory);
     }
-    if (m_spec.environment) {
+    if (spec.environment) {
         QProcessEnvironment env;
-        for (const QString& entry : *m_spec.environment) {
+        for (const QString& entry : *spec.environment) {
             const qsizetype eq = entry.indexOf(QLatin1Char('='));
             if (eq > 0) {
                 env.insert(entry.left(eq), entry.mid(eq + 1));
             }
         }
-        m_process->setProcessEnvironment(env);
+        process.setProcessEnvironment(env);
     }
+}
+
+Error startError(const QString& program, const QString& why) {
+    const QString name = QFileInfo(program).fileName();
+    return Error::make(ErrorCode::Process, ProcessJob::tr("Could not start %1: %2").arg(name, why),
+                       ProcessJob::tr("Check that %1 is installed and on PATH.").arg(name));
+}
+
+} // namespace
+
+void ProcessJob::doStart() {
+    if (m_spec.detached) {
+        startDetached();
+        return;
+    }
+    m_process = new QProcess(this);
+    configure(*m_process, m_spec);
     if (m_spec.ownProcessGroup) {
         // A group of its own: cancel and timeouts reach everything the program starts.
         m_process->setChildProcessModifier([] { ::setpgid(0, 0); });
@@ -117,10 +136,7 @@ void ProcessJob::doStart() {
         if (error != QProcess::FailedToStart) {
             return; // crashes and timeouts end in finished()
         }
-        const QString name = QFileInfo(m_spec.program).fileName();
-        emitResult(Error::make(ErrorCode::Process,
-                               tr("Could not start %1: %2").arg(name, m_process->errorString()),
-                               tr("Check that %1 is installed and on PATH.").arg(name)));
+        emitResult(startError(m_spec.program, m_process->errorString()));
     });
     connect(m_process, &QProcess::finished, this, [this](int exitCode, QProcess::ExitStatus status) {
         onFinished(exitCode, status == QProcess::CrashExit);
@@ -129,6 +145,23 @@ void ProcessJob::doStart() {
         m_timeout.start(m_spec.timeoutMs);
     }
     m_process->start();
+}
+
+void ProcessJob::startDetached() {
+    QProcess process;
+    configure(process, m_spec);
+    qint64 pid = 0;
+    // Returns once the program was executed (or failed to be): no waiting for it to end.
+    if (!process.startDetached(&pid)) {
+        emitResult(startError(m_spec.program, process.errorString()));
+        return;
+    }
+    m_pid = pid;
+    Q_EMIT started(pid);
+    ProcessResult result;
+    result.exitCode = 0;
+    setResult(std::move(result));
+    emitResult();
 }
 
 bool ProcessJob::doCancel() {

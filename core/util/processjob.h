@@ -39,6 +39,9 @@ struct ProcessSpec {
     QByteArray standardInput;               // written at start; stdin is closed after it unless keepStdinOpen
     bool keepStdinOpen = false;
     qint64 maxCapturedBytes = 16LL * 1024 * 1024; // per channel kept in the result; output signals see all
+    // Start and forget (a terminal, a browser): the program runs in a session of its own and may outlive
+    // SageDock; the job finishes as soon as it started (exitCode 0, no output) and nothing stops it.
+    bool detached = false;
 };
 
 struct ProcessResult {
@@ -75,6 +78,7 @@ protected:
     bool doCancel() override;
 
 private:
+    void startDetached();
     void stopGroup(); // SIGINT now, SIGKILL after the grace period
     void onFinished(int exitCode, bool crashed);
     void capture(QByteArray& into, const QByteArray& chunk);

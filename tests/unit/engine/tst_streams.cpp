@@ -144,6 +144,62 @@ private Q_SLOTS:
         QCOMPARE(p.layerCount(), 0);
     }
 
+    // The one wording of pull progress (Launch and Review pages, `sagedock-cli launch`).
+    void describePull_data() {
+        QTest::addColumn<QList<QByteArray>>("lines");
+        QTest::addColumn<qint64>("rate");
+        QTest::addColumn<int>("eta");
+        QTest::addColumn<QString>("summary");
+        QTest::addColumn<QString>("layers");
+        QTest::addColumn<bool>("unpacking");
+        QTest::addColumn<int>("barMaximum");
+        QTest::addColumn<int>("barValue");
+        const QList<QByteArray> downloading = {
+            R"({"status":"Pulling from sagemath/sagemath","id":"10.7"})",
+            R"({"status":"Already exists","progressDetail":{},"id":"cccccccccccc"})",
+            R"({"status":"Downloading","progressDetail":{"current":1000,"total":4000},"id":"aaaaaaaaaaaa"})",
+            R"({"status":"Downloading","progressDetail":{"current":500,"total":1000},"id":"bbbbbbbbbbbb"})",
+        };
+        QTest::newRow("nothing known yet")
+            << QList<QByteArray>{} << qint64(0) << -1 << "0 bytes of 0 bytes, layer 0 of 0"
+            << "" << false << 0 << 0;
+        QTest::newRow("downloading") << downloading << qint64(250) << 14
+                                     << "1.5 kB of 5.0 kB, layer 1 of 3, 250 bytes/s, about 14 second(s) left"
+                                     << "aaaaaaaaaaaa: 25%   bbbbbbbbbbbb: 50%" << false << 4 << 1;
+        QTest::newRow("rate and time unknown")
+            << downloading << qint64(0) << -1 << "1.5 kB of 5.0 kB, layer 1 of 3"
+            << "aaaaaaaaaaaa: 25%   bbbbbbbbbbbb: 50%" << false << 4 << 1;
+        QTest::newRow("one layer downloaded")
+            << downloading + QList<QByteArray>{R"({"status":"Download complete","id":"aaaaaaaaaaaa"})"}
+            << qint64(2'500'000) << 0 << "4.5 kB of 5.0 kB, layer 1 of 3, 2.5 MB/s, about 0 second(s) left"
+            << "bbbbbbbbbbbb: 50%" << false << 4 << 4;
+        // Everything downloaded: the view follows the unpacking, and rate and time say nothing then.
+        QTest::newRow("unpacking")
+            << downloading +
+                   QList<QByteArray>{
+                       R"({"status":"Download complete","id":"aaaaaaaaaaaa"})",
+                       R"({"status":"Download complete","id":"bbbbbbbbbbbb"})",
+                       R"({"status":"Extracting","progressDetail":{"current":1024,"total":4000},"id":"aaaaaaaaaaaa"})"}
+            << qint64(1000) << 4 << "Unpacking: 1.0 kB of 5.0 kB, layer 1 of 3"
+            << "aaaaaaaaaaaa: unpacking 25%" << true << 4 << 1;
+    }
+
+    void describePull() {
+        QFETCH(QList<QByteArray>, lines);
+        QFETCH(qint64, rate);
+        QFETCH(int, eta);
+        engine::PullProgress p;
+        for (const QByteArray& l : lines)
+            QVERIFY(!p.feedLine(l));
+        const engine::PullProgressView v = engine::describePull(p, rate, eta, QLocale::c());
+        QTEST(v.summary, "summary");
+        QTEST(v.layers, "layers");
+        QTEST(v.unpacking, "unpacking");
+        QTEST(v.barMaximum, "barMaximum");
+        QTEST(v.barValue, "barValue");
+        QCOMPARE(v.text(), v.layers.isEmpty() ? v.summary : v.summary + QLatin1Char('\n') + v.layers);
+    }
+
     void pullInbandError_data() {
         QTest::addColumn<QByteArray>("line");
         QTest::addColumn<QString>("message");
