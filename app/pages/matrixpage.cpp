@@ -5,7 +5,6 @@
 #include "matrix/renderers.h"
 #include "models/matrixmodel.h"
 #include "reference/catalog.h"
-#include "reference/sagename.h"
 #include "registry/registryclient.h"
 #include "util/atomicfile.h"
 #include "util/paths.h"

@@ -28,7 +28,7 @@ class Client;
 namespace sagedock::matrix {
 class RefreshJob;
 struct MatrixRequest;
-}
+} // namespace sagedock::matrix
 
 namespace sagedock::app {
 

@@ -103,7 +103,8 @@ void MatrixDetailsPanel::showCell(const matrix::Snapshot& s, int row, int stage)
     const matrix::Cell& cell = s.rows[row].cells[stage];
     const matrix::Cell* parent = stage > 0 ? &s.rows[row].cells[stage - 1] : nullptr;
     m_title->setText(cell.image);
-    m_text->setText(matrix::cellDetails(cell, parent ? parent->stage : QString()).section(QLatin1Char('\n'), 1));
+    m_text->setText(
+        matrix::cellDetails(cell, parent ? parent->stage : QString()).section(QLatin1Char('\n'), 1));
     m_pullLine->setText(QStringLiteral("docker pull ") + cell.image);
     m_copyButton->setEnabled(true);
     m_packagePageUrl = reference::Catalog::packagePageUrl(cell.image);

@@ -170,7 +170,8 @@ QStringList MatrixToolbar::selectedSystems() const {
     return cat.ciSystems();
 }
 
-void MatrixToolbar::setSelection(const QString& repository, const QString& tag, const QString& packagesChoice) {
+void MatrixToolbar::setSelection(const QString& repository, const QString& tag,
+                                 const QString& packagesChoice) {
     m_repoEdit->setText(repository);
     m_tagCombo->setEditText(tag);
     const int i = m_packagesCombo->findData(packagesChoice);

@@ -1,7 +1,7 @@
 #include "http/transport.h"
 
-#include "http/transport_p.h"
 #include "http/retrypolicy.h"
+#include "http/transport_p.h"
 #include "util/log.h"
 
 #include <QCoreApplication>
@@ -75,17 +75,18 @@ Error mapCurlError(CURLcode code, const Transfer& t) {
         return Error::make(
             ErrorCode::Tls, Text::tr("Secure connection to %1 failed: %2").arg(host, detail),
             Text::tr("Add the registry's CA certificate in Preferences, or mark it insecure if it is "
-               "a local test registry."));
+                     "a local test registry."));
     case CURLE_FILESIZE_EXCEEDED:
-        return Error::make(
-            ErrorCode::TooLarge,
-            Text::tr("The answer from %1 is larger than %2 bytes.").arg(host).arg(t.request.maxResponseBytes));
+        return Error::make(ErrorCode::TooLarge, Text::tr("The answer from %1 is larger than %2 bytes.")
+                                                    .arg(host)
+                                                    .arg(t.request.maxResponseBytes));
     case CURLE_TOO_MANY_REDIRECTS:
         return Error::make(ErrorCode::Protocol, Text::tr("%1 redirected too many times.").arg(host));
     case CURLE_UNSUPPORTED_PROTOCOL:
-        return Error::make(ErrorCode::Protocol,
-                           Text::tr("%1 redirected to a protocol that is not allowed (%2).").arg(host, detail),
-                           Text::tr("SageDock never downgrades HTTPS to plain HTTP."));
+        return Error::make(
+            ErrorCode::Protocol,
+            Text::tr("%1 redirected to a protocol that is not allowed (%2).").arg(host, detail),
+            Text::tr("SageDock never downgrades HTTPS to plain HTTP."));
     case CURLE_RECV_ERROR:
     case CURLE_SEND_ERROR:
     case CURLE_GOT_NOTHING:
@@ -93,9 +94,10 @@ Error mapCurlError(CURLcode code, const Transfer& t) {
         // the client certificate (missing, or from a CA it does not trust) says so only after the
         // client's side of the handshake is done, as an alert or a plain close.
         if (t.request.url.scheme() == QLatin1String("https") && t.currentStatus == 0 && t.received == 0)
-            return Error::make(ErrorCode::Tls, Text::tr("%1 refused the secure connection: %2").arg(host, detail),
-                               Text::tr("Check the client certificate and key, and that the server trusts the CA "
-                                  "that signed them."));
+            return Error::make(
+                ErrorCode::Tls, Text::tr("%1 refused the secure connection: %2").arg(host, detail),
+                Text::tr("Check the client certificate and key, and that the server trusts the CA "
+                         "that signed them."));
         return Error::make(ErrorCode::Network, Text::tr("Request to %1 failed: %2").arg(host, detail));
     default:
         return Error::make(ErrorCode::Network, Text::tr("Request to %1 failed: %2").arg(host, detail));

@@ -1,8 +1,9 @@
 #pragma once
 // The one HTTP transport: libcurl multi on its own thread, serving the registry client and the Docker
-// Engine API client (unix sockets). Named "transport" so it is never confused with the container engine. Bounded connections per host, keep-alive and HTTP/2 multiplexing,
-// connect and low-speed timeouts, retries with backoff honouring Retry-After, a response size cap,
-// redirects that never carry Authorization to another host, cancel, an optional extra CA bundle.
+// Engine API client (unix sockets). Named "transport" so it is never confused with the container
+// engine. Bounded connections per host, keep-alive and HTTP/2 multiplexing, connect and low-speed
+// timeouts, retries with backoff honouring Retry-After, a response size cap, redirects that never
+// carry Authorization to another host, cancel, an optional extra CA bundle.
 // Plain HTTP is refused unless the host is loopback or the request says allowInsecure.
 // Usage:
 //   http::Transport& transport = http::Transport::shared();

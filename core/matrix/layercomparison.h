@@ -20,8 +20,8 @@ enum class LayerState {
 };
 
 struct LayerRow {
-    int index = 0;     // 0-based position in the chain
-    Layer layer;       // this stage's layer; the parent's for OnlyInParent
+    int index = 0; // 0-based position in the chain
+    Layer layer;   // this stage's layer; the parent's for OnlyInParent
     LayerState state = LayerState::New;
     bool operator==(const LayerRow&) const = default;
 };

@@ -30,7 +30,8 @@ QStringList deduplicated(const QStringList& in) {
 
 } // namespace
 
-QString MatrixRequest::repositoryFor(const QString& system, const QString& packages, const QString& stage) const {
+QString MatrixRequest::repositoryFor(const QString& system, const QString& packages,
+                                     const QString& stage) const {
     return repositoryPrefix + reference::SageName::compose(system, packages, stage);
 }
 

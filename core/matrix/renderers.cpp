@@ -349,8 +349,8 @@ QByteArray renderHtml(const Snapshot& snapshot) {
          QStringLiteral("</span>");
     h += QStringLiteral("<span>✖ ") + esc(Text::tr("BROKEN: not built on the previous stage")) +
          QStringLiteral("</span>");
-    h +=
-        QStringLiteral("<span>◌ ") + esc(Text::tr("no parent: previous stage missing")) + QStringLiteral("</span>");
+    h += QStringLiteral("<span>◌ ") + esc(Text::tr("no parent: previous stage missing")) +
+         QStringLiteral("</span>");
     h += QStringLiteral("<span>○ ") + esc(Text::tr("missing")) + QStringLiteral("</span>");
     h += QStringLiteral("<span>⚠ ") + esc(Text::tr("error")) + QStringLiteral("</span></p>\n");
     h += QStringLiteral("<p>") +

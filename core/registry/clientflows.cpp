@@ -268,9 +268,10 @@ void ClientPrivate::startTokenFetch(const Repository& repository, const QString&
             if (token.isEmpty())
                 token = o.value(QLatin1String("access_token")).toString();
             if (token.isEmpty()) {
-                result = Error::make(ErrorCode::Protocol,
-                                     Text::tr("The token service of %1 gave no token.").arg(repository.host),
-                                     Text::tr("Try again later; if it persists, the registry is misconfigured."));
+                result =
+                    Error::make(ErrorCode::Protocol,
+                                Text::tr("The token service of %1 gave no token.").arg(repository.host),
+                                Text::tr("Try again later; if it persists, the registry is misconfigured."));
             } else {
                 // No token lives less than 60 s (token spec); renew a little early.
                 const int lifetimeSec = std::max(60, o.value(QLatin1String("expires_in")).toInt(60));
@@ -463,9 +464,10 @@ void ClientPrivate::fetchTagPage(TagsJob* job, const Repository& repository, con
         const QJsonValue tags = doc.object().value(QLatin1String("tags"));
         if (perr.error != QJsonParseError::NoError || !doc.isObject() ||
             !(tags.isArray() || tags.isNull() || tags.isUndefined()))
-            return fail(Error::make(
-                ErrorCode::Protocol, Text::tr("%1 sent a tag list that is not valid JSON.").arg(repository.host),
-                Text::tr("Try again later; if it persists, the registry or a proxy is broken.")));
+            return fail(
+                Error::make(ErrorCode::Protocol,
+                            Text::tr("%1 sent a tag list that is not valid JSON.").arg(repository.host),
+                            Text::tr("Try again later; if it persists, the registry or a proxy is broken.")));
         for (const QJsonValue& v : tags.toArray()) {
             const QString tag = v.toString();
             if (!tag.isEmpty() && !state->seen.contains(tag)) {
@@ -488,12 +490,12 @@ void ClientPrivate::fetchTagPage(TagsJob* job, const Repository& repository, con
             return job->finish();
         }
         if (state->visited.contains(next.value()))
-            return fail(
-                Error::make(ErrorCode::Protocol,
-                            Text::tr("%1 sent a tag list whose pages loop back (page %2 links to an earlier page).")
-                                .arg(repository.host)
-                                .arg(state->pages),
-                            Text::tr("Report this to the registry operator.")));
+            return fail(Error::make(
+                ErrorCode::Protocol,
+                Text::tr("%1 sent a tag list whose pages loop back (page %2 links to an earlier page).")
+                    .arg(repository.host)
+                    .arg(state->pages),
+                Text::tr("Report this to the registry operator.")));
         if (state->pages >= options.maxTagPages)
             return fail(Error::make(ErrorCode::TooLarge,
                                     Text::tr("%1 has more than %2 pages of tags; SageDock stopped reading.")
@@ -541,11 +543,11 @@ void ClientPrivate::resolveTag(Job* job, const Repository& repository, const QSt
             const QString headerDigest = QString::fromLatin1(r.header("Docker-Content-Digest"));
             const QString digest = isDigest(headerDigest) ? headerDigest : computeDigest(r.body);
             if (!verifyDigest(r.body, digest))
-                return done(
-                    Error::make(ErrorCode::Protocol,
-                                Text::tr("The manifest of %1:%2 does not match the digest the registry states.")
-                                    .arg(repository.toString(), tag),
-                                Text::tr("A proxy may have altered it; try again.")));
+                return done(Error::make(
+                    ErrorCode::Protocol,
+                    Text::tr("The manifest of %1:%2 does not match the digest the registry states.")
+                        .arg(repository.toString(), tag),
+                    Text::tr("A proxy may have altered it; try again.")));
             const auto parsed = parseManifest(r.body, r.header("Content-Type"));
             if (!parsed.ok())
                 return done(parsed.error());
@@ -626,10 +628,10 @@ void ClientPrivate::resolveDigest(ManifestJob* job, const Repository& repository
         if (!r.isSuccess())
             return job->finish(responseError(r, errorContext(repository, digest)));
         if (!verifyDigest(r.body, digest))
-            return job->finish(Error::make(
-                ErrorCode::Protocol,
-                Text::tr("The manifest %1 of %2 does not match its digest.").arg(digest, repository.toString()),
-                Text::tr("A proxy or the registry altered it; try again.")));
+            return job->finish(Error::make(ErrorCode::Protocol,
+                                           Text::tr("The manifest %1 of %2 does not match its digest.")
+                                               .arg(digest, repository.toString()),
+                                           Text::tr("A proxy or the registry altered it; try again.")));
         const auto parsed = parseManifest(r.body, r.header("Content-Type"));
         if (!parsed.ok())
             return job->finish(parsed.error());
@@ -648,9 +650,10 @@ void ClientPrivate::useManifest(ManifestJob* job, const Repository& repository, 
     Manifest& m = job->m_result;
     if (parsed->isIndex) {
         if (depth > 0)
-            return job->finish(Error::make(
-                ErrorCode::Protocol, Text::tr("%1 nests an index inside an index.").arg(repository.toString()),
-                Text::tr("SageDock reads one level of platform index.")));
+            return job->finish(
+                Error::make(ErrorCode::Protocol,
+                            Text::tr("%1 nests an index inside an index.").arg(repository.toString()),
+                            Text::tr("SageDock reads one level of platform index.")));
         m.indexDigest = digest;
         m.indexMediaType = parsed->mediaType;
         m.platforms = parsed->platforms;
@@ -697,10 +700,11 @@ void ClientPrivate::runConfig(ConfigJob* job, const Repository& repository, cons
         if (!r.isSuccess())
             return job->finish(responseError(r, errorContext(repository, digest)));
         if (!verifyDigest(r.body, digest))
-            return job->finish(Error::make(ErrorCode::Protocol,
-                                           Text::tr("The image configuration %1 of %2 does not match its digest.")
-                                               .arg(digest, repository.toString()),
-                                           Text::tr("A proxy or the registry altered it; try again.")));
+            return job->finish(
+                Error::make(ErrorCode::Protocol,
+                            Text::tr("The image configuration %1 of %2 does not match its digest.")
+                                .arg(digest, repository.toString()),
+                            Text::tr("A proxy or the registry altered it; try again.")));
         // Parse before caching: a blob that is not a config must not be served as one later.
         if (auto parsed = parseImageConfig(r.body); !parsed.ok())
             return job->finish(parsed.error());

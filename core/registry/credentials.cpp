@@ -100,9 +100,10 @@ util::Result<DockerConfig> DockerConfig::parse(const QByteArray& json) {
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(json, &err);
     if (err.error != QJsonParseError::NoError || !doc.isObject())
-        return Error::make(ErrorCode::Parse,
-                           Text::tr("the docker configuration is not valid JSON (%1).").arg(err.errorString()),
-                           Text::tr("Fix or remove the file, then run `docker login` again."));
+        return Error::make(
+            ErrorCode::Parse,
+            Text::tr("the docker configuration is not valid JSON (%1).").arg(err.errorString()),
+            Text::tr("Fix or remove the file, then run `docker login` again."));
     const QJsonObject root = doc.object();
     DockerConfig config;
     readAuths(root.value(QLatin1String("auths")).toObject(), config, true);
@@ -204,11 +205,12 @@ bool CredentialHelper::doCancel() {
 
 void CredentialHelper::onProcessFinished(const util::Error& error) {
     if (error.code == ErrorCode::Timeout)
-        return fail(Error::make(ErrorCode::Timeout,
-                                Text::tr("The credential helper %1 did not answer within %2 s.")
-                                    .arg(program())
-                                    .arg(m_timeoutMs / 1000.0),
-                                Text::tr("It may be waiting for a keyring unlock; unlock it and try again.")));
+        return fail(
+            Error::make(ErrorCode::Timeout,
+                        Text::tr("The credential helper %1 did not answer within %2 s.")
+                            .arg(program())
+                            .arg(m_timeoutMs / 1000.0),
+                        Text::tr("It may be waiting for a keyring unlock; unlock it and try again.")));
     if (error.code == ErrorCode::Cancelled)
         return emitResult(error);
     if (error)
@@ -233,8 +235,9 @@ void CredentialHelper::onProcessFinished(const util::Error& error) {
     }
     const QJsonObject obj = QJsonDocument::fromJson(out).object();
     if (obj.isEmpty())
-        return fail(Error::make(ErrorCode::Parse,
-                                Text::tr("The credential helper %1 gave an unreadable answer.").arg(program())));
+        return fail(
+            Error::make(ErrorCode::Parse,
+                        Text::tr("The credential helper %1 gave an unreadable answer.").arg(program())));
     Credentials c;
     c.username = obj.value(QLatin1String("Username")).toString();
     c.secret = obj.value(QLatin1String("Secret")).toString();

@@ -91,7 +91,8 @@ util::Result<ParsedManifest> parseManifest(const QByteArray& body, const QByteAr
     }
     if (type.startsWith(QLatin1String("application/vnd.docker.distribution.manifest.v1")) ||
         root.value(QLatin1String("schemaVersion")).toInt() == 1)
-        return Error::make(ErrorCode::Protocol, Text::tr("The image uses the retired schema 1 manifest format."),
+        return Error::make(ErrorCode::Protocol,
+                           Text::tr("The image uses the retired schema 1 manifest format."),
                            Text::tr("Push the image again with a current docker or buildx."));
     ParsedManifest m;
     m.mediaType = type;

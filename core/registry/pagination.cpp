@@ -71,7 +71,8 @@ util::Result<QUrl> nextPageUrl(const QList<QByteArray>& linkHeaders, const QUrl&
         next.host().compare(requestUrl.host(), Qt::CaseInsensitive) != 0 || port(next) != port(requestUrl))
         return util::Error::make(
             util::ErrorCode::Protocol,
-            Text::tr("The registry %1 pointed the next page to another server (%2); SageDock does not follow it.")
+            Text::tr(
+                "The registry %1 pointed the next page to another server (%2); SageDock does not follow it.")
                 .arg(requestUrl.host(), next.toDisplayString(QUrl::RemoveQuery)),
             Text::tr("Report this to the registry operator; the tags read so far are not used."));
     return next;

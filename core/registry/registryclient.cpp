@@ -117,8 +117,10 @@ namespace {
 
 util::Error invalidRepository(const Repository& r) {
     return util::Error::make(
-        util::ErrorCode::InvalidArgument, Text::tr("\"%1\" is not a valid repository name.").arg(r.toString()),
-        Text::tr("Use host/path, for example ghcr.io/sagemath/sage/sage-ubuntu-noble-standard-with-targets."));
+        util::ErrorCode::InvalidArgument,
+        Text::tr("\"%1\" is not a valid repository name.").arg(r.toString()),
+        Text::tr(
+            "Use host/path, for example ghcr.io/sagemath/sage/sage-ubuntu-noble-standard-with-targets."));
 }
 
 } // namespace

@@ -10,8 +10,9 @@
 // it to abandon the call (no signal follows), or cancel() it (finished(Cancelled) follows at once).
 //
 // Usage:
-//   registry::Client client(http::Transport::shared(), {.cacheDirectory = util::cacheDirectory() + "/registry",
-//                                                    .credentials = registry::dockerConfigCredentials()});
+//   registry::Client client(http::Transport::shared(),
+//                           {.cacheDirectory = util::cacheDirectory() + "/registry",
+//                            .credentials = registry::dockerConfigCredentials()});
 //   auto repo =
 //   registry::Repository::parse(QStringLiteral("ghcr.io/sagemath/sage/sage-ubuntu-jammy-standard-with-targets"));
 //   registry::TagsJob* job = client.listTags(repo.value());
@@ -205,7 +206,7 @@ protected:
     void finish(util::Error error = {});
     void abandonRequests();
 
-    ClientPrivate* m_client; // valid while the client lives; jobs are cancelled when it goes away
+    ClientPrivate* m_client;     // valid while the client lives; jobs are cancelled when it goes away
     std::function<void()> m_run; // the call itself, run by doStart()
     Provenance m_provenance;
     RateLimit m_rateLimit;

@@ -85,34 +85,39 @@ Error responseError(const http::Response& response, const ErrorContext& context,
         return Error::make(ErrorCode::NotFound, Text::tr("%1 has no tag or manifest %2.").arg(repo, ref),
                            Text::tr("Check the tag against the repository's tag list."));
     if (code == QLatin1String("BLOB_UNKNOWN") || (status == 404 && code.isEmpty()))
-        return Error::make(ErrorCode::NotFound, Text::tr("%1 has no blob or manifest %2.").arg(repo, ref),
-                           Text::tr("The image may have been deleted or pushed incompletely; push it again."));
+        return Error::make(
+            ErrorCode::NotFound, Text::tr("%1 has no blob or manifest %2.").arg(repo, ref),
+            Text::tr("The image may have been deleted or pushed incompletely; push it again."));
     if (code == QLatin1String("UNAUTHORIZED")) {
         if (context.hadCredentials)
-            return Error::make(ErrorCode::Unauthorized,
-                               Text::tr("%1 refused the stored credentials for %2.").arg(host, repo),
-                               Text::tr("Run `%1` again with a valid password or token.").arg(loginCommand(host)));
-        QString hint = Text::tr("Run `%1` and try again; some registries also answer this way for repositories "
-                          "that do not exist.")
-                           .arg(loginCommand(host));
+            return Error::make(
+                ErrorCode::Unauthorized,
+                Text::tr("%1 refused the stored credentials for %2.").arg(host, repo),
+                Text::tr("Run `%1` again with a valid password or token.").arg(loginCommand(host)));
+        QString hint =
+            Text::tr("Run `%1` and try again; some registries also answer this way for repositories "
+                     "that do not exist.")
+                .arg(loginCommand(host));
         if (context.credentialProblem)
             hint = context.credentialProblem.message + QLatin1Char(' ') + hint;
         return Error::make(ErrorCode::Unauthorized, Text::tr("Reading %1 needs a login.").arg(repo), hint);
     }
     if (code == QLatin1String("DENIED"))
-        return Error::make(ErrorCode::Denied, Text::tr("Access to %1 is denied%2.").arg(repo, detail(body)),
-                           context.hadCredentials
-                               ? Text::tr("The account used for %1 may not read this repository.").arg(host)
-                               : Text::tr("Run `%1` with an account that may read it.").arg(loginCommand(host)));
+        return Error::make(
+            ErrorCode::Denied, Text::tr("Access to %1 is denied%2.").arg(repo, detail(body)),
+            context.hadCredentials
+                ? Text::tr("The account used for %1 may not read this repository.").arg(host)
+                : Text::tr("Run `%1` with an account that may read it.").arg(loginCommand(host)));
     if (code == QLatin1String("TOOMANYREQUESTS") || status == 429) {
         QDateTime until;
         if (auto after = http::parseRetryAfter(response.header("Retry-After"), now))
             until = now.addSecs(*after);
         else if (const RateLimit limit = parseRateLimit(response, now); limit.reset.isValid())
             until = limit.reset;
-        const QString hint = isDockerHub(host)
-                                 ? Text::tr("Wait, or log in (`docker login`): accounts get a higher pull limit.")
-                                 : Text::tr("Wait a while, then try again.");
+        const QString hint =
+            isDockerHub(host)
+                ? Text::tr("Wait, or log in (`docker login`): accounts get a higher pull limit.")
+                : Text::tr("Wait a while, then try again.");
         if (until.isValid())
             return Error::make(ErrorCode::RateLimited,
                                Text::tr("%1 rate limited the requests until %2.")
@@ -130,8 +135,9 @@ Error responseError(const http::Response& response, const ErrorContext& context,
         return Error::make(ErrorCode::HttpStatus,
                            Text::tr("%1 does not support this request%2.").arg(host, detail(body)));
     if (code == QLatin1String("MANIFEST_INVALID") || code == QLatin1String("DIGEST_INVALID"))
-        return Error::make(ErrorCode::Protocol,
-                           Text::tr("%1 reports an invalid manifest for %2%3.").arg(host, repo, detail(body)));
+        return Error::make(
+            ErrorCode::Protocol,
+            Text::tr("%1 reports an invalid manifest for %2%3.").arg(host, repo, detail(body)));
     if (status >= 500)
         return Error::make(ErrorCode::HttpStatus,
                            Text::tr("%1 answered with HTTP %2%3.").arg(host).arg(status).arg(detail(body)),

@@ -89,7 +89,8 @@ class TestMatrixRegistry : public QObject {
         if (finished.size() == 1 && finished.first().first().value<util::Error>())
             qWarning() << "refresh error" << finished.first().first().value<util::Error>().toString();
         if (streamed) {
-            *streamed = {int(changed.size()), int(progress.size()), progress.isEmpty() ? -1 : int(job.processed()),
+            *streamed = {int(changed.size()), int(progress.size()),
+                         progress.isEmpty() ? -1 : int(job.processed()),
                          progress.isEmpty() ? -1 : int(job.total())};
         }
         return job.snapshot();

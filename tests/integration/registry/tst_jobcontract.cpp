@@ -63,8 +63,8 @@ class TestJobContract : public QObject {
     std::unique_ptr<http::Transport> m_transport;
     std::unique_ptr<FaultProxy> m_proxy;
     std::unique_ptr<registry::Client> m_client;
-    QString m_path;     // a seeded repository with tag "dev"
-    QString m_config;   // its config digest
+    QString m_path;   // a seeded repository with tag "dev"
+    QString m_config; // its config digest
     QString m_matrixPrefix;
 
     bool stalledRequestSeen() const { return m_proxy->count(QByteArray(), QStringLiteral("stall")) > 0; }
@@ -90,8 +90,8 @@ class TestJobContract : public QObject {
         QMap<QString, Factory> f;
         f.insert(QStringLiteral("http reply"), [](TestJobContract& t, bool stall) {
             http::Request r;
-            r.url = QUrl(QStringLiteral("http://%1/v2/%2").arg(t.m_proxy->address(),
-                                                               stall ? QStringLiteral("stall") : QString()));
+            r.url = QUrl(QStringLiteral("http://%1/v2/%2")
+                             .arg(t.m_proxy->address(), stall ? QStringLiteral("stall") : QString()));
             auto running = t.proxySeesStall();
             return Subject{std::unique_ptr<util::Job>(t.m_transport->send(r)), running};
         });
@@ -109,19 +109,20 @@ class TestJobContract : public QObject {
             auto running = t.proxySeesStall();
             // Config blobs are cached by digest: the stalling call asks for one nobody fetched.
             const QString digest = stall ? registry::computeDigest("never fetched") : t.m_config;
-            return Subject{std::unique_ptr<util::Job>(t.m_client->config(t.repository(stall), digest)), running};
+            return Subject{std::unique_ptr<util::Job>(t.m_client->config(t.repository(stall), digest)),
+                           running};
         });
         f.insert(QStringLiteral("registry digest"), [](TestJobContract& t, bool stall) {
             auto running = t.proxySeesStall();
-            return Subject{
-                std::unique_ptr<util::Job>(t.m_client->headDigest(t.repository(stall), QStringLiteral("dev"))),
-                running};
+            return Subject{std::unique_ptr<util::Job>(
+                               t.m_client->headDigest(t.repository(stall), QStringLiteral("dev"))),
+                           running};
         });
         f.insert(QStringLiteral("credential helper"), [](TestJobContract& t, bool stall) {
             QFile::remove(t.m_pidFile);
             auto job = std::make_unique<registry::CredentialHelper>(
-                QStringLiteral("sagedockcontract"), stall ? QStringLiteral("stall.example") : QStringLiteral("ghcr.io"),
-                30000);
+                QStringLiteral("sagedockcontract"),
+                stall ? QStringLiteral("stall.example") : QStringLiteral("ghcr.io"), 30000);
             return Subject{std::move(job), [&t] { return QFile::exists(t.m_pidFile); }};
         });
         f.insert(QStringLiteral("matrix refresh"), [](TestJobContract& t, bool stall) {
@@ -164,7 +165,8 @@ private Q_SLOTS:
         QString why;
         QVERIFY2(m_proxy->start(&why), qPrintable(why));
         // The registry answers everything else; whatever names "stall" is accepted and never answered.
-        m_proxy->addRule({.path = QRegularExpression(QStringLiteral("stall")), .fault = FaultProxy::Fault::Stall});
+        m_proxy->addRule(
+            {.path = QRegularExpression(QStringLiteral("stall")), .fault = FaultProxy::Fault::Stall});
         m_client = std::make_unique<registry::Client>(*m_transport);
         m_matrixPrefix = m_proxy->address() + QLatin1Char('/') + unique + QStringLiteral("/sage/");
     }
