@@ -1,6 +1,7 @@
 #include "matrixcli.h"
 
 #include "http/transport.h"
+#include "matrix/refreshjob.h"
 #include "reference/catalog.h"
 #include "util/paths.h"
 #include "util/settings.h"
@@ -122,18 +123,15 @@ util::Result<matrix::MatrixRequest> matrixRequestFromOptions(const QCommandLineP
 
 void runMatrix(registry::Client& client, const matrix::MatrixRequest& request, int concurrency,
                std::function<void(const matrix::Snapshot&, const util::Error&)> done) {
-    auto* service = new matrix::MatrixService(client);
+    // An invalid request ends the job with its usage error.
+    auto* job = new matrix::RefreshJob(client, request);
     if (concurrency > 0)
-        service->setMaxInFlight(concurrency);
-    QObject::connect(service, &matrix::MatrixService::finished, service,
-                     [service, done](const util::Error& error) {
-                         done(service->snapshot(), error);
-                         service->deleteLater();
-                     });
-    if (auto e = service->refresh(request)) {
-        done(matrix::Snapshot{}, e);
-        service->deleteLater();
-    }
+        job->setMaxInFlight(concurrency);
+    QObject::connect(job, &util::Job::finished, job, [job, done](const util::Error& error) {
+        done(job->snapshot(), error);
+        job->deleteLater();
+    });
+    job->start();
 }
 
 } // namespace sagedock::cli

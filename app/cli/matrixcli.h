@@ -5,7 +5,8 @@
 //   auto client = cli::makeRegistryClient(parser.isSet("offline"));
 //   auto request = cli::matrixRequestFromOptions(parser);   // Result<MatrixRequest>, usage errors
 
-#include "matrix/matrixservice.h"
+#include "matrix/matrixrequest.h"
+#include "matrix/snapshot.h"
 #include "registry/registryclient.h"
 #include "util/error.h"
 
@@ -27,7 +28,7 @@ void addSelectionOptions(QCommandLineParser& parser, bool withTag);
 util::Result<matrix::MatrixRequest> matrixRequestFromOptions(const QCommandLineParser& parser);
 int concurrencyOption(const QCommandLineParser& parser); // 0 = default
 
-// Runs a MatrixService to completion and hands back the snapshot (or the refresh error).
+// Runs a matrix::RefreshJob to completion and hands back the snapshot (or the refresh error).
 void runMatrix(registry::Client& client, const matrix::MatrixRequest& request, int concurrency,
                std::function<void(const matrix::Snapshot&, const util::Error&)> done);
 

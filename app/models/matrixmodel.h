@@ -5,8 +5,8 @@
 // icon and a text label, so the state reads without colour.
 // Usage:
 //   MatrixModel model;
-//   model.setSnapshot(service.snapshot());                           // on MatrixService::started
-//   model.updateCell(row, col, service.snapshot().rows[row].cells[col]); // on cellChanged
+//   model.setSnapshot(job->snapshot());                              // a new matrix::RefreshJob
+//   model.updateCell(row, col, job->snapshot().rows[row].cells[col]);    // on cellChanged
 //   proxy.setSourceModel(&model); proxy.setSortRole(MatrixModel::SortRole);
 
 #include "matrix/snapshot.h"

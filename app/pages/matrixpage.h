@@ -12,15 +12,8 @@
 
 #include <memory>
 
-class QCheckBox;
-class QComboBox;
 class QLabel;
-class QLineEdit;
 class QModelIndex;
-class QProgressBar;
-class QPushButton;
-class QTableWidget;
-class QToolButton;
 class QTreeView;
 
 namespace sagedock::registry {
@@ -29,15 +22,17 @@ class TagsJob;
 } // namespace sagedock::registry
 
 namespace sagedock::matrix {
-class MatrixService;
+class RefreshJob;
 struct Snapshot;
 } // namespace sagedock::matrix
 
 namespace sagedock::app {
 
 class AppContext;
+class MatrixDetailsPanel;
 class MatrixModel;
 class MatrixFilterModel;
+class MatrixToolbar;
 
 class MatrixPage final : public QWidget {
     Q_OBJECT
@@ -73,53 +68,27 @@ protected:
 
 private:
     void buildUi();
-    void createService();
-    void applySettings();
     void onStarted();
     void onFinished(const util::Error& error);
     void fitColumns();
-    void onProgress(int done, int total);
     void showDetails(const QModelIndex& proxyIndex);
-    void clearDetails();
     void chooseExport(const QString& format);
-    void updateBanner();
-    QStringList selectedSystems() const;
-    QStringList selectedPackages() const;
-    void setTags(const QStringList& tags);
+    void updateBanner(const matrix::Snapshot& s);
+    void showError(const util::Error& error);
 
     AppContext& m_context;
     std::unique_ptr<registry::Client> m_client;
-    matrix::MatrixService* m_service = nullptr;
+    matrix::RefreshJob* m_job = nullptr; // the last refresh, kept for its summary until the next
     registry::TagsJob* m_tagsJob = nullptr;
     MatrixModel* m_model = nullptr;
     MatrixFilterModel* m_proxy = nullptr;
-
-    QLineEdit* m_repoEdit = nullptr;
-    QComboBox* m_tagCombo = nullptr;
-    QComboBox* m_packagesCombo = nullptr;
-    QComboBox* m_systemsCombo = nullptr;
-    QPushButton* m_refreshButton = nullptr;
     bool m_refreshOnFirstShow = false;
-    QPushButton* m_cancelButton = nullptr;
-    QProgressBar* m_progress = nullptr;
-    QToolButton* m_exportButton = nullptr;
-    QLineEdit* m_filterEdit = nullptr;
-    QCheckBox* m_onlyProblems = nullptr;
-    QLabel* m_lastRefresh = nullptr;
+
+    MatrixToolbar* m_toolbar = nullptr;
     QLabel* m_offlineBanner = nullptr;
     QLabel* m_errorLabel = nullptr;
     QTreeView* m_view = nullptr;
-
-    QWidget* m_details = nullptr;
-    QLabel* m_detailsTitle = nullptr;
-    QLabel* m_detailsText = nullptr;
-    QTableWidget* m_layerTable = nullptr;
-    QLineEdit* m_pullLine = nullptr;
-    QPushButton* m_copyButton = nullptr;
-    QPushButton* m_packagePageButton = nullptr;
-    QPushButton* m_launchButton = nullptr;
-    QString m_selectedImage;
-    QString m_packagePageUrl;
+    MatrixDetailsPanel* m_details = nullptr;
 };
 
 } // namespace sagedock::app

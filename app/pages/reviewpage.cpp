@@ -4,7 +4,7 @@
 #include "engine/engineclient.h"
 #include "engine/enginejobs.h"
 #include "launch/desktop.h"
-#include "matrix/matrixservice.h"
+#include "matrix/refreshjob.h"
 #include "models/reviewimagemodel.h"
 #include "pages/clients.h"
 #include "reference/query.h"
@@ -98,35 +98,16 @@ ReviewPage::ReviewPage(AppContext& context, QWidget* parent)
 
 ReviewPage::~ReviewPage() {
     delete m_launcher.data();
-    delete m_service.data(); // before the registry client it uses
+    delete m_refresh.data(); // before the registry client it uses
 }
 
 void ReviewPage::rebuildClients() {
     if (m_launcher)
         return;
-    delete m_service.data();
+    delete m_refresh.data();
     delete m_engine.data();
     m_engine = newEngineClient(m_context, this);
     m_registry = newRegistryClient(m_context);
-    m_service = new matrix::MatrixService(*m_registry, this);
-    connect(m_service, &matrix::MatrixService::cellChanged, this, [this](int row, int column) {
-        const matrix::Row& r = m_service->snapshot().rows.at(row);
-        const matrix::Cell& c = r.cells.at(column);
-        if (c.status == matrix::CellStatus::Present)
-            m_model->addImage({c.image, r.system, r.packages, c.stage, c.size, c.created});
-    });
-    connect(m_service, &matrix::MatrixService::progress, this, [this](int done, int total) {
-        m_progress->setVisible(done < total);
-        m_progress->setRange(0, total);
-        m_progress->setValue(done);
-    });
-    connect(m_service, &matrix::MatrixService::finished, this, [this](const util::Error& e) {
-        m_progress->setVisible(false);
-        if (e && e.code != util::ErrorCode::Cancelled)
-            m_status->setText(tr("Error: %1").arg(e.toString()));
-        else if (!e)
-            m_status->setText(tr("%n image(s) found.", nullptr, m_model->rowCount()));
-    });
 }
 
 void ReviewPage::review(const QString& query) {
@@ -158,8 +139,36 @@ void ReviewPage::lookUp() {
         q->repositoryPrefix.isEmpty() ? m_context.settings().matrixRepository() : q->repositoryPrefix;
     request.tag = q->tag;
     request.packages = {m_context.settings().matrixPackages()};
-    if (const util::Error e = m_service->refresh(request))
+    findImages(request);
+}
+
+void ReviewPage::findImages(const matrix::MatrixRequest& request) {
+    delete m_refresh.data(); // a look-up still running is abandoned: it reports nothing more
+    if (const util::Error e = request.normalized().validate()) {
         m_status->setText(tr("Error: %1").arg(e.toString()));
+        return;
+    }
+    auto* job = new matrix::RefreshJob(*m_registry, request, this);
+    m_refresh = job;
+    connect(job, &matrix::RefreshJob::cellChanged, this, [this, job](int row, int column) {
+        const matrix::Row& r = job->snapshot().rows.at(row);
+        const matrix::Cell& c = r.cells.at(column);
+        if (c.status == matrix::CellStatus::Present)
+            m_model->addImage({c.image, r.system, r.packages, c.stage, c.size, c.created});
+    });
+    connect(job, &util::Job::progressChanged, this, [this, job] {
+        m_progress->setVisible(job->processed() < job->total());
+        m_progress->setRange(0, int(job->total()));
+        m_progress->setValue(int(job->processed()));
+    });
+    connect(job, &util::Job::finished, this, [this](const util::Error& e) {
+        m_progress->setVisible(false);
+        if (e && e.code != util::ErrorCode::Cancelled)
+            m_status->setText(tr("Error: %1").arg(e.toString()));
+        else if (!e)
+            m_status->setText(tr("%n image(s) found.", nullptr, m_model->rowCount()));
+    });
+    job->start();
 }
 
 void ReviewPage::openJupyter() {

@@ -26,8 +26,9 @@ namespace sagedock::registry {
 class Client;
 }
 namespace sagedock::matrix {
-class MatrixService;
-}
+class RefreshJob;
+struct MatrixRequest;
+} // namespace sagedock::matrix
 
 namespace sagedock::app {
 
@@ -52,12 +53,14 @@ public Q_SLOTS:
 
 private:
     void rebuildClients();
+    // Runs the matrix of the query's images; present cells become rows of the image list.
+    void findImages(const matrix::MatrixRequest& request);
     void start(bool shell);
 
     AppContext& m_context;
     QPointer<engine::Client> m_engine;
     std::unique_ptr<registry::Client> m_registry;
-    QPointer<matrix::MatrixService> m_service;
+    QPointer<matrix::RefreshJob> m_refresh;
     ReviewImageModel* m_model = nullptr;
     QSortFilterProxyModel* m_proxy = nullptr;
     QLineEdit* m_query = nullptr;

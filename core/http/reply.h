@@ -1,14 +1,16 @@
 #pragma once
-// One request in flight. Lives in the thread that called Transport::send(); every signal arrives
-// there through queued events, so slots may touch widgets or models directly.
-// Delete it (or call cancel()) to abandon the request; the engine never touches a deleted Reply.
+// One request in flight, as a util::Job. Lives in the thread that called Transport::send(); every
+// signal arrives there through queued events, so slots may touch widgets or models directly.
+// Transport::send() returns it started (the transfer is already queued on the transport thread);
+// finished(error) follows once, with error() == response().error. cancel() ends it with Cancelled
+// once the transport thread has let go of the transfer; deleting it abandons the request, and the
+// transport never touches a deleted Reply.
 // Usage:
-//   auto* reply = engine.send(req);
-//   connect(reply, &http::Reply::finished, this, [reply] { use(reply->response()); reply->deleteLater(); });
+//   auto* reply = transport.send(req);
+//   connect(reply, &util::Job::finished, this, [reply] { use(reply->response()); reply->deleteLater(); });
 
 #include "http/request.h"
-
-#include <QObject>
+#include "util/job.h"
 
 #include <memory>
 
@@ -18,21 +20,21 @@ class Transport;
 struct TransportImpl;
 struct ReplyLink;
 
-class Reply : public QObject {
+class Reply final : public util::Job {
     Q_OBJECT
 public:
     ~Reply() override;
 
     const Request& request() const { return m_request; }
     const Response& response() const { return m_response; }
-    bool isFinished() const { return m_finished; }
-    // Stops the transfer; finished() follows with ErrorCode::Cancelled (unless already finished).
-    void cancel();
 
 Q_SIGNALS:
     void headersReceived(int status); // streaming requests: before the first dataReceived
     void dataReceived(const QByteArray& chunk);
-    void finished();
+
+protected:
+    void doStart() override {} // the transfer was handed to the transport thread by send()
+    bool doCancel() override;
 
 private:
     friend class Transport;
@@ -45,7 +47,6 @@ private:
     Request m_request;
     Response m_response;
     quint64 m_id;
-    bool m_finished = false;
     std::shared_ptr<ReplyLink> m_link;
 };
 

@@ -1,7 +1,7 @@
 #include "http/transport.h"
 
-#include "http/transport_p.h"
 #include "http/retrypolicy.h"
+#include "http/transport_p.h"
 #include "util/log.h"
 
 #include <QCoreApplication>
@@ -17,9 +17,9 @@ namespace {
 using util::Error;
 using util::ErrorCode;
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("sagedock::http", text);
-}
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(sagedock::http)
+};
 
 void globalInit() {
     static std::once_flag once;
@@ -59,33 +59,34 @@ Error mapCurlError(CURLcode code, const Transfer& t) {
     const QString host = where(t.request);
     switch (code) {
     case CURLE_OPERATION_TIMEDOUT:
-        return Error::make(ErrorCode::Timeout, tr("%1 did not answer in time (%2).").arg(host, detail),
-                           tr("Check the network, or try again later."));
+        return Error::make(ErrorCode::Timeout, Text::tr("%1 did not answer in time (%2).").arg(host, detail),
+                           Text::tr("Check the network, or try again later."));
     case CURLE_COULDNT_RESOLVE_HOST:
-        return Error::make(ErrorCode::Network, tr("Cannot find the host %1.").arg(host),
-                           tr("Check the name and your network connection."));
+        return Error::make(ErrorCode::Network, Text::tr("Cannot find the host %1.").arg(host),
+                           Text::tr("Check the name and your network connection."));
     case CURLE_COULDNT_CONNECT:
-        return Error::make(ErrorCode::Network, tr("Cannot connect to %1 (%2).").arg(host, detail),
-                           tr("Check that the service is running and the address is right."));
+        return Error::make(ErrorCode::Network, Text::tr("Cannot connect to %1 (%2).").arg(host, detail),
+                           Text::tr("Check that the service is running and the address is right."));
     case CURLE_PEER_FAILED_VERIFICATION:
     case CURLE_SSL_CONNECT_ERROR:
     case CURLE_SSL_CERTPROBLEM:
     case CURLE_SSL_CACERT_BADFILE:
     case CURLE_SSL_ISSUER_ERROR:
         return Error::make(
-            ErrorCode::Tls, tr("Secure connection to %1 failed: %2").arg(host, detail),
-            tr("Add the registry's CA certificate in Preferences, or mark it insecure if it is "
-               "a local test registry."));
+            ErrorCode::Tls, Text::tr("Secure connection to %1 failed: %2").arg(host, detail),
+            Text::tr("Add the registry's CA certificate in Preferences, or mark it insecure if it is "
+                     "a local test registry."));
     case CURLE_FILESIZE_EXCEEDED:
-        return Error::make(
-            ErrorCode::TooLarge,
-            tr("The answer from %1 is larger than %2 bytes.").arg(host).arg(t.request.maxResponseBytes));
+        return Error::make(ErrorCode::TooLarge, Text::tr("The answer from %1 is larger than %2 bytes.")
+                                                    .arg(host)
+                                                    .arg(t.request.maxResponseBytes));
     case CURLE_TOO_MANY_REDIRECTS:
-        return Error::make(ErrorCode::Protocol, tr("%1 redirected too many times.").arg(host));
+        return Error::make(ErrorCode::Protocol, Text::tr("%1 redirected too many times.").arg(host));
     case CURLE_UNSUPPORTED_PROTOCOL:
-        return Error::make(ErrorCode::Protocol,
-                           tr("%1 redirected to a protocol that is not allowed (%2).").arg(host, detail),
-                           tr("SageDock never downgrades HTTPS to plain HTTP."));
+        return Error::make(
+            ErrorCode::Protocol,
+            Text::tr("%1 redirected to a protocol that is not allowed (%2).").arg(host, detail),
+            Text::tr("SageDock never downgrades HTTPS to plain HTTP."));
     case CURLE_RECV_ERROR:
     case CURLE_SEND_ERROR:
     case CURLE_GOT_NOTHING:
@@ -93,12 +94,13 @@ Error mapCurlError(CURLcode code, const Transfer& t) {
         // the client certificate (missing, or from a CA it does not trust) says so only after the
         // client's side of the handshake is done, as an alert or a plain close.
         if (t.request.url.scheme() == QLatin1String("https") && t.currentStatus == 0 && t.received == 0)
-            return Error::make(ErrorCode::Tls, tr("%1 refused the secure connection: %2").arg(host, detail),
-                               tr("Check the client certificate and key, and that the server trusts the CA "
-                                  "that signed them."));
-        return Error::make(ErrorCode::Network, tr("Request to %1 failed: %2").arg(host, detail));
+            return Error::make(
+                ErrorCode::Tls, Text::tr("%1 refused the secure connection: %2").arg(host, detail),
+                Text::tr("Check the client certificate and key, and that the server trusts the CA "
+                         "that signed them."));
+        return Error::make(ErrorCode::Network, Text::tr("Request to %1 failed: %2").arg(host, detail));
     default:
-        return Error::make(ErrorCode::Network, tr("Request to %1 failed: %2").arg(host, detail));
+        return Error::make(ErrorCode::Network, Text::tr("Request to %1 failed: %2").arg(host, detail));
     }
 }
 
@@ -191,7 +193,7 @@ void TransportImpl::run() {
             m_waitingRetry.clear();
             for (auto& [id, t] : m_active) {
                 t->cancelled = true;
-                t->response.error = Error::make(ErrorCode::Cancelled, tr("Cancelled."));
+                t->response.error = Error::make(ErrorCode::Cancelled, Text::tr("Cancelled."));
                 if (t->easy)
                     curl_multi_remove_handle(m_multi, t->easy);
                 finish(t);
@@ -216,7 +218,7 @@ void TransportImpl::run() {
                 m_waitingRetry.erase(it2);
             }
             t->cancelled = true;
-            t->response.error = Error::make(ErrorCode::Cancelled, tr("Cancelled."));
+            t->response.error = Error::make(ErrorCode::Cancelled, Text::tr("Cancelled."));
             finish(t);
         }
         const auto now = std::chrono::steady_clock::now();
@@ -403,7 +405,7 @@ void TransportImpl::complete(const std::shared_ptr<Transfer>& t, CURLcode result
     resp.effectiveUrl = effective ? QUrl::fromEncoded(effective) : t->request.url;
     resp.error = {};
     if (t->tooLarge)
-        resp.error = Error::make(ErrorCode::TooLarge, tr("The answer from %1 is larger than %2 bytes.")
+        resp.error = Error::make(ErrorCode::TooLarge, Text::tr("The answer from %1 is larger than %2 bytes.")
                                                           .arg(where(t->request))
                                                           .arg(t->request.maxResponseBytes));
     else if (result != CURLE_OK)
@@ -482,24 +484,28 @@ Reply* Transport::send(Request request) {
     Error refused;
     if (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
         refused = Error::make(ErrorCode::InvalidArgument,
-                              tr("Unsupported address %1.").arg(request.url.toDisplayString()));
+                              Text::tr("Unsupported address %1.").arg(request.url.toDisplayString()));
     else if (scheme == QLatin1String("http") && request.unixSocket.isEmpty() && !request.allowInsecure &&
              !isLoopbackHost(request.url.host()))
         refused = Error::make(
-            ErrorCode::InvalidArgument, tr("Refusing plain HTTP to %1.").arg(request.url.host()),
-            tr("Use HTTPS, or mark the registry as insecure in Preferences if you trust the network."));
+            ErrorCode::InvalidArgument, Text::tr("Refusing plain HTTP to %1.").arg(request.url.host()),
+            Text::tr("Use HTTPS, or mark the registry as insecure in Preferences if you trust the network."));
     if (refused) {
         Response response;
         response.error = refused;
         QMetaObject::invokeMethod(
             reply, [reply, response] { reply->deliverFinished(response); }, Qt::QueuedConnection);
+        reply->start();
         return reply;
     }
     auto transfer = std::make_shared<Transfer>();
     transfer->id = id;
     transfer->request = std::move(request);
     transfer->link = reply->m_link;
+    // Submitted now rather than in doStart(): no event-loop turn of latency, and the answer still
+    // reaches the reply only through a queued call, after the caller has connected.
     d->submit(std::move(transfer));
+    reply->start();
     return reply;
 }
 

@@ -1,12 +1,13 @@
 #pragma once
 // The one HTTP transport: libcurl multi on its own thread, serving the registry client and the Docker
-// Engine API client (unix sockets). Named "transport" so it is never confused with the container engine. Bounded connections per host, keep-alive and HTTP/2 multiplexing,
-// connect and low-speed timeouts, retries with backoff honouring Retry-After, a response size cap,
-// redirects that never carry Authorization to another host, cancel, an optional extra CA bundle.
+// Engine API client (unix sockets). Named "transport" so it is never confused with the container
+// engine. Bounded connections per host, keep-alive and HTTP/2 multiplexing, connect and low-speed
+// timeouts, retries with backoff honouring Retry-After, a response size cap, redirects that never
+// carry Authorization to another host, cancel, an optional extra CA bundle.
 // Plain HTTP is refused unless the host is loopback or the request says allowInsecure.
 // Usage:
 //   http::Transport& transport = http::Transport::shared();
-//   http::Reply* reply = transport.send(request);   // caller owns the reply
+//   http::Reply* reply = transport.send(request);   // started; the caller owns it
 
 #include "http/reply.h"
 #include "http/request.h"
@@ -36,7 +37,8 @@ public:
     // Process-wide engine, created on first use and destroyed at exit.
     static Transport& shared();
 
-    // Returns at once. The reply is owned by the caller (no parent) and lives in the caller's thread.
+    // Returns at once with the reply started (a util::Job). The caller owns it (no parent); it lives
+    // in the caller's thread.
     Reply* send(Request request);
 
     // Statistics for benchmarks and tests.

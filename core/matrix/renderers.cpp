@@ -9,9 +9,9 @@ namespace sagedock::matrix {
 
 namespace {
 
-QString tr(const char* text, int n = -1) {
-    return QCoreApplication::translate("sagedock::matrix", text, nullptr, n);
-}
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(sagedock::matrix)
+};
 
 std::string toStd(const QString& s) {
     return s.toStdString();
@@ -87,10 +87,10 @@ QString cellDetailsImpl(const Cell& c, const QString& parentStage, const QDateTi
     lines << c.image;
     switch (c.status) {
     case CellStatus::Pending:
-        lines << tr("Waiting for the registry.");
+        lines << Text::tr("Waiting for the registry.");
         break;
     case CellStatus::Missing:
-        lines << tr("Not in the registry for this tag.");
+        lines << Text::tr("Not in the registry for this tag.");
         break;
     case CellStatus::Error:
         lines << c.error.toString();
@@ -98,8 +98,8 @@ QString cellDetailsImpl(const Cell& c, const QString& parentStage, const QDateTi
     case CellStatus::Present:
         lines << c.digest;
         if (c.created.isValid())
-            lines << tr("Created %1 (%2)").arg(relativeTime(c.created, now), isoUtc(c.created));
-        lines << tr("%1 in %n layer(s)", c.layers).arg(humanSize(c.size));
+            lines << Text::tr("Created %1 (%2)").arg(relativeTime(c.created, now), isoUtc(c.created));
+        lines << Text::tr("%1 in %n layer(s)", nullptr, c.layers).arg(humanSize(c.size));
         if (const QString s = chainSentence(c, parentStage); !s.isEmpty())
             lines << s;
         break;
@@ -121,21 +121,21 @@ QString humanSize(qint64 bytes) {
 
 QString relativeTime(const QDateTime& when, const QDateTime& now) {
     if (!when.isValid())
-        return tr("at an unknown time");
+        return Text::tr("at an unknown time");
     const qint64 s = when.secsTo(now);
     if (s < 0)
-        return tr("in the future");
+        return Text::tr("in the future");
     if (s < 60)
-        return tr("just now");
+        return Text::tr("just now");
     if (s < 3600)
-        return tr("%n minute(s) ago", int(s / 60));
+        return Text::tr("%n minute(s) ago", nullptr, int(s / 60));
     if (s < 86400)
-        return tr("%n hour(s) ago", int(s / 3600));
+        return Text::tr("%n hour(s) ago", nullptr, int(s / 3600));
     if (s < 86400 * 60)
-        return tr("%n day(s) ago", int(s / 86400));
+        return Text::tr("%n day(s) ago", nullptr, int(s / 86400));
     if (s < 86400 * 730)
-        return tr("%n month(s) ago", int(s / (86400 * 30)));
-    return tr("%n year(s) ago", int(s / (86400 * 365)));
+        return Text::tr("%n month(s) ago", nullptr, int(s / (86400 * 30)));
+    return Text::tr("%n year(s) ago", nullptr, int(s / (86400 * 365)));
 }
 
 QString cellLabel(const Cell& c) {
@@ -143,24 +143,24 @@ QString cellLabel(const Cell& c) {
     case CellStatus::Pending:
         return QStringLiteral("...");
     case CellStatus::Missing:
-        return tr("missing");
+        return Text::tr("missing");
     case CellStatus::Error:
-        return tr("ERROR");
+        return Text::tr("ERROR");
     case CellStatus::Present:
         break;
     }
     switch (c.chain) {
     case Chain::Broken:
-        return tr("BROKEN %1/%2").arg(c.sharedLayers).arg(c.layers);
+        return Text::tr("BROKEN %1/%2").arg(c.sharedLayers).arg(c.layers);
     case Chain::ParentMissing:
-        return tr("no parent");
+        return Text::tr("no parent");
     case Chain::None:
-        return tr("present");
+        return Text::tr("present");
     case Chain::First:
     case Chain::Intact:
         break;
     }
-    return tr("ok");
+    return Text::tr("ok");
 }
 
 QString chainSentence(const Cell& c, const QString& parentStage) {
@@ -168,21 +168,21 @@ QString chainSentence(const Cell& c, const QString& parentStage) {
         return {};
     switch (c.chain) {
     case Chain::First:
-        return tr("First selected stage: nothing to compare with.");
+        return Text::tr("First selected stage: nothing to compare with.");
     case Chain::Intact:
-        return tr("Built on %1: shares all %2 of its layers and adds %3.")
+        return Text::tr("Built on %1: shares all %2 of its layers and adds %3.")
             .arg(parentStage)
             .arg(c.sharedLayers)
             .arg(c.newLayers);
     case Chain::Broken:
-        return tr("Not built on %1: only the first %2 layers match; %3 layers differ from there on.")
+        return Text::tr("Not built on %1: only the first %2 layers match; %3 layers differ from there on.")
             .arg(parentStage)
             .arg(c.sharedLayers)
             .arg(c.newLayers);
     case Chain::ParentMissing:
-        return tr("%1 does not exist for this tag, so the chain cannot be checked.").arg(parentStage);
+        return Text::tr("%1 does not exist for this tag, so the chain cannot be checked.").arg(parentStage);
     case Chain::None:
-        return tr("%1 could not be read, so the chain is unknown.").arg(parentStage);
+        return Text::tr("%1 could not be read, so the chain is unknown.").arg(parentStage);
     }
     return {};
 }
@@ -267,7 +267,7 @@ QByteArray renderCsv(const Snapshot& snapshot) {
 QString renderText(const Snapshot& snapshot) {
     // Columns sized to their widest entry; labels alone carry the state (no colour in a pipe).
     QList<QStringList> table;
-    QStringList header{tr("system"), tr("packages")};
+    QStringList header{Text::tr("system"), Text::tr("packages")};
     header << snapshot.stages;
     table << header;
     for (const Row& row : snapshot.rows) {
@@ -282,7 +282,7 @@ QString renderText(const Snapshot& snapshot) {
             widths[i] = std::max(widths[i], line[i].size());
     }
     QString out;
-    out += tr("%1 tag %2").arg(snapshot.repository, snapshot.tag) + QLatin1Char('\n');
+    out += Text::tr("%1 tag %2").arg(snapshot.repository, snapshot.tag) + QLatin1Char('\n');
     for (const QStringList& line : table) {
         QStringList padded;
         for (qsizetype i = 0; i < line.size(); ++i)
@@ -290,7 +290,7 @@ QString renderText(const Snapshot& snapshot) {
         out += padded.join(QStringLiteral("  ")).trimmed() + QLatin1Char('\n');
     }
     const Summary s = snapshot.summary();
-    out += tr("%1 cells: %2 present, %3 missing, %4 broken, %5 parent missing, %6 errors")
+    out += Text::tr("%1 cells: %2 present, %3 missing, %4 broken, %5 parent missing, %6 errors")
                .arg(s.cells)
                .arg(s.present)
                .arg(s.missing)
@@ -312,7 +312,7 @@ QString renderText(const Snapshot& snapshot) {
         }
     }
     if (snapshot.stale)
-        out += tr("Some answers came from the cache because the registry could not be reached.") +
+        out += Text::tr("Some answers came from the cache because the registry could not be reached.") +
                QLatin1Char('\n');
     return out;
 }
@@ -323,7 +323,7 @@ QByteArray renderHtml(const Snapshot& snapshot) {
     auto esc = [](const QString& t) { return t.toHtmlEscaped(); };
     QString h;
     h += QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>");
-    h += esc(tr("Sage build matrix: %1 tag %2").arg(snapshot.repository, snapshot.tag));
+    h += esc(Text::tr("Sage build matrix: %1 tag %2").arg(snapshot.repository, snapshot.tag));
     h += QStringLiteral("</title>\n<style>\n"
                         "body{font-family:system-ui,sans-serif;margin:1.5em;color:#222}\n"
                         "table{border-collapse:collapse;font-size:13px}\n"
@@ -336,33 +336,33 @@ QByteArray renderHtml(const Snapshot& snapshot) {
                         ".legend span{margin-right:1.2em}\n"
                         "code{font-size:12px}\n"
                         "</style></head><body>\n<h1>");
-    h += esc(tr("Sage build matrix"));
+    h += esc(Text::tr("Sage build matrix"));
     h += QStringLiteral("</h1>\n<p>");
-    h += esc(tr("Repository prefix %1, tag %2, generated %3.")
+    h += esc(Text::tr("Repository prefix %1, tag %2, generated %3.")
                  .arg(snapshot.repository, snapshot.tag, isoUtc(snapshot.generated)));
     if (snapshot.stale)
         h += QStringLiteral(" <strong>") +
-             esc(tr("Some answers came from the cache because the registry could not be reached.")) +
+             esc(Text::tr("Some answers came from the cache because the registry could not be reached.")) +
              QStringLiteral("</strong>");
     h += QStringLiteral("</p>\n<p class=\"legend\">");
-    h += QStringLiteral("<span>✔ ") + esc(tr("ok: present, built on the previous stage")) +
+    h += QStringLiteral("<span>✔ ") + esc(Text::tr("ok: present, built on the previous stage")) +
          QStringLiteral("</span>");
-    h += QStringLiteral("<span>✖ ") + esc(tr("BROKEN: not built on the previous stage")) +
+    h += QStringLiteral("<span>✖ ") + esc(Text::tr("BROKEN: not built on the previous stage")) +
          QStringLiteral("</span>");
-    h +=
-        QStringLiteral("<span>◌ ") + esc(tr("no parent: previous stage missing")) + QStringLiteral("</span>");
-    h += QStringLiteral("<span>○ ") + esc(tr("missing")) + QStringLiteral("</span>");
-    h += QStringLiteral("<span>⚠ ") + esc(tr("error")) + QStringLiteral("</span></p>\n");
+    h += QStringLiteral("<span>◌ ") + esc(Text::tr("no parent: previous stage missing")) +
+         QStringLiteral("</span>");
+    h += QStringLiteral("<span>○ ") + esc(Text::tr("missing")) + QStringLiteral("</span>");
+    h += QStringLiteral("<span>⚠ ") + esc(Text::tr("error")) + QStringLiteral("</span></p>\n");
     h += QStringLiteral("<p>") +
-         esc(tr("%1 cells: %2 present, %3 missing, %4 broken, %5 parent missing, %6 errors.")
+         esc(Text::tr("%1 cells: %2 present, %3 missing, %4 broken, %5 parent missing, %6 errors.")
                  .arg(s.cells)
                  .arg(s.present)
                  .arg(s.missing)
                  .arg(s.broken)
                  .arg(s.parentMissing)
                  .arg(s.errors)) +
-         QStringLiteral("</p>\n<table>\n<tr><th>") + esc(tr("system")) + QStringLiteral("</th><th>") +
-         esc(tr("packages")) + QStringLiteral("</th>");
+         QStringLiteral("</p>\n<table>\n<tr><th>") + esc(Text::tr("system")) + QStringLiteral("</th><th>") +
+         esc(Text::tr("packages")) + QStringLiteral("</th>");
     for (const QString& stage : snapshot.stages)
         h += QStringLiteral("<th>") + esc(stage) + QStringLiteral("</th>");
     h += QStringLiteral("</tr>\n");
@@ -395,10 +395,10 @@ QByteArray renderHtml(const Snapshot& snapshot) {
         }
     }
     if (!problems.isEmpty())
-        h += QStringLiteral("<h2>") + esc(tr("Problems")) + QStringLiteral("</h2>\n<ul>\n") + problems +
+        h += QStringLiteral("<h2>") + esc(Text::tr("Problems")) + QStringLiteral("</h2>\n<ul>\n") + problems +
              QStringLiteral("</ul>\n");
     h += QStringLiteral("<p><small>") +
-         esc(tr("Generated by SageDock %1.").arg(QStringLiteral(SAGEDOCK_VERSION))) +
+         esc(Text::tr("Generated by SageDock %1.").arg(QStringLiteral(SAGEDOCK_VERSION))) +
          QStringLiteral("</small></p>\n</body></html>\n");
     return h.toUtf8();
 }

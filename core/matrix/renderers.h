@@ -3,7 +3,7 @@
 // cell), a self-contained HTML report a CI job can publish, and a plain-text table for terminals.
 // Also the sentences people read in tooltips and reports.
 // Usage:
-//   QByteArray html = matrix::renderHtml(service.snapshot());
+//   QByteArray html = matrix::renderHtml(job->snapshot());
 //   nlohmann::json j = matrix::toJson(snapshot);   //
 //   {"repository","tag","generated","stages","rows","summary"}
 

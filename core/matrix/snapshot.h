@@ -2,7 +2,7 @@
 // One build matrix for a repository prefix and a tag: rows = system × package set, columns = the
 // selected stages in build order. Plain values, copied freely (the GUI keeps one, the CLI renders one).
 // Usage:
-//   const matrix::Snapshot& s = service.snapshot();
+//   const matrix::Snapshot& s = refreshJob->snapshot();
 //   for (const auto& row : s.rows) for (const auto& cell : row.cells) if (cell.chain == Chain::Broken) ...;
 //   matrix::Summary sum = s.summary();
 
@@ -41,6 +41,7 @@ struct Layer {
     qint64 size = -1;  // compressed bytes
     QString createdBy; // the history entry that made this layer
     QDateTime created;
+    bool operator==(const Layer&) const = default;
 };
 
 struct Cell {

@@ -56,18 +56,13 @@ struct ClientPrivate {
     ClientStats stats;
     std::shared_ptr<int> lifetime = std::make_shared<int>(0); // callbacks from outside hold a weak_ptr
 
-    // Starts a job on the next event-loop turn so the caller can connect first, even when the
-    // answer comes straight from the cache.
+    // Returns the job started: util::Job runs it on the next event-loop turn, so the caller can
+    // connect first, even when the answer comes straight from the cache.
     template <typename J, typename F> J* launch(F run) {
         auto* job = new J(this);
         jobs.insert(job);
-        QMetaObject::invokeMethod(
-            job,
-            [job, run] {
-                if (!job->isFinished() && job->m_client)
-                    run(job);
-            },
-            Qt::QueuedConnection);
+        job->m_run = [job, run] { run(job); };
+        job->start();
         return job;
     }
 

@@ -20,9 +20,9 @@ namespace {
 using util::Error;
 using util::ErrorCode;
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("sagedock::registry", text);
-}
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(sagedock::registry)
+};
 
 http::Response errorResponse(const Error& e) {
     http::Response r;
@@ -145,7 +145,7 @@ void ClientPrivate::ensurePing(const Repository& repository, std::function<void(
     http::Reply* reply = engine.send(req);
     reply->setParent(q);
     const Repository display{repository.host, QString()};
-    QObject::connect(reply, &http::Reply::finished, q, [this, reply, host, display] {
+    QObject::connect(reply, &util::Job::finished, q, [this, reply, host, display] {
         const http::Response r = reply->response();
         reply->deleteLater();
         HostState& h = hosts[host];
@@ -167,8 +167,8 @@ void ClientPrivate::ensurePing(const Repository& repository, std::function<void(
             }
         } else if (r.status == 404) {
             e = Error::make(ErrorCode::Protocol,
-                            tr("%1 is not an OCI registry (GET /v2/ answered 404).").arg(display.host),
-                            tr("Check the registry host name."));
+                            Text::tr("%1 is not an OCI registry (GET /v2/ answered 404).").arg(display.host),
+                            Text::tr("Check the registry host name."));
         } else {
             e = responseError(r, errorContext(display, QString()));
         }
@@ -258,7 +258,7 @@ void ClientPrivate::startTokenFetch(const Repository& repository, const QString&
     http::Reply* reply = engine.send(req);
     reply->setParent(q);
     const bool sentCredentials = !creds.isEmpty();
-    QObject::connect(reply, &http::Reply::finished, q, [this, reply, key, repository, sentCredentials] {
+    QObject::connect(reply, &util::Job::finished, q, [this, reply, key, repository, sentCredentials] {
         const http::Response r = reply->response();
         reply->deleteLater();
         util::Result<QByteArray> result = QByteArray();
@@ -268,9 +268,10 @@ void ClientPrivate::startTokenFetch(const Repository& repository, const QString&
             if (token.isEmpty())
                 token = o.value(QLatin1String("access_token")).toString();
             if (token.isEmpty()) {
-                result = Error::make(ErrorCode::Protocol,
-                                     tr("The token service of %1 gave no token.").arg(repository.host),
-                                     tr("Try again later; if it persists, the registry is misconfigured."));
+                result =
+                    Error::make(ErrorCode::Protocol,
+                                Text::tr("The token service of %1 gave no token.").arg(repository.host),
+                                Text::tr("Try again later; if it persists, the registry is misconfigured."));
             } else {
                 // No token lives less than 60 s (token spec); renew a little early.
                 const int lifetimeSec = std::max(60, o.value(QLatin1String("expires_in")).toInt(60));
@@ -364,7 +365,7 @@ void ClientPrivate::transmit(Job* job, const http::Request& request, ResponseFn 
     ++stats.requests;
     http::Reply* reply = engine.send(request);
     reply->setParent(job);
-    QObject::connect(reply, &http::Reply::finished, job, [job, reply, done] {
+    QObject::connect(reply, &util::Job::finished, job, [job, reply, done] {
         const http::Response r = reply->response();
         reply->deleteLater();
         if (!job->isFinished())
@@ -403,8 +404,8 @@ void ClientPrivate::markStale(Job* job, const QDateTime& fetchedAt, const Error&
 
 Error ClientPrivate::offlineError(const Repository& repository) const {
     return Error::make(ErrorCode::Network,
-                       tr("Offline, and nothing about %1 is cached.").arg(repository.toString()),
-                       tr("Go online and refresh once; the answers are kept for offline use."));
+                       Text::tr("Offline, and nothing about %1 is cached.").arg(repository.toString()),
+                       Text::tr("Go online and refresh once; the answers are kept for offline use."));
 }
 
 // --- tags --------------------------------------------------------------------------------------
@@ -416,7 +417,7 @@ void ClientPrivate::runTags(TagsJob* job, const Repository& repository) {
         ++stats.cacheHits;
         job->m_result.tags = cached->tags;
         if (options.offline && cached->fetchedAt.secsTo(now) >= options.tagsTtlSec)
-            markStale(job, cached->fetchedAt, Error::make(ErrorCode::Network, tr("Working offline.")));
+            markStale(job, cached->fetchedAt, Error::make(ErrorCode::Network, Text::tr("Working offline.")));
         else
             raise(job, Provenance::Source::Cache, cached->fetchedAt);
         return job->finish();
@@ -463,9 +464,10 @@ void ClientPrivate::fetchTagPage(TagsJob* job, const Repository& repository, con
         const QJsonValue tags = doc.object().value(QLatin1String("tags"));
         if (perr.error != QJsonParseError::NoError || !doc.isObject() ||
             !(tags.isArray() || tags.isNull() || tags.isUndefined()))
-            return fail(Error::make(
-                ErrorCode::Protocol, tr("%1 sent a tag list that is not valid JSON.").arg(repository.host),
-                tr("Try again later; if it persists, the registry or a proxy is broken.")));
+            return fail(
+                Error::make(ErrorCode::Protocol,
+                            Text::tr("%1 sent a tag list that is not valid JSON.").arg(repository.host),
+                            Text::tr("Try again later; if it persists, the registry or a proxy is broken.")));
         for (const QJsonValue& v : tags.toArray()) {
             const QString tag = v.toString();
             if (!tag.isEmpty() && !state->seen.contains(tag)) {
@@ -488,20 +490,20 @@ void ClientPrivate::fetchTagPage(TagsJob* job, const Repository& repository, con
             return job->finish();
         }
         if (state->visited.contains(next.value()))
-            return fail(
-                Error::make(ErrorCode::Protocol,
-                            tr("%1 sent a tag list whose pages loop back (page %2 links to an earlier page).")
-                                .arg(repository.host)
-                                .arg(state->pages),
-                            tr("Report this to the registry operator.")));
+            return fail(Error::make(
+                ErrorCode::Protocol,
+                Text::tr("%1 sent a tag list whose pages loop back (page %2 links to an earlier page).")
+                    .arg(repository.host)
+                    .arg(state->pages),
+                Text::tr("Report this to the registry operator.")));
         if (state->pages >= options.maxTagPages)
             return fail(Error::make(ErrorCode::TooLarge,
-                                    tr("%1 has more than %2 pages of tags; SageDock stopped reading.")
+                                    Text::tr("%1 has more than %2 pages of tags; SageDock stopped reading.")
                                         .arg(repository.toString())
                                         .arg(options.maxTagPages),
-                                    tr("Ask for a specific tag instead of the whole list.")));
+                                    Text::tr("Ask for a specific tag instead of the whole list.")));
         state->visited.insert(next.value());
-        Q_EMIT job->progress(tr("tags page %1").arg(state->pages + 1));
+        job->setProgressText(Text::tr("tags page %1").arg(state->pages + 1));
         fetchTagPage(job, repository, next.value(), state);
     });
 }
@@ -514,7 +516,7 @@ void ClientPrivate::resolveTag(Job* job, const Repository& repository, const QSt
     if (cached && (options.offline || cached->fetchedAt.secsTo(now) < options.tagsTtlSec)) {
         ++stats.cacheHits;
         if (options.offline && cached->fetchedAt.secsTo(now) >= options.tagsTtlSec)
-            markStale(job, cached->fetchedAt, Error::make(ErrorCode::Network, tr("Working offline.")));
+            markStale(job, cached->fetchedAt, Error::make(ErrorCode::Network, Text::tr("Working offline.")));
         else
             raise(job, Provenance::Source::Cache, cached->fetchedAt);
         return done(cached->info);
@@ -541,11 +543,11 @@ void ClientPrivate::resolveTag(Job* job, const Repository& repository, const QSt
             const QString headerDigest = QString::fromLatin1(r.header("Docker-Content-Digest"));
             const QString digest = isDigest(headerDigest) ? headerDigest : computeDigest(r.body);
             if (!verifyDigest(r.body, digest))
-                return done(
-                    Error::make(ErrorCode::Protocol,
-                                tr("The manifest of %1:%2 does not match the digest the registry states.")
-                                    .arg(repository.toString(), tag),
-                                tr("A proxy may have altered it; try again.")));
+                return done(Error::make(
+                    ErrorCode::Protocol,
+                    Text::tr("The manifest of %1:%2 does not match the digest the registry states.")
+                        .arg(repository.toString(), tag),
+                    Text::tr("A proxy may have altered it; try again.")));
             const auto parsed = parseManifest(r.body, r.header("Content-Type"));
             if (!parsed.ok())
                 return done(parsed.error());
@@ -621,15 +623,15 @@ void ClientPrivate::resolveDigest(ManifestJob* job, const Repository& repository
     get.setHeader("Accept", manifestAcceptHeader());
     get.maxResponseBytes = options.maxManifestBytes;
     if (depth > 0)
-        Q_EMIT job->progress(tr("manifest for %1").arg(platform));
+        job->setProgressText(Text::tr("manifest for %1").arg(platform));
     send(job, repository, get, [this, job, repository, digest, platform, depth](const http::Response& r) {
         if (!r.isSuccess())
             return job->finish(responseError(r, errorContext(repository, digest)));
         if (!verifyDigest(r.body, digest))
-            return job->finish(Error::make(
-                ErrorCode::Protocol,
-                tr("The manifest %1 of %2 does not match its digest.").arg(digest, repository.toString()),
-                tr("A proxy or the registry altered it; try again.")));
+            return job->finish(Error::make(ErrorCode::Protocol,
+                                           Text::tr("The manifest %1 of %2 does not match its digest.")
+                                               .arg(digest, repository.toString()),
+                                           Text::tr("A proxy or the registry altered it; try again.")));
         const auto parsed = parseManifest(r.body, r.header("Content-Type"));
         if (!parsed.ok())
             return job->finish(parsed.error());
@@ -648,9 +650,10 @@ void ClientPrivate::useManifest(ManifestJob* job, const Repository& repository, 
     Manifest& m = job->m_result;
     if (parsed->isIndex) {
         if (depth > 0)
-            return job->finish(Error::make(
-                ErrorCode::Protocol, tr("%1 nests an index inside an index.").arg(repository.toString()),
-                tr("SageDock reads one level of platform index.")));
+            return job->finish(
+                Error::make(ErrorCode::Protocol,
+                            Text::tr("%1 nests an index inside an index.").arg(repository.toString()),
+                            Text::tr("SageDock reads one level of platform index.")));
         m.indexDigest = digest;
         m.indexMediaType = parsed->mediaType;
         m.platforms = parsed->platforms;
@@ -661,9 +664,9 @@ void ClientPrivate::useManifest(ManifestJob* job, const Repository& repository, 
                 available.append(e.platform());
             return job->finish(Error::make(
                 ErrorCode::NotFound,
-                tr("%1:%2 has no %3 image.").arg(repository.toString(), m.reference, platform),
-                available.isEmpty() ? tr("The index lists no platform images.")
-                                    : tr("It has: %1.").arg(available.join(QStringLiteral(", ")))));
+                Text::tr("%1:%2 has no %3 image.").arg(repository.toString(), m.reference, platform),
+                available.isEmpty() ? Text::tr("The index lists no platform images.")
+                                    : Text::tr("It has: %1.").arg(available.join(QStringLiteral(", ")))));
         }
         return resolveDigest(job, repository, pick->descriptor.digest, platform, depth + 1);
     }
@@ -697,10 +700,11 @@ void ClientPrivate::runConfig(ConfigJob* job, const Repository& repository, cons
         if (!r.isSuccess())
             return job->finish(responseError(r, errorContext(repository, digest)));
         if (!verifyDigest(r.body, digest))
-            return job->finish(Error::make(ErrorCode::Protocol,
-                                           tr("The image configuration %1 of %2 does not match its digest.")
-                                               .arg(digest, repository.toString()),
-                                           tr("A proxy or the registry altered it; try again.")));
+            return job->finish(
+                Error::make(ErrorCode::Protocol,
+                            Text::tr("The image configuration %1 of %2 does not match its digest.")
+                                .arg(digest, repository.toString()),
+                            Text::tr("A proxy or the registry altered it; try again.")));
         // Parse before caching: a blob that is not a config must not be served as one later.
         if (auto parsed = parseImageConfig(r.body); !parsed.ok())
             return job->finish(parsed.error());

@@ -7,11 +7,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QPointer>
-#include <QProcess>
-#include <QProcessEnvironment>
 #include <QStandardPaths>
-#include <QTimer>
 
 namespace sagedock::registry {
 
@@ -20,9 +16,9 @@ namespace {
 using util::Error;
 using util::ErrorCode;
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("sagedock::registry", text);
-}
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(sagedock::registry)
+};
 
 const QString kHubKey = QStringLiteral("https://index.docker.io/v1/");
 
@@ -65,15 +61,15 @@ util::Result<Credentials> decodeAuth(const QByteArray& base64) {
     const auto decoded =
         QByteArray::fromBase64Encoding(base64.trimmed(), QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
-        return Error::make(ErrorCode::Parse, tr("A stored registry login is not valid base64."),
-                           tr("Log in again with `docker login`."));
+        return Error::make(ErrorCode::Parse, Text::tr("A stored registry login is not valid base64."),
+                           Text::tr("Log in again with `docker login`."));
     QByteArray text = *decoded;
     while (text.endsWith('\0'))
         text.chop(1);
     const qsizetype colon = text.indexOf(':');
     if (colon < 0)
-        return Error::make(ErrorCode::Parse, tr("A stored registry login has no user name."),
-                           tr("Log in again with `docker login`."));
+        return Error::make(ErrorCode::Parse, Text::tr("A stored registry login has no user name."),
+                           Text::tr("Log in again with `docker login`."));
     return Credentials{QString::fromUtf8(text.left(colon)), QString::fromUtf8(text.mid(colon + 1)), false};
 }
 
@@ -89,11 +85,11 @@ util::Result<DockerConfig> DockerConfig::load(const QString& path) {
     if (!file.exists())
         return DockerConfig{};
     if (!file.open(QIODevice::ReadOnly))
-        return Error::make(ErrorCode::Io, tr("Cannot read %1: %2").arg(path, file.errorString()),
-                           tr("Check the file's permissions."));
+        return Error::make(ErrorCode::Io, Text::tr("Cannot read %1: %2").arg(path, file.errorString()),
+                           Text::tr("Check the file's permissions."));
     auto parsed = parse(file.read(4 * 1024 * 1024));
     if (!parsed.ok())
-        return Error::make(parsed.error().code, tr("%1: %2").arg(path, parsed.error().message),
+        return Error::make(parsed.error().code, Text::tr("%1: %2").arg(path, parsed.error().message),
                            parsed.error().hint);
     return parsed;
 }
@@ -104,9 +100,10 @@ util::Result<DockerConfig> DockerConfig::parse(const QByteArray& json) {
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(json, &err);
     if (err.error != QJsonParseError::NoError || !doc.isObject())
-        return Error::make(ErrorCode::Parse,
-                           tr("the docker configuration is not valid JSON (%1).").arg(err.errorString()),
-                           tr("Fix or remove the file, then run `docker login` again."));
+        return Error::make(
+            ErrorCode::Parse,
+            Text::tr("the docker configuration is not valid JSON (%1).").arg(err.errorString()),
+            Text::tr("Fix or remove the file, then run `docker login` again."));
     const QJsonObject root = doc.object();
     DockerConfig config;
     readAuths(root.value(QLatin1String("auths")).toObject(), config, true);
@@ -167,116 +164,95 @@ std::optional<Credentials> DockerConfig::inlineCredentials(const QString& host) 
 }
 
 // ---------------------------------------------------------------------------------------------
-CredentialHelper::CredentialHelper(QString name, int timeoutMs, QObject* parent)
-    : QObject(parent)
+CredentialHelper::CredentialHelper(QString name, QString serverKey, int timeoutMs, QObject* parent)
+    : util::ValueJob<Credentials>(parent)
     , m_name(std::move(name))
-    , m_timeoutMs(timeoutMs)
-    , m_result(Credentials{}) {}
+    , m_serverKey(std::move(serverKey))
+    , m_timeoutMs(timeoutMs) {}
 
-CredentialHelper::~CredentialHelper() {
-    if (m_process && m_process->state() != QProcess::NotRunning) {
-        m_process->disconnect(this);
-        m_process->kill();
-        m_process->waitForFinished(1000);
-    }
-}
+// The ProcessJob is a child: deleting it kills the helper's group without waiting.
+CredentialHelper::~CredentialHelper() = default;
 
 QString CredentialHelper::program() const {
     return QStringLiteral("docker-credential-") + m_name;
 }
 
-void CredentialHelper::get(const QString& serverKey) {
+void CredentialHelper::doStart() {
     const QString exe = QStandardPaths::findExecutable(program());
-    if (exe.isEmpty()) {
-        QMetaObject::invokeMethod(
-            this,
-            [this] {
-                done(Error::make(ErrorCode::Process,
-                                 tr("The credential helper %1 is not installed.").arg(program()),
-                                 tr("Install it, or remove it from ~/.docker/config.json.")));
-            },
-            Qt::QueuedConnection);
-        return;
-    }
-    m_process = new QProcess(this);
-    m_timer = new QTimer(this);
-    m_timer->setSingleShot(true);
-    connect(m_timer, &QTimer::timeout, this, [this] {
-        m_process->disconnect(this);
-        m_process->kill();
-        done(Error::make(ErrorCode::Timeout,
-                         tr("The credential helper %1 did not answer within %2 s.")
-                             .arg(program())
-                             .arg(m_timeoutMs / 1000.0),
-                         tr("It may be waiting for a keyring unlock; unlock it and try again.")));
-    });
-    connect(m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError e) {
-        if (e != QProcess::FailedToStart)
-            return; // crashes and exits arrive through finished()
-        done(Error::make(ErrorCode::Process, tr("Cannot run the credential helper %1.").arg(program()),
-                         tr("Check that it is installed and executable.")));
-    });
-    connect(m_process, &QProcess::finished, this, [this](int exitCode, QProcess::ExitStatus status) {
-        const QByteArray out = m_process->readAllStandardOutput();
-        if (status != QProcess::NormalExit || exitCode != 0) {
-            // On failure the helper prints its error text on stdout (never the secret).
-            const QString text = QString::fromUtf8(out).trimmed();
-            if (text.contains(QLatin1String("credentials not found"), Qt::CaseInsensitive)) {
-                done(Credentials{});
-                return;
-            }
-            done(Error::make(ErrorCode::Process,
-                             tr("The credential helper %1 failed: %2")
-                                 .arg(program(), text.left(160).isEmpty() ? tr("exit code %1").arg(exitCode)
-                                                                          : text.left(160)),
-                             tr("Run `docker login` again, or check the helper's setup.")));
-            return;
-        }
-        const QJsonObject obj = QJsonDocument::fromJson(out).object();
-        if (obj.isEmpty()) {
-            done(Error::make(ErrorCode::Parse,
-                             tr("The credential helper %1 gave an unreadable answer.").arg(program())));
-            return;
-        }
-        Credentials c;
-        c.username = obj.value(QLatin1String("Username")).toString();
-        c.secret = obj.value(QLatin1String("Secret")).toString();
-        // docker's native store marks identity tokens with this user name.
-        if (c.username == QLatin1String("<token>")) {
-            c.identityToken = true;
-            c.username.clear();
-        }
-        done(c);
-    });
-    m_process->setProgram(exe);
-    m_process->setArguments({QStringLiteral("get")});
-    m_process->setProcessChannelMode(QProcess::SeparateChannels);
-    m_timer->start(m_timeoutMs);
+    if (exe.isEmpty())
+        return fail(Error::make(ErrorCode::Process,
+                                Text::tr("The credential helper %1 is not installed.").arg(program()),
+                                Text::tr("Install it, or remove it from ~/.docker/config.json.")));
+    util::ProcessSpec spec;
+    spec.program = exe;
+    spec.arguments = {QStringLiteral("get")};
+    spec.standardInput = m_serverKey.toUtf8();
+    spec.timeoutMs = m_timeoutMs;
+    // A helper that ignores SIGINT (waiting on a keyring prompt) is not waited for long.
+    spec.killGraceMs = 1000;
+    spec.maxCapturedBytes = 1024 * 1024;
+    m_process = new util::ProcessJob(std::move(spec), this);
+    connect(m_process, &util::Job::finished, this, &CredentialHelper::onProcessFinished);
     m_process->start();
-    m_process->write(serverKey.toUtf8());
-    m_process->closeWriteChannel();
 }
 
-void CredentialHelper::cancel() {
-    if (m_finished)
-        return;
-    if (m_process) {
-        m_process->disconnect(this);
-        m_process->kill();
+bool CredentialHelper::doCancel() {
+    if (!m_process || m_process->isFinished())
+        return true;
+    m_process->cancel(); // its finished(Cancelled) ends us through onProcessFinished()
+    return false;
+}
+
+void CredentialHelper::onProcessFinished(const util::Error& error) {
+    if (error.code == ErrorCode::Timeout)
+        return fail(
+            Error::make(ErrorCode::Timeout,
+                        Text::tr("The credential helper %1 did not answer within %2 s.")
+                            .arg(program())
+                            .arg(m_timeoutMs / 1000.0),
+                        Text::tr("It may be waiting for a keyring unlock; unlock it and try again.")));
+    if (error.code == ErrorCode::Cancelled)
+        return emitResult(error);
+    if (error)
+        return fail(Error::make(ErrorCode::Process,
+                                Text::tr("Cannot run the credential helper %1.").arg(program()),
+                                Text::tr("Check that it is installed and executable.")));
+    const util::ProcessResult& run = m_process->result();
+    const QByteArray& out = run.standardOutput;
+    if (run.crashed || run.exitCode != 0) {
+        // On failure the helper prints its error text on stdout (never the secret).
+        const QString text = QString::fromUtf8(out).trimmed();
+        if (text.contains(QLatin1String("credentials not found"), Qt::CaseInsensitive)) {
+            setResult(Credentials{});
+            return emitResult();
+        }
+        return fail(Error::make(ErrorCode::Process,
+                                Text::tr("The credential helper %1 failed: %2")
+                                    .arg(program(), text.left(160).isEmpty()
+                                                        ? Text::tr("exit code %1").arg(run.exitCode)
+                                                        : text.left(160)),
+                                Text::tr("Run `docker login` again, or check the helper's setup.")));
     }
-    done(Error::make(ErrorCode::Cancelled, tr("Cancelled.")));
+    const QJsonObject obj = QJsonDocument::fromJson(out).object();
+    if (obj.isEmpty())
+        return fail(
+            Error::make(ErrorCode::Parse,
+                        Text::tr("The credential helper %1 gave an unreadable answer.").arg(program())));
+    Credentials c;
+    c.username = obj.value(QLatin1String("Username")).toString();
+    c.secret = obj.value(QLatin1String("Secret")).toString();
+    // docker's native store marks identity tokens with this user name.
+    if (c.username == QLatin1String("<token>")) {
+        c.identityToken = true;
+        c.username.clear();
+    }
+    setResult(std::move(c));
+    emitResult();
 }
 
-void CredentialHelper::done(util::Result<Credentials> result) {
-    if (m_finished)
-        return;
-    m_finished = true;
-    if (m_timer)
-        m_timer->stop();
-    m_result = std::move(result);
-    if (!m_result.ok())
-        util::logWarning(m_result.error().message);
-    Q_EMIT finished();
+void CredentialHelper::fail(util::Error error) {
+    util::logWarning(error.message);
+    emitResult(std::move(error));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -296,12 +272,12 @@ CredentialLookup dockerConfigCredentials(int helperTimeoutMs) {
             done(config.inlineCredentials(host).value_or(Credentials{}));
             return;
         }
-        auto* run = new CredentialHelper(helper, helperTimeoutMs);
-        QObject::connect(run, &CredentialHelper::finished, run, [run, done] {
-            done(run->result());
+        auto* run = new CredentialHelper(helper, credentialKey(host), helperTimeoutMs);
+        QObject::connect(run, &util::Job::finished, run, [run, done](const util::Error& error) {
+            done(error ? util::Result<Credentials>(error) : util::Result<Credentials>(run->result()));
             run->deleteLater();
         });
-        run->get(credentialKey(host));
+        run->start();
     };
 }
 

@@ -12,6 +12,7 @@
 
 #include "registry/registryclient.h"
 #include "util/error.h"
+#include "util/processjob.h"
 
 #include <QByteArray>
 #include <QMap>
@@ -19,9 +20,6 @@
 #include <QString>
 
 #include <optional>
-
-class QProcess;
-class QTimer;
 
 namespace sagedock::registry {
 
@@ -51,29 +49,32 @@ struct DockerConfig {
     std::optional<Credentials> inlineCredentials(const QString& host) const;
 };
 
-// One `docker-credential-<name> get` run: owns its QProcess, kills it after the timeout.
-// finished() is emitted once; a helper that says "credentials not found" yields empty Credentials.
-class CredentialHelper final : public QObject {
+// One `docker-credential-<name> get` run, as a job over a util::ProcessJob (the server key on stdin,
+// stopped after the timeout). A helper that says "credentials not found" yields empty Credentials;
+// a missing, failing, hanging or garbling helper is the job's error (and logged, never the secret).
+// Usage:
+//   auto* run = new CredentialHelper(QStringLiteral("secretservice"), QStringLiteral("ghcr.io"), 10000);
+//   connect(run, &util::Job::finished, this, [run](const util::Error& e) { ...; run->deleteLater(); });
+//   run->start();
+class CredentialHelper final : public util::ValueJob<Credentials> {
     Q_OBJECT
 public:
-    CredentialHelper(QString name, int timeoutMs, QObject* parent = nullptr);
+    CredentialHelper(QString name, QString serverKey, int timeoutMs, QObject* parent = nullptr);
     ~CredentialHelper() override;
-    void get(const QString& serverKey);
-    void cancel();
-    const util::Result<Credentials>& result() const { return m_result; }
     QString program() const; // "docker-credential-<name>"
 
-Q_SIGNALS:
-    void finished();
+protected:
+    void doStart() override;
+    bool doCancel() override;
 
 private:
-    void done(util::Result<Credentials> result);
+    void onProcessFinished(const util::Error& error);
+    void fail(util::Error error);
+
     QString m_name;
+    QString m_serverKey;
     int m_timeoutMs;
-    QProcess* m_process = nullptr;
-    QTimer* m_timer = nullptr;
-    util::Result<Credentials> m_result;
-    bool m_finished = false;
+    util::ProcessJob* m_process = nullptr;
 };
 
 } // namespace sagedock::registry

@@ -14,9 +14,9 @@ namespace {
 using util::Error;
 using util::ErrorCode;
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("sagedock::registry", text);
-}
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(sagedock::registry)
+};
 
 QString str(const QJsonObject& o, const char* key) {
     return o.value(QLatin1String(key)).toString();
@@ -58,8 +58,8 @@ bool isAttestation(const PlatformEntry& e) {
 }
 
 Error invalid(const QString& why) {
-    return Error::make(ErrorCode::Protocol, tr("The registry sent an unusable manifest: %1.").arg(why),
-                       tr("Check that the image was pushed completely; try again later."));
+    return Error::make(ErrorCode::Protocol, Text::tr("The registry sent an unusable manifest: %1.").arg(why),
+                       Text::tr("Check that the image was pushed completely; try again later."));
 }
 
 } // namespace
@@ -72,7 +72,7 @@ util::Result<ParsedManifest> parseManifest(const QByteArray& body, const QByteAr
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
     if (err.error != QJsonParseError::NoError || !doc.isObject())
-        return invalid(tr("not JSON (%1)").arg(err.errorString()));
+        return invalid(Text::tr("not JSON (%1)").arg(err.errorString()));
     const QJsonObject root = doc.object();
     // Content-Type parameters (charset) are ignored.
     QString headerType = QString::fromLatin1(contentType.split(';').first().trimmed()).toLower();
@@ -81,7 +81,7 @@ util::Result<ParsedManifest> parseManifest(const QByteArray& body, const QByteAr
         headerType.clear();
     const QString bodyType = str(root, "mediaType");
     if (!headerType.isEmpty() && !bodyType.isEmpty() && headerType != bodyType)
-        return invalid(tr("Content-Type %1 but the body says %2").arg(headerType, bodyType));
+        return invalid(Text::tr("Content-Type %1 but the body says %2").arg(headerType, bodyType));
     QString type = headerType.isEmpty() ? bodyType : headerType;
     if (type.isEmpty()) {
         if (root.contains(QLatin1String("manifests")))
@@ -91,8 +91,9 @@ util::Result<ParsedManifest> parseManifest(const QByteArray& body, const QByteAr
     }
     if (type.startsWith(QLatin1String("application/vnd.docker.distribution.manifest.v1")) ||
         root.value(QLatin1String("schemaVersion")).toInt() == 1)
-        return Error::make(ErrorCode::Protocol, tr("The image uses the retired schema 1 manifest format."),
-                           tr("Push the image again with a current docker or buildx."));
+        return Error::make(ErrorCode::Protocol,
+                           Text::tr("The image uses the retired schema 1 manifest format."),
+                           Text::tr("Push the image again with a current docker or buildx."));
     ParsedManifest m;
     m.mediaType = type;
     m.annotations = stringMap(root.value(QLatin1String("annotations")));
@@ -100,14 +101,14 @@ util::Result<ParsedManifest> parseManifest(const QByteArray& body, const QByteAr
         m.isIndex = true;
         const QJsonValue list = root.value(QLatin1String("manifests"));
         if (!list.isArray())
-            return invalid(tr("an index without a manifests list"));
+            return invalid(Text::tr("an index without a manifests list"));
         for (const QJsonValue& v : list.toArray()) {
             const QJsonObject o = v.toObject();
             const QJsonObject p = o.value(QLatin1String("platform")).toObject();
             PlatformEntry e{descriptor(o), str(p, "os"), str(p, "architecture"), str(p, "variant"),
                             str(p, "os.version")};
             if (!isDigest(e.descriptor.digest))
-                return invalid(tr("an index entry without a valid digest"));
+                return invalid(Text::tr("an index entry without a valid digest"));
             if (isAttestation(e))
                 ++m.hiddenAttestations;
             else
@@ -117,19 +118,19 @@ util::Result<ParsedManifest> parseManifest(const QByteArray& body, const QByteAr
     }
     if (!isManifestType(type))
         return Error::make(ErrorCode::Protocol,
-                           tr("The registry sent a manifest of unknown type %1.").arg(type),
-                           tr("SageDock reads OCI and Docker v2 images only."));
+                           Text::tr("The registry sent a manifest of unknown type %1.").arg(type),
+                           Text::tr("SageDock reads OCI and Docker v2 images only."));
     const QJsonObject config = root.value(QLatin1String("config")).toObject();
     m.config = descriptor(config);
     if (!isDigest(m.config.digest))
-        return invalid(tr("no valid config digest"));
+        return invalid(Text::tr("no valid config digest"));
     const QJsonValue layers = root.value(QLatin1String("layers"));
     if (!layers.isArray())
-        return invalid(tr("no layers list"));
+        return invalid(Text::tr("no layers list"));
     for (const QJsonValue& v : layers.toArray()) {
         Descriptor d = descriptor(v.toObject());
         if (!isDigest(d.digest))
-            return invalid(tr("a layer without a valid digest"));
+            return invalid(Text::tr("a layer without a valid digest"));
         m.layers.append(d);
     }
     return m;
@@ -160,8 +161,8 @@ util::Result<ImageConfig> parseImageConfig(const QByteArray& body) {
     const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
     if (err.error != QJsonParseError::NoError || !doc.isObject())
         return Error::make(ErrorCode::Protocol,
-                           tr("The image configuration is not valid JSON (%1).").arg(err.errorString()),
-                           tr("Check that the image was pushed completely."));
+                           Text::tr("The image configuration is not valid JSON (%1).").arg(err.errorString()),
+                           Text::tr("Check that the image was pushed completely."));
     const QJsonObject root = doc.object();
     ImageConfig c;
     c.created = parseRfc3339(str(root, "created"));

@@ -6,9 +6,9 @@ namespace sagedock::registry {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("sagedock::registry", text);
-}
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(sagedock::registry)
+};
 
 // The rel="next" target of one Link header value, or empty.
 QByteArray nextTarget(const QByteArray& value) {
@@ -63,7 +63,7 @@ util::Result<QUrl> nextPageUrl(const QList<QByteArray>& linkHeaders, const QUrl&
     const QUrl relative = QUrl::fromEncoded(target);
     if (!relative.isValid())
         return util::Error::make(util::ErrorCode::Protocol,
-                                 tr("The registry sent an unreadable next-page link: %1")
+                                 Text::tr("The registry sent an unreadable next-page link: %1")
                                      .arg(QString::fromUtf8(target.left(200))));
     const QUrl next = requestUrl.resolved(relative);
     const auto port = [](const QUrl& u) { return u.port(u.scheme() == QLatin1String("https") ? 443 : 80); };
@@ -71,9 +71,10 @@ util::Result<QUrl> nextPageUrl(const QList<QByteArray>& linkHeaders, const QUrl&
         next.host().compare(requestUrl.host(), Qt::CaseInsensitive) != 0 || port(next) != port(requestUrl))
         return util::Error::make(
             util::ErrorCode::Protocol,
-            tr("The registry %1 pointed the next page to another server (%2); SageDock does not follow it.")
+            Text::tr(
+                "The registry %1 pointed the next page to another server (%2); SageDock does not follow it.")
                 .arg(requestUrl.host(), next.toDisplayString(QUrl::RemoveQuery)),
-            tr("Report this to the registry operator; the tags read so far are not used."));
+            Text::tr("Report this to the registry operator; the tags read so far are not used."));
     return next;
 }
 

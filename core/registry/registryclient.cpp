@@ -9,9 +9,9 @@ namespace sagedock::registry {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("sagedock::registry", text);
-}
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(sagedock::registry)
+};
 
 } // namespace
 
@@ -48,7 +48,7 @@ qint64 Manifest::totalCompressedSize() const {
     return total;
 }
 
-// --- jobs --------------------------------------------------------------------------------------
+// --- jobs ------------------------------------------------------------------------------------
 Job::Job(ClientPrivate* client)
     : m_client(client) {
     m_provenance.source = Provenance::Source::Cache;
@@ -60,25 +60,32 @@ Job::~Job() {
         m_client->jobs.remove(this);
 }
 
-void Job::cancel() {
-    finish(util::Error::make(util::ErrorCode::Cancelled, tr("Cancelled.")));
+void Job::doStart() {
+    if (m_client && m_run)
+        m_run();
 }
 
-void Job::finish(util::Error error) {
-    if (m_finished)
-        return;
-    m_finished = true;
-    m_error = std::move(error);
+bool Job::doCancel() {
+    abandonRequests();
+    return true;
+}
+
+void Job::abandonRequests() {
     // Requests still in flight are abandoned; deleteLater because one of them may be delivering
     // the answer that finishes us right now.
     for (http::Reply* reply : findChildren<http::Reply*>(Qt::FindDirectChildrenOnly)) {
         reply->disconnect(this);
         reply->deleteLater();
     }
-    abort();
     if (m_client)
         m_client->jobs.remove(this);
-    Q_EMIT finished();
+}
+
+void Job::finish(util::Error error) {
+    if (isFinished())
+        return;
+    abandonRequests();
+    emitResult(std::move(error));
 }
 
 // --- client ------------------------------------------------------------------------------------
@@ -91,7 +98,7 @@ Client::~Client() {
     d->jobs.clear();
     for (Job* job : pending) {
         job->m_client = nullptr;
-        job->finish(util::Error::make(util::ErrorCode::Cancelled, tr("Cancelled.")));
+        job->cancel();
     }
     d->lifetime.reset();
     // Shared requests (pings, tokens) hold callbacks into d: end them before d goes.
@@ -110,8 +117,10 @@ namespace {
 
 util::Error invalidRepository(const Repository& r) {
     return util::Error::make(
-        util::ErrorCode::InvalidArgument, tr("\"%1\" is not a valid repository name.").arg(r.toString()),
-        tr("Use host/path, for example ghcr.io/sagemath/sage/sage-ubuntu-noble-standard-with-targets."));
+        util::ErrorCode::InvalidArgument,
+        Text::tr("\"%1\" is not a valid repository name.").arg(r.toString()),
+        Text::tr(
+            "Use host/path, for example ghcr.io/sagemath/sage/sage-ubuntu-noble-standard-with-targets."));
 }
 
 } // namespace

@@ -6,23 +6,25 @@
 // where an answer came from (network, revalidated, cache, stale cache while offline).
 //
 // Everything runs in the thread that owns the Client; many calls may be in flight at once (the HTTP
-// engine bounds connections per host). Each call returns a job the CALLER owns: delete it to abandon
-// the call (no signal follows), or cancel() it (finished() follows with ErrorCode::Cancelled).
+// engine bounds connections per host). Each call returns a started util::Job the CALLER owns: delete
+// it to abandon the call (no signal follows), or cancel() it (finished(Cancelled) follows at once).
 //
 // Usage:
-//   registry::Client client(http::Transport::shared(), {.cacheDirectory = util::cacheDirectory() + "/registry",
-//                                                    .credentials = registry::dockerConfigCredentials()});
+//   registry::Client client(http::Transport::shared(),
+//                           {.cacheDirectory = util::cacheDirectory() + "/registry",
+//                            .credentials = registry::dockerConfigCredentials()});
 //   auto repo =
 //   registry::Repository::parse(QStringLiteral("ghcr.io/sagemath/sage/sage-ubuntu-jammy-standard-with-targets"));
 //   registry::TagsJob* job = client.listTags(repo.value());
-//   connect(job, &registry::Job::finished, this, [job] {
-//       if (job->error()) show(job->error().toString()); else use(job->result().tags);
+//   connect(job, &util::Job::finished, this, [job](const util::Error& e) {
+//       if (e) show(e.toString()); else use(job->result().tags);
 //       job->deleteLater();
 //   });
 
 #include "http/transport.h"
 #include "reference/imagereference.h"
 #include "util/error.h"
+#include "util/job.h"
 
 #include <QDateTime>
 #include <QList>
@@ -184,35 +186,34 @@ struct DigestInfo {
 class Client;
 struct ClientPrivate;
 
-// Base of all registry calls. finished() is emitted exactly once (unless the job is deleted first).
-class Job : public QObject {
+// Base of all registry calls: a util::Job the Client starts before returning it. Progress text
+// ("tags page 3", "manifest for linux/arm64") arrives through util::Job::progressChanged; cancel()
+// ends the call at once with Cancelled; deleting it abandons the call silently.
+class Job : public util::Job {
     Q_OBJECT
 public:
     ~Job() override;
-    bool isFinished() const { return m_finished; }
-    const util::Error& error() const { return m_error; }
     const Provenance& provenance() const { return m_provenance; }
     RateLimit rateLimit() const { return m_rateLimit; } // last seen on this job's requests
-    void cancel();
-
-Q_SIGNALS:
-    void progress(const QString& step); // "page 3", "token for ghcr.io", ...
-    void finished();
 
 protected:
     explicit Job(ClientPrivate* client);
     friend struct ClientPrivate;
     friend class Client;
+    void doStart() override;
+    bool doCancel() override;
+    // Ends the call: abandons its requests in flight, leaves the client's books, emits finished().
     void finish(util::Error error = {});
-    virtual void abort() {}
+    void abandonRequests();
 
-    ClientPrivate* m_client; // valid while the client lives; jobs are cancelled when it goes away
-    util::Error m_error;
+    ClientPrivate* m_client;     // valid while the client lives; jobs are cancelled when it goes away
+    std::function<void()> m_run; // the call itself, run by doStart()
     Provenance m_provenance;
     RateLimit m_rateLimit;
-    bool m_finished = false;
 };
 
+// A registry call with a value. Not util::ValueJob<T>: registry calls share the Job base above
+// (provenance, rate limit, the client's bookkeeping), and a QObject has one base chain.
 template <typename T> class ValueJob : public Job {
 public:
     const T& result() const { return m_result; }

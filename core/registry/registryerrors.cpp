@@ -15,9 +15,9 @@ namespace {
 using util::Error;
 using util::ErrorCode;
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("sagedock::registry", text);
-}
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(sagedock::registry)
+};
 
 QString shortMessage(const QString& message) {
     QString m = message.simplified();
@@ -78,66 +78,72 @@ Error responseError(const http::Response& response, const ErrorContext& context,
     }
 
     if (code == QLatin1String("NAME_UNKNOWN") || (status == 404 && code.isEmpty() && ref.isEmpty()))
-        return Error::make(ErrorCode::NotFound, tr("Repository %1 does not exist.").arg(repo),
-                           tr("Check the name: registry host, owner and image name."));
+        return Error::make(ErrorCode::NotFound, Text::tr("Repository %1 does not exist.").arg(repo),
+                           Text::tr("Check the name: registry host, owner and image name."));
     if (code == QLatin1String("MANIFEST_UNKNOWN") ||
         (status == 404 && code.isEmpty() && !ref.startsWith(QLatin1String("sha256:")) && !ref.isEmpty()))
-        return Error::make(ErrorCode::NotFound, tr("%1 has no tag or manifest %2.").arg(repo, ref),
-                           tr("Check the tag against the repository's tag list."));
+        return Error::make(ErrorCode::NotFound, Text::tr("%1 has no tag or manifest %2.").arg(repo, ref),
+                           Text::tr("Check the tag against the repository's tag list."));
     if (code == QLatin1String("BLOB_UNKNOWN") || (status == 404 && code.isEmpty()))
-        return Error::make(ErrorCode::NotFound, tr("%1 has no blob or manifest %2.").arg(repo, ref),
-                           tr("The image may have been deleted or pushed incompletely; push it again."));
+        return Error::make(
+            ErrorCode::NotFound, Text::tr("%1 has no blob or manifest %2.").arg(repo, ref),
+            Text::tr("The image may have been deleted or pushed incompletely; push it again."));
     if (code == QLatin1String("UNAUTHORIZED")) {
         if (context.hadCredentials)
-            return Error::make(ErrorCode::Unauthorized,
-                               tr("%1 refused the stored credentials for %2.").arg(host, repo),
-                               tr("Run `%1` again with a valid password or token.").arg(loginCommand(host)));
-        QString hint = tr("Run `%1` and try again; some registries also answer this way for repositories "
-                          "that do not exist.")
-                           .arg(loginCommand(host));
+            return Error::make(
+                ErrorCode::Unauthorized,
+                Text::tr("%1 refused the stored credentials for %2.").arg(host, repo),
+                Text::tr("Run `%1` again with a valid password or token.").arg(loginCommand(host)));
+        QString hint =
+            Text::tr("Run `%1` and try again; some registries also answer this way for repositories "
+                     "that do not exist.")
+                .arg(loginCommand(host));
         if (context.credentialProblem)
             hint = context.credentialProblem.message + QLatin1Char(' ') + hint;
-        return Error::make(ErrorCode::Unauthorized, tr("Reading %1 needs a login.").arg(repo), hint);
+        return Error::make(ErrorCode::Unauthorized, Text::tr("Reading %1 needs a login.").arg(repo), hint);
     }
     if (code == QLatin1String("DENIED"))
-        return Error::make(ErrorCode::Denied, tr("Access to %1 is denied%2.").arg(repo, detail(body)),
-                           context.hadCredentials
-                               ? tr("The account used for %1 may not read this repository.").arg(host)
-                               : tr("Run `%1` with an account that may read it.").arg(loginCommand(host)));
+        return Error::make(
+            ErrorCode::Denied, Text::tr("Access to %1 is denied%2.").arg(repo, detail(body)),
+            context.hadCredentials
+                ? Text::tr("The account used for %1 may not read this repository.").arg(host)
+                : Text::tr("Run `%1` with an account that may read it.").arg(loginCommand(host)));
     if (code == QLatin1String("TOOMANYREQUESTS") || status == 429) {
         QDateTime until;
         if (auto after = http::parseRetryAfter(response.header("Retry-After"), now))
             until = now.addSecs(*after);
         else if (const RateLimit limit = parseRateLimit(response, now); limit.reset.isValid())
             until = limit.reset;
-        const QString hint = isDockerHub(host)
-                                 ? tr("Wait, or log in (`docker login`): accounts get a higher pull limit.")
-                                 : tr("Wait a while, then try again.");
+        const QString hint =
+            isDockerHub(host)
+                ? Text::tr("Wait, or log in (`docker login`): accounts get a higher pull limit.")
+                : Text::tr("Wait a while, then try again.");
         if (until.isValid())
             return Error::make(ErrorCode::RateLimited,
-                               tr("%1 rate limited the requests until %2.")
+                               Text::tr("%1 rate limited the requests until %2.")
                                    .arg(host, until.toLocalTime().toString(QStringLiteral("HH:mm"))),
                                hint);
         return Error::make(ErrorCode::RateLimited,
-                           tr("%1 is rate limiting the requests%2.").arg(host, detail(body)), hint);
+                           Text::tr("%1 is rate limiting the requests%2.").arg(host, detail(body)), hint);
     }
     if (code == QLatin1String("NAME_INVALID") || code == QLatin1String("TAG_INVALID"))
         return Error::make(
             ErrorCode::InvalidArgument,
-            tr("%1 refused the name %2%3.").arg(host, ref.isEmpty() ? repo : ref, detail(body)),
-            tr("Check the spelling: lowercase path, tags of letters, digits, '.', '_' and '-'."));
+            Text::tr("%1 refused the name %2%3.").arg(host, ref.isEmpty() ? repo : ref, detail(body)),
+            Text::tr("Check the spelling: lowercase path, tags of letters, digits, '.', '_' and '-'."));
     if (code == QLatin1String("UNSUPPORTED") || status == 405)
         return Error::make(ErrorCode::HttpStatus,
-                           tr("%1 does not support this request%2.").arg(host, detail(body)));
+                           Text::tr("%1 does not support this request%2.").arg(host, detail(body)));
     if (code == QLatin1String("MANIFEST_INVALID") || code == QLatin1String("DIGEST_INVALID"))
-        return Error::make(ErrorCode::Protocol,
-                           tr("%1 reports an invalid manifest for %2%3.").arg(host, repo, detail(body)));
+        return Error::make(
+            ErrorCode::Protocol,
+            Text::tr("%1 reports an invalid manifest for %2%3.").arg(host, repo, detail(body)));
     if (status >= 500)
         return Error::make(ErrorCode::HttpStatus,
-                           tr("%1 answered with HTTP %2%3.").arg(host).arg(status).arg(detail(body)),
-                           tr("The registry has a problem; try again later."));
+                           Text::tr("%1 answered with HTTP %2%3.").arg(host).arg(status).arg(detail(body)),
+                           Text::tr("The registry has a problem; try again later."));
     return Error::make(ErrorCode::HttpStatus,
-                       tr("%1 answered with HTTP %2%3.").arg(host).arg(status).arg(detail(body)));
+                       Text::tr("%1 answered with HTTP %2%3.").arg(host).arg(status).arg(detail(body)));
 }
 
 RateLimit parseRateLimit(const http::Response& response, const QDateTime& now) {

@@ -2,7 +2,7 @@
 // tags, one stage rebuilt on a different parent (broken), one chain with its middle stage missing,
 // one system whose repositories do not exist. Then the CLI on the same registry.
 
-#include "matrix/matrixservice.h"
+#include "matrix/refreshjob.h"
 #include "matrix/renderers.h"
 #include "reference/catalog.h"
 #include "registry/registryclient.h"
@@ -71,29 +71,29 @@ class TestMatrixRegistry : public QObject {
     }
 
     matrix::Snapshot runMatrix(registry::Client& client, const QString& tag, QList<int>* streamed = nullptr) {
-        matrix::MatrixService service(client);
-        QSignalSpy changed(&service, &matrix::MatrixService::cellChanged);
-        QSignalSpy progress(&service, &matrix::MatrixService::progress);
-        QSignalSpy finished(&service, &matrix::MatrixService::finished);
         matrix::MatrixRequest r;
         r.repositoryPrefix = m_prefix;
         r.tag = tag;
         r.systems = {QStringLiteral("ubuntu-jammy"), QStringLiteral("fedora-41"),
                      QStringLiteral("debian-bookworm"), QStringLiteral("opensuse-tumbleweed")};
         r.packages = {QStringLiteral("standard")};
-        const util::Error e = service.refresh(r);
-        if (e)
+        if (const util::Error e = r.normalized().validate())
             qWarning() << e.toString();
+        matrix::RefreshJob job(client, r);
+        QSignalSpy changed(&job, &matrix::RefreshJob::cellChanged);
+        QSignalSpy progress(&job, &util::Job::progressChanged);
+        QSignalSpy finished(&job, &util::Job::finished);
+        job.start();
         if (!finished.wait(60000))
             qWarning() << "matrix refresh did not finish";
         if (finished.size() == 1 && finished.first().first().value<util::Error>())
             qWarning() << "refresh error" << finished.first().first().value<util::Error>().toString();
         if (streamed) {
             *streamed = {int(changed.size()), int(progress.size()),
-                         progress.isEmpty() ? -1 : progress.last().at(0).toInt(),
-                         progress.isEmpty() ? -1 : progress.last().at(1).toInt()};
+                         progress.isEmpty() ? -1 : int(job.processed()),
+                         progress.isEmpty() ? -1 : int(job.total())};
         }
-        return service.snapshot();
+        return job.snapshot();
     }
 
     QString cliPath() const { return qEnvironmentVariable("SAGEDOCK_CLI"); }
@@ -265,22 +265,23 @@ private Q_SLOTS:
 
     void cancelStopsAndMarksTheRest() {
         auto client = makeClient();
-        matrix::MatrixService service(*client);
-        service.setMaxInFlight(1);
-        QSignalSpy changed(&service, &matrix::MatrixService::cellChanged);
-        QSignalSpy finished(&service, &matrix::MatrixService::finished);
         matrix::MatrixRequest r;
         r.repositoryPrefix = m_prefix;
         r.systems = {QStringLiteral("ubuntu-jammy"), QStringLiteral("fedora-41")};
         r.packages = {QStringLiteral("standard")};
-        QVERIFY(!service.refresh(r));
-        QVERIFY(service.isRunning());
+        QVERIFY(!r.normalized().validate());
+        matrix::RefreshJob job(*client, r);
+        job.setMaxInFlight(1);
+        QSignalSpy changed(&job, &matrix::RefreshJob::cellChanged);
+        QSignalSpy finished(&job, &util::Job::finished);
+        job.start();
+        QVERIFY(job.isStarted());
         QVERIFY(changed.wait(20000));
-        service.cancel();
+        job.cancel();
         QCOMPARE(finished.size(), 1);
         QCOMPARE(finished.first().first().value<util::Error>().code, util::ErrorCode::Cancelled);
-        QVERIFY(!service.isRunning());
-        const matrix::Summary sum = service.snapshot().summary();
+        QVERIFY(job.isFinished());
+        const matrix::Summary sum = job.snapshot().summary();
         QCOMPARE(sum.pending, 0);
         QVERIFY(sum.errors >= 5);
         QVERIFY(sum.present >= 1);

@@ -1,7 +1,7 @@
 // Layer-chain verdicts from rootfs.diff_ids, and what the reports make of them.
 
 #include "matrix/chainanalyzer.h"
-#include "matrix/matrixservice.h"
+#include "matrix/matrixrequest.h"
 #include "matrix/renderers.h"
 
 #include <QTest>

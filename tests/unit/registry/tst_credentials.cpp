@@ -42,18 +42,13 @@ esac
 } // namespace
 
 void TestCredentials::initTestCase() {
-    QVERIFY(m_bin.isValid());
-    QFile script(m_bin.filePath(QStringLiteral("docker-credential-sagedocktest")));
-    QVERIFY(script.open(QIODevice::WriteOnly));
-    script.write(kHelper);
-    script.close();
-    script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    m_oldPath = qgetenv("PATH");
-    qputenv("PATH", m_bin.path().toLocal8Bit() + ':' + m_oldPath);
+    m_helper = std::make_unique<testsupport::ScriptOnPath>(QStringLiteral("docker-credential-sagedocktest"),
+                                                           QByteArray(kHelper));
+    QVERIFY(m_helper->isValid());
 }
 
 void TestCredentials::cleanupTestCase() {
-    qputenv("PATH", m_oldPath);
+    m_helper.reset();
 }
 
 void TestCredentials::keys_data() {
@@ -238,36 +233,36 @@ void TestCredentials::helper() {
     QFETCH(QString, user);
     QFETCH(QString, secret);
     QFETCH(bool, identity);
-    CredentialHelper run(QStringLiteral("sagedocktest"), timeoutMs);
-    QSignalSpy done(&run, &CredentialHelper::finished);
+    CredentialHelper run(QStringLiteral("sagedocktest"), key, timeoutMs);
+    QSignalSpy done(&run, &util::Job::finished);
     QElapsedTimer clock;
     clock.start();
-    run.get(key);
+    run.start();
     QVERIFY(done.wait(10000));
     QCOMPARE(done.count(), 1);
     if (code != int(ErrorCode::None)) {
-        QVERIFY(!run.result().ok());
-        QCOMPARE(int(run.result().error().code), code);
-        QVERIFY(run.result().error().message.contains(QLatin1String("docker-credential-sagedocktest")));
+        QVERIFY(run.error());
+        QCOMPARE(int(run.error().code), code);
+        QVERIFY(run.error().message.contains(QLatin1String("docker-credential-sagedocktest")));
         if (code == int(ErrorCode::Timeout))
             QVERIFY2(clock.elapsed() < 5000, "the timeout must end a hanging helper");
         if (code == int(ErrorCode::Process))
-            QVERIFY(run.result().error().message.contains(QLatin1String("keyring locked")));
+            QVERIFY(run.error().message.contains(QLatin1String("keyring locked")));
         return;
     }
-    QVERIFY2(run.result().ok(), qPrintable(run.result().error().toString()));
-    QCOMPARE(run.result()->username, user);
-    QCOMPARE(run.result()->secret, secret);
-    QCOMPARE(run.result()->identityToken, identity);
+    QVERIFY2(!run.error(), qPrintable(run.error().toString()));
+    QCOMPARE(run.result().username, user);
+    QCOMPARE(run.result().secret, secret);
+    QCOMPARE(run.result().identityToken, identity);
 }
 
 void TestCredentials::missingHelper() {
-    CredentialHelper run(QStringLiteral("does-not-exist-anywhere"), 1000);
-    QSignalSpy done(&run, &CredentialHelper::finished);
-    run.get(QStringLiteral("ghcr.io"));
+    CredentialHelper run(QStringLiteral("does-not-exist-anywhere"), QStringLiteral("ghcr.io"), 1000);
+    QSignalSpy done(&run, &util::Job::finished);
+    run.start();
     QVERIFY(done.wait(5000));
-    QCOMPARE(run.result().error().code, ErrorCode::Process);
-    QVERIFY(run.result().error().message.contains(QLatin1String("not installed")));
+    QCOMPARE(run.error().code, ErrorCode::Process);
+    QVERIFY(run.error().message.contains(QLatin1String("not installed")));
 }
 
 void TestCredentials::lookupThroughDockerConfig() {

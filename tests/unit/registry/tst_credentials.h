@@ -1,14 +1,15 @@
 #pragma once
 // Test class declaration kept apart from its data: moc cannot read the raw-string samples.
 
-#include <QByteArray>
+#include "scriptonpath.h"
+
 #include <QObject>
-#include <QTemporaryDir>
+
+#include <memory>
 
 class TestCredentials : public QObject {
     Q_OBJECT
-    QTemporaryDir m_bin;
-    QByteArray m_oldPath;
+    std::unique_ptr<sagedock::testsupport::ScriptOnPath> m_helper;
 
 private Q_SLOTS:
     void initTestCase();
