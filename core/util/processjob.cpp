@@ -40,9 +40,9 @@ ProcessJob::~ProcessJob() {
     QObject::connect(orphan, &QProcess::finished, orphan, &QObject::deleteLater);
     if (m_spec.ownProcessGroup) {
         signalGroup(m_pid, SIGKILL);
-    } else {
-        orphan->kill();
     }
+    // Also the leader itself: deleted before it ran setpgid (just forked), it has no group yet.
+    orphan->kill();
 }
 
 QStringList ProcessJob::systemEnvironment() {
@@ -123,6 +123,8 @@ void ProcessJob::doStart() {
         m_timeout.start(m_spec.timeoutMs);
     }
     m_process->start();
+    // Forked by now: a cancel or delete before started() has been delivered still reaches it.
+    m_pid = m_process->processId();
 }
 
 bool ProcessJob::doCancel() {
