@@ -14,7 +14,6 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
-#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -28,25 +27,9 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-#include <algorithm>
-
 namespace sagedock::app {
 
 namespace {
-
-// The mode's fields and the shared ones are separate forms: one label width lines their fields up.
-void alignLabels(const QList<QFormLayout*>& forms) {
-    QList<QWidget*> labels;
-    int width = 0;
-    for (QFormLayout* f : forms)
-        for (int row = 0; f && row < f->rowCount(); ++row)
-            if (QLayoutItem* item = f->itemAt(row, QFormLayout::LabelRole); item && item->widget()) {
-                labels << item->widget();
-                width = std::max(width, item->widget()->sizeHint().width());
-            }
-    for (QWidget* label : labels)
-        label->setMinimumWidth(width);
-}
 
 QLabel* messageLabel(const char* objectName, QWidget* parent) {
     auto* label = new QLabel(parent);
@@ -95,9 +78,7 @@ BuildsPage::BuildsPage(AppContext& context, QWidget* parent)
     buildLayout->addWidget(m_modeStack);
     m_options = new BuildOptionsForm(m_context.settings().buildPushPrefix(), buildTab);
     buildLayout->addWidget(m_options);
-    alignLabels({qobject_cast<QFormLayout*>(m_sage->layout()),
-                 qobject_cast<QFormLayout*>(m_generic->layout()),
-                 qobject_cast<QFormLayout*>(m_options->layout())});
+    m_options->alignLabels({m_sage, m_generic});
 
     auto* buttons = new QHBoxLayout;
     m_previewButton = button(tr("Preview commands"), "previewButton", buildTab);

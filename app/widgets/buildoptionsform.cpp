@@ -10,6 +10,8 @@
 #include <QLineEdit>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace sagedock::app {
 
 namespace {
@@ -95,6 +97,21 @@ void BuildOptionsForm::setPushPrefix(const QString& prefix) {
 
 void BuildOptionsForm::setTagPlaceholder(const QString& text) {
     m_tag->setPlaceholderText(text);
+}
+
+void BuildOptionsForm::alignLabels(const QList<QWidget*>& otherForms) {
+    QList<QWidget*> labels;
+    int width = 0;
+    for (QWidget* form : otherForms + QList<QWidget*>{this}) {
+        auto* f = qobject_cast<QFormLayout*>(form->layout());
+        for (int row = 0; f && row < f->rowCount(); ++row)
+            if (QLayoutItem* item = f->itemAt(row, QFormLayout::LabelRole); item && item->widget()) {
+                labels << item->widget();
+                width = std::max(width, item->widget()->sizeHint().width());
+            }
+    }
+    for (QWidget* label : labels)
+        label->setMinimumWidth(width);
 }
 
 } // namespace sagedock::app

@@ -32,6 +32,8 @@ public:
     void setTag(const QString& tag);
     void setPushPrefix(const QString& prefix);
     void setTagPlaceholder(const QString& text);
+    // The mode's fields and these are separate forms (QFormLayouts): one label width lines them up.
+    void alignLabels(const QList<QWidget*>& otherForms);
 
 Q_SIGNALS:
     void changed();
