@@ -7,6 +7,7 @@
 
 #include "imagebuild/buildplanner.h"
 #include "imagebuild/buildrunner.h"
+#include "imagebuild/renderers.h"
 
 #include <QCoreApplication>
 #include <QSocketNotifier>
@@ -21,9 +22,9 @@ using namespace sagedock;
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("sagedock::cli", text);
-}
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(sagedock::cli)
+};
 
 QStringList listValues(const QCommandLineParser& p, const QString& name) {
     QStringList out;
@@ -44,35 +45,12 @@ void onSignal(int) {
 struct Session : QObject {
     imagebuild::Planner planner;
     imagebuild::Runner runner;
-    imagebuild::CliProbe probe; // runs beside the planner: the build starts one round trip earlier
-    std::optional<util::Result<imagebuild::CliCapabilities>> caps;
-    std::optional<util::Result<imagebuild::BuildPlan>> plan;
+    imagebuild::CliProbe probe;           // runs beside the planner: the build starts one round trip earlier
+    std::optional<util::Error> capsError; // set once the probe has finished
+    std::optional<util::Error> planError; // set once the planner has finished
     std::function<void()> bothReady;
     std::unique_ptr<QSocketNotifier> notifier;
 };
-
-QString stageLine(const imagebuild::StageResult& r) {
-    QString line = QStringLiteral("%1: %2").arg(r.stage, imagebuild::stageStatusName(r.status));
-    if (r.status != imagebuild::StageStatus::Skipped)
-        line += QStringLiteral(" (%1 steps, %2 cached, %3 executed, %4 s)")
-                    .arg(r.steps)
-                    .arg(r.cached)
-                    .arg(r.executed)
-                    .arg(r.durationSeconds, 0, 'f', 1);
-    if (r.firstExecuted)
-        line += QStringLiteral("\n    first executed: %1\n    why: %2")
-                    .arg(r.firstExecuted->step, r.firstExecuted->text.isEmpty()
-                                                    ? buildlog::reasonCode(r.firstExecuted->reason)
-                                                    : r.firstExecuted->text);
-    for (const auto& c : r.cacheImports)
-        line +=
-            QStringLiteral("\n    cache import %1: %2%3")
-                .arg(c.ref, c.ok ? QStringLiteral("ok") : QStringLiteral("FAILED"),
-                     c.message.isEmpty() ? QString() : QStringLiteral(" (") + c.message + QLatin1Char(')'));
-    if (!r.note.isEmpty())
-        line += QStringLiteral("\n    ") + r.note;
-    return line;
-}
 
 } // namespace
 
@@ -126,7 +104,7 @@ SAGEDOCK_CLI_COMMAND(
             const qsizetype eq = a.indexOf(QLatin1Char('='));
             if (eq <= 0) {
                 done(cli::usageError(io, QStringLiteral("build"),
-                                     tr("--build-arg needs NAME=VALUE, got %1").arg(a)));
+                                     Text::tr("--build-arg needs NAME=VALUE, got %1").arg(a)));
                 return;
             }
             common.extraBuildArgs << qMakePair(a.left(eq), a.mid(eq + 1));
@@ -149,7 +127,7 @@ SAGEDOCK_CLI_COMMAND(
             run.builderMode = imagebuild::builderModeFromName(p.value(QStringLiteral("builder-mode")));
             if (!run.builderMode) {
                 done(cli::usageError(io, QStringLiteral("build"),
-                                     tr("--builder-mode must be legacy, buildkit or buildx")));
+                                     Text::tr("--builder-mode must be legacy, buildkit or buildx")));
                 return;
             }
         }
@@ -158,47 +136,38 @@ SAGEDOCK_CLI_COMMAND(
 
         auto* session = new Session;
         session->probe.setRequiredMode(run.builderMode);
-        QObject::connect(&session->planner, &imagebuild::Planner::finished, session,
-                         [session](const util::Result<imagebuild::BuildPlan>& plan) {
-                             session->plan = plan;
-                             if (session->caps)
-                                 session->bothReady();
-                         });
-        QObject::connect(&session->probe, &imagebuild::CliProbe::finished, session,
-                         [session](const util::Result<imagebuild::CliCapabilities>& caps) {
-                             session->caps = caps;
-                             if (session->plan)
-                                 session->bothReady();
-                         });
+        QObject::connect(&session->planner, &util::Job::finished, session, [session](const util::Error& e) {
+            session->planError = e;
+            if (session->capsError)
+                session->bothReady();
+        });
+        QObject::connect(&session->probe, &util::Job::finished, session, [session](const util::Error& e) {
+            session->capsError = e;
+            if (session->planError)
+                session->bothReady();
+        });
         session->probe.start();
         session->bothReady = [&p, &io, done, session, run, json]() mutable {
-            const util::Result<imagebuild::BuildPlan> plan = *session->plan;
-            if (!plan.ok()) {
-                const int code = plan.error().code == util::ErrorCode::InvalidArgument
-                                     ? cli::usageError(io, QStringLiteral("build"), plan.error().toString())
-                                     : cli::printError(io, plan.error());
+            const util::Error planError = *session->planError;
+            if (planError) {
+                const int code = planError.code == util::ErrorCode::InvalidArgument
+                                     ? cli::usageError(io, QStringLiteral("build"), planError.toString())
+                                     : cli::printError(io, planError);
                 session->deleteLater();
                 done(code);
                 return;
             }
-            if (!session->caps->ok()) {
+            if (*session->capsError) {
                 session->deleteLater();
-                done(cli::printError(io, session->caps->error()));
+                done(cli::printError(io, *session->capsError));
                 return;
             }
-            const imagebuild::CliCapabilities caps = session->caps->value();
+            const imagebuild::CliCapabilities caps = session->probe.result();
+            const imagebuild::BuildPlan& pl = session->planner.result();
             if (p.isSet(QStringLiteral("dry-run"))) {
-                const imagebuild::BuildPlan& pl = plan.value();
                 nlohmann::json j = pl.toJson();
                 nlohmann::json commands = nlohmann::json::array();
-                QStringList lines;
-                if (pl.mode == imagebuild::BuildPlan::Mode::Sage)
-                    lines << QStringLiteral("cd ") + imagebuild::shellQuote(pl.contextDir)
-                          << pl.generatorDisplay();
-                for (int i = 0; i < pl.stages.size(); ++i) {
-                    lines << imagebuild::stageCommand(pl, i, caps).display();
-                    lines += imagebuild::pushCommands(pl, i, caps);
-                }
+                const QStringList lines = imagebuild::previewCommands(pl, caps);
                 for (const QString& l : lines)
                     commands.push_back(l.toStdString());
                 j["commands"] = commands;
@@ -229,34 +198,34 @@ SAGEDOCK_CLI_COMMAND(
                                  });
                 QObject::connect(&runner, &imagebuild::Runner::stageFinished, session,
                                  [&io](int, const imagebuild::StageResult& r) {
-                                     io.out << stageLine(r) << "\n";
+                                     io.out << imagebuild::stageSummary(r) << "\n";
                                      io.out.flush();
                                  });
             }
-            QObject::connect(&runner, &imagebuild::Runner::finished, session,
-                             [&io, done, session, json](const imagebuild::BuildRecord& r) {
-                                 ::signal(SIGINT, SIG_DFL);
-                                 ::signal(SIGTERM, SIG_DFL);
-                                 if (json) {
-                                     nlohmann::json stages = nlohmann::json::array();
-                                     for (const imagebuild::StageResult& s : r.stages)
-                                         stages.push_back(s.toJson());
-                                     nlohmann::json j = {
-                                         {"stages", stages},         {"log", r.logPath.toStdString()},
-                                         {"id", r.id.toStdString()}, {"builder", r.builder.toStdString()},
-                                         {"success", r.success},     {"error", cli::orNull(r.error)}};
-                                     cli::printJson(io, j);
-                                 } else {
-                                     io.out << "log: " << r.logPath << "\n";
-                                     io.out.flush();
-                                     if (!r.error.isEmpty()) {
-                                         io.err << "sagedock-cli: " << r.error << "\n";
-                                         io.err.flush();
-                                     }
-                                 }
-                                 session->deleteLater();
-                                 done(r.success ? cli::ExitOk : cli::ExitFailure);
-                             });
+            QObject::connect(
+                &runner, &util::Job::finished, session, [&io, done, session, json](const util::Error&) {
+                    const imagebuild::BuildRecord& r = session->runner.result();
+                    ::signal(SIGINT, SIG_DFL);
+                    ::signal(SIGTERM, SIG_DFL);
+                    if (json) {
+                        nlohmann::json stages = nlohmann::json::array();
+                        for (const imagebuild::StageResult& s : r.stages)
+                            stages.push_back(s.toJson());
+                        nlohmann::json j = {{"stages", stages},         {"log", r.logPath.toStdString()},
+                                            {"id", r.id.toStdString()}, {"builder", r.builder.toStdString()},
+                                            {"success", r.success},     {"error", cli::orNull(r.error)}};
+                        cli::printJson(io, j);
+                    } else {
+                        io.out << "log: " << r.logPath << "\n";
+                        io.out.flush();
+                        if (!r.error.isEmpty()) {
+                            io.err << "sagedock-cli: " << r.error << "\n";
+                            io.err.flush();
+                        }
+                    }
+                    session->deleteLater();
+                    done(r.success ? cli::ExitOk : cli::ExitFailure);
+                });
             if (::pipe2(g_signalPipe, O_CLOEXEC | O_NONBLOCK) == 0) {
                 session->notifier = std::make_unique<QSocketNotifier>(g_signalPipe[0], QSocketNotifier::Read);
                 QObject::connect(session->notifier.get(), &QSocketNotifier::activated, session, [session] {
@@ -268,7 +237,7 @@ SAGEDOCK_CLI_COMMAND(
                 ::signal(SIGINT, onSignal);
                 ::signal(SIGTERM, onSignal);
             }
-            runner.start(plan.value(), run);
+            runner.start(pl, run);
         };
 
         if (generic) {
@@ -280,7 +249,8 @@ SAGEDOCK_CLI_COMMAND(
             g.common = common;
             if (g.contextDir.isEmpty()) {
                 session->deleteLater();
-                done(cli::usageError(io, QStringLiteral("build"), tr("--dockerfile needs --context DIR")));
+                done(cli::usageError(io, QStringLiteral("build"),
+                                     Text::tr("--dockerfile needs --context DIR")));
                 return;
             }
             session->planner.planGeneric(g);
@@ -290,8 +260,8 @@ SAGEDOCK_CLI_COMMAND(
             session->deleteLater();
             done(cli::usageError(
                 io, QStringLiteral("build"),
-                tr("give --source DIR --system S (Sage mode) or --dockerfile FILE --context DIR "
-                   "--stages a,b --image-prefix NAME (generic mode)")));
+                Text::tr("give --source DIR --system S (Sage mode) or --dockerfile FILE --context DIR "
+                         "--stages a,b --image-prefix NAME (generic mode)")));
             return;
         }
         imagebuild::SageBuildOptions s;

@@ -2,9 +2,11 @@
 // the cache, and why. Reads BuildKit plain, BuildKit rawjson and legacy-builder logs (CI logs too).
 
 #include "buildlog/diagnosis.h"
+#include "buildlog/renderers.h"
 #include "command.h"
 #include "output.h"
 
+#include <QCoreApplication>
 #include <QFile>
 
 #include <cstdio>
@@ -14,85 +16,18 @@ using namespace sagedock;
 
 namespace {
 
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(sagedock::cli)
+};
+
 util::Result<buildlog::Diagnoser> load(const QString& path) {
     if (path == QLatin1String("-")) {
         QFile in;
         if (!in.open(stdin, QIODevice::ReadOnly))
-            return util::Error::make(
-                util::ErrorCode::Io,
-                QCoreApplication::translate("sagedock::cli", "Cannot read standard input."));
+            return util::Error::make(util::ErrorCode::Io, Text::tr("Cannot read standard input."));
         return buildlog::diagnoseDevice(in, QStringLiteral("-"));
     }
     return buildlog::diagnoseFile(path);
-}
-
-QString seconds(double s) {
-    return s < 0 ? QStringLiteral("-") : QString::number(s, 'f', 1) + QStringLiteral(" s");
-}
-
-void printText(cli::Io& io, const QString& path, const buildlog::Diagnosis& d) {
-    QTextStream& out = io.out;
-    out << path << ": " << buildlog::formatName(d.format) << ", " << d.builds
-        << (d.builds == 1 ? " build" : " builds") << "\n\n";
-    qsizetype width = 5;
-    for (const buildlog::StageDiagnosis& s : d.stages)
-        width = std::max(width, s.name.size());
-    out << QStringLiteral("Stage").leftJustified(width) << "  Steps  Cached  Executed  Failed  Duration\n";
-    for (const buildlog::StageDiagnosis& s : d.stages)
-        out << s.name.leftJustified(width) << "  " << QString::number(s.steps).rightJustified(5) << "  "
-            << QString::number(s.cached).rightJustified(6) << "  "
-            << QString::number(s.executed).rightJustified(8) << "  "
-            << QString::number(s.failed).rightJustified(6) << "  "
-            << seconds(s.durationSeconds).rightJustified(8) << "\n";
-    out << QStringLiteral("Total").leftJustified(width) << "  " << QString::number(d.steps).rightJustified(5)
-        << "  " << QString::number(d.cached).rightJustified(6) << "  "
-        << QString::number(d.executed).rightJustified(8) << "  "
-        << QString::number(d.failed).rightJustified(6) << "\n";
-
-    bool header = false;
-    for (const buildlog::StageDiagnosis& s : d.stages) {
-        if (!s.firstExecuted)
-            continue;
-        if (!header)
-            out << "\nFirst executed step per stage (where the cache broke):\n";
-        header = true;
-        out << "  " << s.name << ": " << s.firstExecuted->step << "\n    " << s.firstExecuted->text << "\n";
-    }
-    if (!d.cacheImports.isEmpty()) {
-        out << "\nCache imports:\n";
-        for (const buildlog::CacheImport& ci : d.cacheImports)
-            out << "  " << (ci.ok ? "ok      " : "FAILED  ") << ci.ref
-                << (ci.message.isEmpty() ? QString() : QStringLiteral(": ") + ci.message) << "\n";
-    }
-    if (!d.errors.isEmpty()) {
-        out << "\nErrors:\n";
-        for (const buildlog::DiagnosisError& e : d.errors)
-            out << "  " << (e.step.isEmpty() ? QString() : e.step + QStringLiteral(": ")) << e.message
-                << "\n";
-    }
-    if (!d.warnings.isEmpty()) {
-        out << "\nWarnings:\n";
-        for (const buildlog::DiagnosisWarning& w : d.warnings)
-            out << "  [" << w.kind << "] " << w.message << "\n";
-    }
-}
-
-void printComparison(cli::Io& io, const QString& a, const QString& b, const buildlog::Comparison& c) {
-    QTextStream& out = io.out;
-    auto list = [&](const QString& title, const QList<buildlog::StepComparison>& steps) {
-        out << "\n" << title << " (" << steps.size() << "):\n";
-        for (const buildlog::StepComparison& s : steps) {
-            out << "  " << (s.stepA.isEmpty() ? s.stepB : s.stepA) << "\n";
-            if (!s.stepA.isEmpty() && !s.stepB.isEmpty() && s.stepA != s.stepB)
-                out << "    differs in " << b << ": " << s.stepB << "\n";
-        }
-    };
-    list(QStringLiteral("Cached in %1, executed in %2").arg(a, b), c.cachedInAExecutedInB);
-    list(QStringLiteral("Executed in %1, cached in %2").arg(a, b), c.executedInACachedInB);
-    if (!c.onlyInA.isEmpty())
-        list(QStringLiteral("Only in %1").arg(a), c.onlyInA);
-    if (!c.onlyInB.isEmpty())
-        list(QStringLiteral("Only in %1").arg(b), c.onlyInB);
 }
 
 } // namespace
@@ -151,11 +86,11 @@ SAGEDOCK_CLI_COMMAND(
             }
             cli::printJson(io, j);
         } else {
-            printText(io, path, da);
+            io.out << buildlog::renderDiagnosis(path, da);
             if (b) {
-                io.out << "\n";
-                printText(io, other, b->value().result());
-                printComparison(io, path, other, buildlog::compare(a.value(), b->value()));
+                io.out << "\n" << buildlog::renderDiagnosis(other, b->value().result());
+                io.out << "\n"
+                       << buildlog::renderComparison(path, other, buildlog::compare(a.value(), b->value()));
             }
             io.out.flush();
         }

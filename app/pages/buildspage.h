@@ -10,32 +10,33 @@
 #include "imagebuild/buildplanner.h"
 #include "imagebuild/buildrunner.h"
 
+#include <QPointer>
 #include <QWidget>
 
 #include <functional>
-#include <memory>
 
-class QCheckBox;
-class QComboBox;
 class QLabel;
-class QLineEdit;
-class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
 class QRadioButton;
 class QStackedWidget;
-class QTableView;
 class QTabWidget;
 
 namespace sagedock::app {
 
 class AppContext;
 class BuildHistoryModel;
+class BuildHistoryPanel;
+class BuildOptionsForm;
 class BuildStageModel;
 class DiagnosisView;
 class GenericBuildForm;
 class LogView;
+class SageBuildForm;
 
+// Assembles the parts (SageBuildForm, GenericBuildForm, BuildHistoryPanel) and runs the use cases:
+// plan (imagebuild::Planner), probe the docker CLI, preview (imagebuild::previewCommands), run
+// (imagebuild::Runner), each a util::Job.
 class BuildsPage final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(BuildsPage)
@@ -50,7 +51,7 @@ public:
     void setHistoryPath(const QString& path);
 
     BuildStageModel* stageModel() const { return m_stageModel; }
-    BuildHistoryModel* historyModel() const { return m_historyModel; }
+    BuildHistoryModel* historyModel() const;
 
 Q_SIGNALS:
     void previewReady();
@@ -61,16 +62,14 @@ protected:
     void dropEvent(class QDropEvent* event) override;
 
 private:
-    void detectSource();
+    QWidget* createRunArea(QWidget* parent);
     bool isGeneric() const;
+    bool isRunning() const;
     void modeChanged();
-    QStringList sageStages() const;
     // Null when Run can start; else the reason and its fix (shown under the buttons).
     util::Error validationError() const;
     void revalidate();
     bool checkForm(); // re-reads the Dockerfile; false (and the reason shown) when Run cannot start
-    imagebuild::CommonBuildOptions commonOptions() const;
-    imagebuild::SageBuildOptions sageOptions() const;
     imagebuild::RunOptions runOptions() const;
     // Plans the form's build (either mode) and hands the plan on; failures are shown.
     void plan(std::function<void(const imagebuild::BuildPlan&)> next);
@@ -79,49 +78,34 @@ private:
     void run();
     void startRun(const imagebuild::BuildPlan& plan);
     void cancel();
-    void rerunSelected();
-    void compareSelected();
+    void rerun(const imagebuild::BuildRecord& record);
     void openLogDialog();
-    void fillForm(const imagebuild::BuildRecord& record);
     void showError(const QString& text);
     void setRunning(bool running);
 
     AppContext& m_context;
-    QString m_historyPath;
-    std::unique_ptr<imagebuild::Planner> m_planner;
-    std::unique_ptr<imagebuild::Runner> m_runner;
-    std::unique_ptr<imagebuild::CliProbe> m_probe;
+    // Each dies with the page (or with the next one of its kind): a running one is stopped.
+    QPointer<imagebuild::Planner> m_planner;
+    QPointer<imagebuild::Runner> m_runner;
+    QPointer<imagebuild::CliProbe> m_probe;
 
-    QTabWidget* m_tabs;
-    QRadioButton* m_sageMode;
-    QRadioButton* m_genericMode;
-    QStackedWidget* m_modeStack;
-    GenericBuildForm* m_generic;
-    util::Error m_sageError; // what detectSource found wrong
-    QLineEdit* m_source;
-    QLabel* m_detected;
-    QComboBox* m_system;
-    QComboBox* m_packages;
-    QListWidget* m_stages;
-    QLineEdit* m_tag;
-    QLineEdit* m_cacheFrom;
-    QLineEdit* m_pushPrefix;
-    QComboBox* m_builderMode;
-    QCheckBox* m_resume;
-    QCheckBox* m_skipExisting;
-    QPushButton* m_previewButton;
-    QPushButton* m_runButton;
-    QPushButton* m_cancelButton;
-    QLabel* m_error;
-    QLabel* m_validation;
-    QPlainTextEdit* m_preview;
-    BuildStageModel* m_stageModel;
-    QTableView* m_stageTable;
-    LogView* m_log;
-    DiagnosisView* m_diagnosis;
-    BuildHistoryModel* m_historyModel;
-    QTableView* m_historyTable;
-    QPlainTextEdit* m_compare;
+    QTabWidget* m_tabs = nullptr;
+    QRadioButton* m_sageMode = nullptr;
+    QRadioButton* m_genericMode = nullptr;
+    QStackedWidget* m_modeStack = nullptr;
+    SageBuildForm* m_sage = nullptr;
+    GenericBuildForm* m_generic = nullptr;
+    BuildOptionsForm* m_options = nullptr;
+    QPushButton* m_previewButton = nullptr;
+    QPushButton* m_runButton = nullptr;
+    QPushButton* m_cancelButton = nullptr;
+    QLabel* m_error = nullptr;
+    QLabel* m_validation = nullptr;
+    QPlainTextEdit* m_preview = nullptr;
+    BuildStageModel* m_stageModel = nullptr;
+    LogView* m_log = nullptr;
+    DiagnosisView* m_diagnosis = nullptr;
+    BuildHistoryPanel* m_history = nullptr;
 };
 
 } // namespace sagedock::app

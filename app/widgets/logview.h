@@ -6,10 +6,9 @@
 // Follow keeps the newest line in view; search finds text forwards and backwards.
 // Usage:
 //   auto* log = new LogView(this);
-//   connect(process, &QProcess::readyReadStandardError, log, [=] {
-//   log->appendData(process->readAllStandardError()); }); connect(log, &LogView::eventsParsed, diagnosisView,
-//   &DiagnosisView::addEvents); log->loadFile(path); // a finished log, read in slices without blocking the
-//   UI
+//   connect(runner, &imagebuild::Runner::logData, log, [log](int, const QByteArray& d) { log->appendData(d);
+//   }); connect(log, &LogView::eventsParsed, diagnosisView, &DiagnosisView::addEvents); log->loadFile(path);
+//   // a finished log, read in slices without blocking the UI
 
 #include "buildlog/parser.h"
 

@@ -36,7 +36,8 @@ util::Result<QList<BuildRecord>> History::load(int limit) const {
     if (!f.open(QIODevice::ReadOnly))
         return util::Error::make(
             util::ErrorCode::Io,
-            QCoreApplication::translate("sagedock::imagebuild", "Cannot read the build history %1.").arg(m_path),
+            QCoreApplication::translate("sagedock::imagebuild", "Cannot read the build history %1.")
+                .arg(m_path),
             f.errorString());
     while (!f.atEnd()) {
         const QByteArray line = f.readLine().trimmed();

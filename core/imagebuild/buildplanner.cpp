@@ -4,20 +4,18 @@
 #include "imagebuild/sagesystems.h"
 #include "reference/imagereference.h"
 #include "util/atomicfile.h"
+#include "util/processjob.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
-#include <QProcessEnvironment>
-#include <QThread>
-#include <QTimer>
 
 namespace sagedock::imagebuild {
 
 namespace {
-QString tr(const char* text) {
-    return QCoreApplication::translate("sagedock::imagebuild", text);
-}
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(sagedock::imagebuild)
+};
 util::Error invalid(const QString& message, const QString& hint = {}) {
     return util::Error::make(util::ErrorCode::InvalidArgument, message, hint);
 }
@@ -30,7 +28,8 @@ QString withSlash(QString prefix) {
 util::Error checkReference(const QString& ref) {
     auto r = reference::ImageReference::parse(ref);
     if (!r.ok())
-        return invalid(tr("Invalid image reference %1: %2").arg(ref, r.error().message), r.error().hint);
+        return invalid(Text::tr("Invalid image reference %1: %2").arg(ref, r.error().message),
+                       r.error().hint);
     return {};
 }
 } // namespace
@@ -51,59 +50,105 @@ QString imageStem(const QString& envName, bool legacyToxLoop) {
     return QStringLiteral("sage-") + stem;
 }
 
+namespace {
+QStringList withCommonArguments(QStringList arguments, const CommonBuildOptions& c) {
+    if (!c.tag.isEmpty())
+        arguments << QStringLiteral("--tag") << c.tag;
+    if (!c.pushPrefix.isEmpty())
+        arguments << QStringLiteral("--push") << c.pushPrefix;
+    return arguments;
+}
+} // namespace
+
+QStringList cliArguments(const SageBuildOptions& o) {
+    return withCommonArguments({QStringLiteral("--source"), o.sourceDir, QStringLiteral("--system"), o.system,
+                                QStringLiteral("--packages"), o.packages, QStringLiteral("--stages"),
+                                o.stages.join(QLatin1Char(','))},
+                               o.common);
+}
+
+QStringList cliArguments(const GenericBuildOptions& o) {
+    return withCommonArguments({QStringLiteral("--dockerfile"), o.dockerfile, QStringLiteral("--context"),
+                                o.contextDir, QStringLiteral("--stages"), o.stages.join(QLatin1Char(',')),
+                                QStringLiteral("--image-prefix"), o.imagePrefix},
+                               o.common);
+}
+
 Planner::Planner(QObject* parent)
-    : QObject(parent) {}
+    : util::ValueJob<BuildPlan>(parent) {}
 
-Planner::~Planner() {
-    cancel();
+// Children die with the planner: a running generator's group is killed without waiting.
+Planner::~Planner() = default;
+
+void Planner::setOptions(const SageBuildOptions& options) {
+    m_sage = options;
+    m_plan = BuildPlan{};
+    m_plan.mode = BuildPlan::Mode::Sage;
 }
 
-void Planner::cancel() {
-    if (m_process && m_process->state() != QProcess::NotRunning) {
-        m_process->disconnect(this);
-        m_process->kill();
-        m_process->waitForFinished(2000);
-    }
-    if (!m_done)
-        fail(util::Error::make(util::ErrorCode::Cancelled, tr("Planning was cancelled.")));
-}
-
-void Planner::fail(const util::Error& error) {
-    if (m_done)
-        return;
-    m_done = true;
-    Q_EMIT finished(error);
-}
-
-void Planner::succeed() {
-    if (m_done)
-        return;
-    m_done = true;
-    Q_EMIT finished(m_plan);
+void Planner::setOptions(const GenericBuildOptions& options) {
+    m_generic = options;
+    m_plan = BuildPlan{};
+    m_plan.mode = BuildPlan::Mode::Generic;
 }
 
 void Planner::planSage(const SageBuildOptions& options) {
-    m_sage = options;
+    setOptions(options);
+    start();
+}
+
+void Planner::planGeneric(const GenericBuildOptions& options) {
+    setOptions(options);
+    start();
+}
+
+void Planner::doStart() {
+    if (m_plan.mode == BuildPlan::Mode::Generic)
+        startGeneric();
+    else
+        startSage();
+}
+
+bool Planner::doCancel() {
+    stopChildren();
+    return true;
+}
+
+void Planner::stopChildren() {
+    delete m_process; // kills the group at once; reaped in the background
+    m_process = nullptr;
+    delete m_hashing; // the hashing stops at its next check; its result is dropped
+    m_hashing = nullptr;
+}
+
+void Planner::fail(const util::Error& error) {
+    stopChildren();
+    emitResult(error);
+}
+
+void Planner::succeed() {
+    setResult(m_plan);
+    emitResult();
+}
+
+void Planner::startSage() {
+    const SageBuildOptions& options = m_sage;
     BuildPlan& p = m_plan;
-    p.mode = BuildPlan::Mode::Sage;
     auto source = SageSource::detect(options.sourceDir);
     if (!source.ok()) {
-        QTimer::singleShot(0, this, [this, e = source.error()] { fail(e); });
+        fail(source.error());
         return;
     }
     const auto system = sageSystem(options.system);
     if (!system && options.baseImage.isEmpty()) {
-        QTimer::singleShot(0, this, [this] {
-            fail(invalid(tr("Unknown system %1.").arg(m_sage.system),
-                         tr("Use one of tox's system factors, e.g. ubuntu-jammy, or give the base image.")));
-        });
+        fail(
+            invalid(Text::tr("Unknown system %1.").arg(m_sage.system),
+                    Text::tr("Use one of tox's system factors, e.g. ubuntu-jammy, or give the base image.")));
         return;
     }
     if (!sagePackageSets().contains(options.packages)) {
-        QTimer::singleShot(0, this, [this] {
-            fail(invalid(tr("Unknown package set %1.").arg(m_sage.packages),
-                         tr("Use minimal, standard or maximal.")));
-        });
+        fail(invalid(Text::tr("Unknown package set %1.").arg(m_sage.packages),
+                     Text::tr("Use minimal, standard or maximal.")));
         return;
     }
     const bool incremental = options.modifiers.contains(QStringLiteral("incremental"));
@@ -207,57 +252,79 @@ void Planner::planSage(const SageBuildOptions& options) {
         runGenerator();
         return;
     }
-    // BUILD_TAG={env:DOCKER_TAG:$(git describe --dirty --always)}
-    m_process = std::make_unique<QProcess>();
-    m_process->setWorkingDirectory(p.sourceDir);
-    connect(m_process.get(), &QProcess::finished, this, [this](int code, QProcess::ExitStatus st) {
-        const QString out = QString::fromUtf8(m_process->readAllStandardOutput()).trimmed();
-        m_plan.tag = (st == QProcess::NormalExit && code == 0 && !out.isEmpty()) ? out : m_plan.sageVersion;
+    // BUILD_TAG={env:DOCKER_TAG:$(git describe --dirty --always)}; no git, no repository or a
+    // hung git (20 s): the Sage version.
+    util::ProcessSpec git;
+    git.program = QStringLiteral("git");
+    git.arguments = {QStringLiteral("describe"), QStringLiteral("--dirty"), QStringLiteral("--always")};
+    git.workingDirectory = p.sourceDir;
+    git.timeoutMs = 20000;
+    git.killGraceMs = 1000;
+    m_process = new util::ProcessJob(git, this);
+    util::ProcessJob* describe = m_process;
+    connect(describe, &util::Job::finished, this, [this, describe](const util::Error& e) {
+        const QString out = QString::fromUtf8(describe->result().standardOutput).trimmed();
+        m_plan.tag = (!e && describe->result().exitCode == 0 && !out.isEmpty()) ? out : m_plan.sageVersion;
+        m_process = nullptr;
+        describe->deleteLater();
         runGenerator();
     });
-    connect(m_process.get(), &QProcess::errorOccurred, this, [this](QProcess::ProcessError e) {
-        if (e == QProcess::FailedToStart) {
-            m_process->disconnect(this);
-            m_plan.tag = m_plan.sageVersion;
-            QTimer::singleShot(0, this, [this] { runGenerator(); });
-        }
-    });
-    m_process->start(QStringLiteral("git"),
-                     {QStringLiteral("describe"), QStringLiteral("--dirty"), QStringLiteral("--always")});
-    QTimer::singleShot(20000, m_process.get(), [p = m_process.get()] { p->kill(); });
+    describe->start();
 }
 
 void Planner::runGenerator() {
     BuildPlan& p = m_plan;
     if (auto e = reference::ImageReference::validateTag(p.tag)) {
-        fail(invalid(tr("Invalid tag %1: %2").arg(p.tag, e.message)));
+        fail(invalid(Text::tr("Invalid tag %1: %2").arg(p.tag, e.message)));
         return;
     }
     p.generatorEnv.prepend({QStringLiteral("BUILD_TAG"), p.tag});
-    QProcessEnvironment env;
-    const QProcessEnvironment sys = QProcessEnvironment::systemEnvironment();
+    // A clean environment like tox's: only what the script needs from ours, then tox's setenv.
+    QStringList env;
     for (const char* keep : {"PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "DOCKER_HOST"})
-        if (sys.contains(QString::fromLatin1(keep)))
-            env.insert(QString::fromLatin1(keep), sys.value(QString::fromLatin1(keep)));
+        if (qEnvironmentVariableIsSet(keep))
+            env << QString::fromLatin1(keep) + QLatin1Char('=') + qEnvironmentVariable(keep);
     for (const auto& e : p.generatorEnv)
-        env.insert(e.first, e.second);
-    m_process = std::make_unique<QProcess>();
-    m_process->setWorkingDirectory(p.sourceDir);
-    m_process->setProcessEnvironment(env);
-    connect(m_process.get(), &QProcess::finished, this, [this](int code, QProcess::ExitStatus st) {
-        const QByteArray out = m_process->readAllStandardOutput();
-        const QString err = QString::fromUtf8(m_process->readAllStandardError()).trimmed();
-        if (st != QProcess::NormalExit || code != 0) {
+        env << e.first + QLatin1Char('=') + e.second;
+    QStringList argv{p.generator};
+    argv += p.generatorArgs;
+    util::ProcessSpec spec;
+    spec.program = QStringLiteral("bash");
+    spec.arguments = argv;
+    spec.environment = env;
+    spec.workingDirectory = p.sourceDir;
+    spec.timeoutMs = kGeneratorTimeoutMs;
+    spec.killGraceMs = 2000;
+    m_process = new util::ProcessJob(spec, this);
+    util::ProcessJob* generator = m_process;
+    connect(generator, &util::Job::finished, this, [this, generator](const util::Error& e) {
+        m_process = nullptr;
+        generator->deleteLater();
+        if (e.code == util::ErrorCode::Timeout) {
+            fail(util::Error::make(util::ErrorCode::Timeout, Text::tr("%1 did not finish within %2 s.")
+                                                                 .arg(m_plan.generator)
+                                                                 .arg(kGeneratorTimeoutMs / 1000)));
+            return;
+        }
+        if (e) { // it did not start
+            fail(util::Error::make(util::ErrorCode::Process, Text::tr("bash could not be started."),
+                                   Text::tr("Install bash; write-dockerfile.sh is a bash script.")));
+            return;
+        }
+        const QByteArray out = generator->result().standardOutput;
+        const QString err = QString::fromUtf8(generator->result().standardError).trimmed();
+        const int code = generator->result().exitCode;
+        if (code != 0) {
             fail(util::Error::make(
                 util::ErrorCode::Process,
-                tr("%1 failed (exit %2): %3").arg(m_plan.generator).arg(code).arg(err.left(500)),
-                tr("Run it by hand from the source folder to see why.")));
+                Text::tr("%1 failed (exit %2): %3").arg(m_plan.generator).arg(code).arg(err.left(500)),
+                Text::tr("Run it by hand from the source folder to see why.")));
             return;
         }
         if (!out.contains("FROM")) {
             fail(util::Error::make(util::ErrorCode::Parse,
-                                   tr("%1 printed no Dockerfile.").arg(m_plan.generator),
-                                   tr("Check that the source folder is a complete Sage checkout.")));
+                                   Text::tr("%1 printed no Dockerfile.").arg(m_plan.generator),
+                                   Text::tr("Check that the source folder is a complete Sage checkout.")));
             return;
         }
         QDir().mkpath(QFileInfo(m_plan.dockerfilePath).path());
@@ -270,33 +337,12 @@ void Planner::runGenerator() {
         m_plan.dockerfileText = out;
         afterDockerfile();
     });
-    connect(m_process.get(), &QProcess::errorOccurred, this, [this](QProcess::ProcessError e) {
-        if (e == QProcess::FailedToStart) {
-            m_process->disconnect(this);
-            QTimer::singleShot(0, this, [this] {
-                fail(util::Error::make(util::ErrorCode::Process, tr("bash could not be started."),
-                                       tr("Install bash; write-dockerfile.sh is a bash script.")));
-            });
-        }
-    });
-    QStringList argv{p.generator};
-    argv += p.generatorArgs;
-    m_process->start(QStringLiteral("bash"), argv);
-    QTimer::singleShot(kGeneratorTimeoutMs, m_process.get(), [this] {
-        if (m_process->state() != QProcess::NotRunning) {
-            m_process->disconnect(this);
-            m_process->kill();
-            fail(util::Error::make(
-                util::ErrorCode::Timeout,
-                tr("%1 did not finish within %2 s.").arg(m_plan.generator).arg(kGeneratorTimeoutMs / 1000)));
-        }
-    });
+    generator->start();
 }
 
-void Planner::planGeneric(const GenericBuildOptions& options) {
-    m_generic = options;
+void Planner::startGeneric() {
+    const GenericBuildOptions& options = m_generic;
     BuildPlan& p = m_plan;
-    p.mode = BuildPlan::Mode::Generic;
     const CommonBuildOptions& c = options.common;
     p.tag = c.tag.isEmpty() ? QStringLiteral("latest") : c.tag;
     p.extraTags = c.extraTags;
@@ -313,29 +359,29 @@ void Planner::planGeneric(const GenericBuildOptions& options) {
     const QFileInfo df(options.dockerfile);
     util::Error error;
     if (!ctx.isDir())
-        error = invalid(tr("The build context %1 is not a folder.").arg(options.contextDir));
+        error = invalid(Text::tr("The build context %1 is not a folder.").arg(options.contextDir));
     else if (options.stages.isEmpty())
-        error =
-            invalid(tr("No stages given."), tr("List the stages in build order, e.g. --stages base,app."));
+        error = invalid(Text::tr("No stages given."),
+                        Text::tr("List the stages in build order, e.g. --stages base,app."));
     else if (options.imagePrefix.isEmpty())
-        error = invalid(tr("No image prefix given."), tr("Give --image-prefix, e.g. myproject."));
+        error = invalid(Text::tr("No image prefix given."), Text::tr("Give --image-prefix, e.g. myproject."));
     if (!error) {
         auto text = util::readWholeFile(df.absoluteFilePath(), 4 * 1024 * 1024);
         if (!text.ok())
             error = util::Error::make(util::ErrorCode::NotFound,
-                                      tr("Cannot read the Dockerfile %1.").arg(options.dockerfile),
+                                      Text::tr("Cannot read the Dockerfile %1.").arg(options.dockerfile),
                                       text.error().message);
         else
             p.dockerfileText = text.value();
     }
     if (error) {
-        QTimer::singleShot(0, this, [this, error] { fail(error); });
+        fail(error);
         return;
     }
     p.contextDir = ctx.absoluteFilePath();
     p.sourceDir = p.contextDir;
     p.dockerfilePath = df.absoluteFilePath();
-    QTimer::singleShot(0, this, [this] { afterDockerfile(); });
+    afterDockerfile();
 }
 
 void Planner::afterDockerfile() {
@@ -362,8 +408,8 @@ void Planner::afterDockerfile() {
             QStringList have;
             for (const auto& s : info.stages)
                 have << s.name;
-            fail(invalid(tr("The Dockerfile has no stage %1.").arg(name),
-                         tr("Stages in it: %1").arg(have.join(QStringLiteral(", ")))));
+            fail(invalid(Text::tr("The Dockerfile has no stage %1.").arg(name),
+                         Text::tr("Stages in it: %1").arg(have.join(QStringLiteral(", ")))));
             return;
         }
         PlannedStage st;
@@ -392,7 +438,7 @@ void Planner::afterDockerfile() {
             }
         for (const QString& t : st.tags)
             if (auto e = reference::ImageReference::validateTag(t)) {
-                fail(invalid(tr("Invalid tag %1: %2").arg(t, e.message)));
+                fail(invalid(Text::tr("Invalid tag %1: %2").arg(t, e.message)));
                 return;
             }
         p.stages << st;
@@ -401,34 +447,40 @@ void Planner::afterDockerfile() {
         succeed();
         return;
     }
-    // Hashing reads every file the stages copy (all of src/ for Sage): off this thread.
-    auto result = std::make_shared<util::Result<QStringList>>(QStringList());
-    QStringList names = stageNames;
-    BuildArgs args = p.buildArgs;
-    QString ctx = p.contextDir;
-    QThread* worker = QThread::create([info, names, args, ctx, result] {
-        QStringList hashes;
-        for (const QString& n : names) {
-            auto h = stageInputHash(info, info.stageIndex(n), args, ctx);
-            if (!h.ok()) {
-                *result = h.error();
-                return;
+    computeHashes(stageNames);
+}
+
+void Planner::computeHashes(const QStringList& stageNames) {
+    // Hashing reads every file the stages copy (all of src/ for Sage): on the pool, cancellable
+    // between stages.
+    auto* job = new util::TaskJob<QStringList>(
+        [info = DockerfileInfo::parse(m_plan.dockerfileText), names = stageNames, args = m_plan.buildArgs,
+         ctx = m_plan.contextDir](const util::CancelToken& token) -> util::Result<QStringList> {
+            QStringList hashes;
+            for (const QString& n : names) {
+                if (token.isCancelled())
+                    return util::Error::make(util::ErrorCode::Cancelled, Text::tr("Cancelled."));
+                auto h = stageInputHash(info, info.stageIndex(n), args, ctx);
+                if (!h.ok())
+                    return h.error();
+                hashes << h.value();
             }
-            hashes << h.value();
-        }
-        *result = hashes;
-    });
-    connect(worker, &QThread::finished, this, [this, result] {
-        if (!result->ok()) {
-            fail(result->error());
+            return hashes;
+        },
+        this);
+    m_hashing = job;
+    connect(job, &util::Job::finished, this, [this, job](const util::Error& e) {
+        m_hashing = nullptr;
+        job->deleteLater();
+        if (e) {
+            fail(e);
             return;
         }
         for (int i = 0; i < m_plan.stages.size(); ++i)
-            m_plan.stages[i].inputHash = result->value().value(i);
+            m_plan.stages[i].inputHash = job->result().value(i);
         succeed();
     });
-    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
-    worker->start();
+    job->start();
 }
 
 } // namespace sagedock::imagebuild

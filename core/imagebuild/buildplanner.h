@@ -5,19 +5,22 @@
 // writes it), tox's build arguments, one target per stage tagged
 // [<push prefix>]sage-<system>-<packages>[-<modifiers>]-<stage>:<tag>, cache sources, and on request
 // each stage's input hash (for skip-when-present and resume). Generic mode takes any Dockerfile.
-// A job: one plan per Planner, finished() once, cancel() kills the generator.
+// A util::ValueJob: one plan per Planner (its result), finished once; cancel() stops git, the
+// generator's process group and the input hashing on the pool without waiting for them.
 // Usage:
 //   auto* planner = new imagebuild::Planner(this);
-//   connect(planner, &imagebuild::Planner::finished, this, [planner](const util::Result<imagebuild::BuildPlan>& r)
-//   {...}); planner->planSage({.sourceDir = dir, .system = u"ubuntu-jammy"_s, .stages = {...}});
+//   connect(planner, &util::Job::finished, this, [planner](const util::Error& e) {
+//       if (!e) use(planner->result());
+//       planner->deleteLater();
+//   });
+//   planner->planSage({.sourceDir = dir, .system = u"ubuntu-jammy"_s, .stages = {...}}); // starts it
 
 #include "imagebuild/buildplan.h"
+#include "util/job.h"
 
-#include <QObject>
-#include <QPointer>
-#include <QProcess>
-
-#include <memory>
+namespace sagedock::util {
+class ProcessJob;
+}
 
 namespace sagedock::imagebuild {
 
@@ -70,32 +73,44 @@ QString toxEnvName(const QString& system, const QString& packages, const QString
 // BUILD_IMAGE_STEM: "sage-ubuntu-jammy-standard" (-incremental dropped, -sitepackages kept).
 QString imageStem(const QString& envName, bool legacyToxLoop = false);
 
-class Planner : public QObject {
+// The `sagedock-cli build` arguments for these options (recorded in the history, like the CLI's argv):
+// the mode's inputs, then --tag and --push when set.
+QStringList cliArguments(const SageBuildOptions& options);
+QStringList cliArguments(const GenericBuildOptions& options);
+
+class Planner final : public util::ValueJob<BuildPlan> {
     Q_OBJECT
 public:
     explicit Planner(QObject* parent = nullptr);
     ~Planner() override;
 
+    // Set what to plan; start() then plans it. The plan*() shorthands set and start.
+    void setOptions(const SageBuildOptions& options);
+    void setOptions(const GenericBuildOptions& options);
     void planSage(const SageBuildOptions& options);
     void planGeneric(const GenericBuildOptions& options);
-    void cancel();
 
     static constexpr int kGeneratorTimeoutMs = 120000;
 
-Q_SIGNALS:
-    void finished(const sagedock::util::Result<sagedock::imagebuild::BuildPlan>& result);
+protected:
+    void doStart() override;
+    bool doCancel() override;
 
 private:
+    void startSage();
+    void startGeneric();
     void runGenerator();
     void afterDockerfile();
+    void computeHashes(const QStringList& stageNames);
     void fail(const util::Error& error);
     void succeed();
+    void stopChildren();
 
     SageBuildOptions m_sage;
     GenericBuildOptions m_generic;
     BuildPlan m_plan;
-    std::unique_ptr<QProcess> m_process;
-    bool m_done = false;
+    util::ProcessJob* m_process = nullptr; // git describe, then the generator
+    util::Job* m_hashing = nullptr;
 };
 
 } // namespace sagedock::imagebuild

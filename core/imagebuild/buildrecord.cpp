@@ -184,4 +184,61 @@ const StageResult* BuildRecord::stage(const QString& name) const {
     return nullptr;
 }
 
+namespace {
+QString planString(const nlohmann::json& plan, const char* key) {
+    return plan.contains(key) && plan.at(key).is_string()
+               ? QString::fromStdString(plan.at(key).get<std::string>())
+               : QString();
+}
+
+// The image prefix of a generic build: as given (--image-prefix), else taken back from the first
+// stage's image ([push prefix]<prefix>-<stage>:<tag>) for records that lack the arguments.
+QString genericImagePrefix(const BuildRecord& record) {
+    const QString option = QStringLiteral("--image-prefix");
+    for (qsizetype i = 0; i < record.arguments.size(); ++i) {
+        const QString& a = record.arguments.at(i);
+        if (a == option && i + 1 < record.arguments.size())
+            return record.arguments.at(i + 1);
+        if (a.startsWith(option + QLatin1Char('='))) // the CLI accepts --image-prefix=NAME too
+            return a.mid(option.size() + 1);
+    }
+    if (record.stages.isEmpty())
+        return {};
+    const StageResult& first = record.stages.first();
+    QString image = first.image.left(first.image.lastIndexOf(QLatin1Char(':')));
+    const QString push = planString(record.plan, "push_prefix");
+    if (!push.isEmpty() && image.startsWith(push))
+        image = image.mid(push.size());
+    if (image.endsWith(QLatin1Char('-') + first.stage))
+        return image.chopped(first.stage.size() + 1);
+    return image.chopped(first.stage.size());
+}
+} // namespace
+
+RecordInputs recordInputs(const BuildRecord& record) {
+    const nlohmann::json& p = record.plan;
+    RecordInputs in;
+    in.tag = planString(p, "tag");
+    in.pushPrefix = planString(p, "push_prefix");
+    in.generic = planString(p, "mode") == QLatin1String("generic");
+    if (!in.generic) // records without the plan's stage list: the stages that ran
+        for (const StageResult& s : record.stages)
+            in.stages << s.stage;
+    if (p.contains("stages") && p.at("stages").is_array()) {
+        in.stages.clear();
+        for (const auto& s : p.at("stages"))
+            in.stages << QString::fromStdString(s.value("stage", std::string()));
+    }
+    if (in.generic) {
+        in.dockerfile = planString(p, "dockerfile");
+        in.context = planString(p, "context");
+        in.imagePrefix = genericImagePrefix(record);
+    } else {
+        in.source = planString(p, "source");
+        in.system = planString(p, "system");
+        in.packages = planString(p, "packages");
+    }
+    return in;
+}
+
 } // namespace sagedock::imagebuild

@@ -62,4 +62,21 @@ struct BuildRecord {
     const StageResult* stage(const QString& name) const;
 };
 
+// The inputs a build was made from, read back from its record (to fill a form for a re-run).
+struct RecordInputs {
+    bool generic = false;
+    QString tag;
+    QString pushPrefix;
+    QStringList stages; // in build order
+    // Sage mode
+    QString source;
+    QString system;
+    QString packages;
+    // Generic mode
+    QString dockerfile;
+    QString context;
+    QString imagePrefix; // --image-prefix as given, else taken back from the first stage's image
+};
+RecordInputs recordInputs(const BuildRecord& record);
+
 } // namespace sagedock::imagebuild

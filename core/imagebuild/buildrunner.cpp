@@ -1,25 +1,22 @@
 #include "imagebuild/buildrunner.h"
 
-#include "imagebuild/buildhistory.h"
 #include "buildlog/diagnosis.h"
 #include "buildlog/parser.h"
 #include "engine/endpoint.h"
 #include "engine/engineclient.h"
 #include "http/request.h"
+#include "imagebuild/buildhistory.h"
 #include "util/log.h"
+#include "util/processjob.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
-#include <QProcessEnvironment>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTimer>
 
 #include <climits>
-#include <csignal>
-#include <sys/types.h>
-#include <unistd.h>
 
 namespace sagedock::imagebuild {
 
@@ -46,39 +43,35 @@ bool loopbackRegistry(const QString& image) {
         h = h.section(QLatin1Char(':'), 0, 0);
     return http::isLoopbackHost(h);
 }
-
-// Every child starts its own process group, so cancel reaches docker and whatever it started.
-void setOwnProcessGroup(QProcess& p) {
-    p.setChildProcessModifier([] { ::setpgid(0, 0); });
-}
 } // namespace
 
 Runner::Runner(QObject* parent)
-    : QObject(parent) {}
+    : util::ValueJob<BuildRecord>(parent) {}
 
 Runner::~Runner() {
-    if (m_probe)
-        delete m_probe;
-    for (QProcess* p : {m_build.get(), m_tool.get(), m_engineVersion.get()}) {
-        if (!p || p->state() == QProcess::NotRunning)
-            continue;
-        p->disconnect(this);
-        const qint64 pid = p->processId();
-        if (pid > 0)
-            ::kill(-pid_t(pid), SIGINT);
-        if (!p->waitForFinished(kKillGraceMs)) {
-            if (pid > 0)
-                ::kill(-pid_t(pid), SIGKILL);
-            p->waitForFinished(2000);
-        }
-    }
+    // Every child process runs in its own group (ProcessSpec's default): deleting its job sends
+    // SIGKILL to the whole group and reaps it in the background, so nothing here waits.
+    delete m_probe;
+    delete m_build;
+    delete m_tool;
+    delete m_engineVersion;
+}
+
+void Runner::setPlan(const BuildPlan& plan, const RunOptions& options) {
+    m_plan = plan;
+    m_options = options;
 }
 
 void Runner::start(const BuildPlan& plan, const RunOptions& options) {
-    if (m_running)
+    if (isStarted())
         return;
-    m_plan = plan;
-    m_options = options;
+    setPlan(plan, options);
+    start();
+}
+
+void Runner::doStart() {
+    const BuildPlan& plan = m_plan;
+    const RunOptions& options = m_options;
     m_running = true;
     m_cancelled = false;
     m_current = -1;
@@ -105,10 +98,9 @@ void Runner::start(const BuildPlan& plan, const RunOptions& options) {
     if (options.resume || options.skipExisting) {
         for (const PlannedStage& st : plan.stages)
             if (st.inputHash.isEmpty()) {
-                QTimer::singleShot(0, this, [this] {
-                    finishBuild(tr("Resume and skip-when-present need the stages' input hashes; plan with "
-                                   "computeInputHashes."));
-                });
+                finishBuild(util::Error::make(util::ErrorCode::InvalidArgument,
+                                              tr("Resume and skip-when-present need the stages' input "
+                                                 "hashes; plan with computeInputHashes.")));
                 return;
             }
     }
@@ -117,7 +109,7 @@ void Runner::start(const BuildPlan& plan, const RunOptions& options) {
                          .latest(plan.key());
 
     if (options.capabilities) {
-        QTimer::singleShot(0, this, [this] { useCapabilities(*m_options.capabilities); });
+        useCapabilities(*m_options.capabilities);
         return;
     }
     auto* probe = new CliProbe(this);
@@ -125,14 +117,15 @@ void Runner::start(const BuildPlan& plan, const RunOptions& options) {
     if (!options.dockerCandidates.isEmpty())
         probe->setCandidates(options.dockerCandidates);
     probe->setRequiredMode(options.builderMode);
-    connect(probe, &CliProbe::finished, this, [this, probe](const util::Result<CliCapabilities>& r) {
+    connect(probe, &util::Job::finished, this, [this, probe](const util::Error& e) {
         probe->deleteLater();
         m_probe = nullptr;
-        if (!r.ok()) {
-            finishBuild(r.error().toString());
+        if (e) {
+            // Recorded the way the CLI prints it: "message (hint)".
+            finishBuild(util::Error::make(e.code, e.toString()));
             return;
         }
-        useCapabilities(r.value());
+        useCapabilities(probe->result());
     });
     probe->start();
 }
@@ -144,7 +137,7 @@ void Runner::useCapabilities(const CliCapabilities& caps) {
     m_record.builder = builderModeName(m_caps.mode);
     Q_EMIT capabilitiesReady(m_caps);
     if (m_cancelled) {
-        finishBuild(tr("Cancelled."));
+        finishCancelled();
         return;
     }
     askEngineVersion();
@@ -164,81 +157,71 @@ void Runner::askEngineVersion() {
         });
         return;
     }
-    m_engineVersion = std::make_unique<QProcess>();
-    QProcess* ev = m_engineVersion.get();
-    connect(ev, &QProcess::finished, this, [this, ev](int code, QProcess::ExitStatus) {
-        if (code == 0)
-            m_record.engineVersion = QString::fromUtf8(ev->readAllStandardOutput()).trimmed();
-    });
-    setOwnProcessGroup(*ev);
     QStringList args;
     if (!m_plan.dockerContext.isEmpty())
         args << QStringLiteral("--context") << m_plan.dockerContext;
     args << QStringLiteral("version") << QStringLiteral("--format") << QStringLiteral("{{.Server.Version}}");
-    ev->start(m_caps.program, args);
+    util::ProcessSpec spec;
+    spec.program = m_caps.program;
+    spec.arguments = args;
+    m_engineVersion = new util::ProcessJob(spec, this);
+    util::ProcessJob* ev = m_engineVersion;
+    connect(ev, &util::Job::finished, this, [this, ev](const util::Error& e) {
+        if (!e && ev->result().exitCode == 0)
+            m_record.engineVersion = QString::fromUtf8(ev->result().standardOutput).trimmed();
+        m_engineVersion = nullptr;
+        ev->deleteLater();
+    });
+    ev->start();
 }
 
-void Runner::cancel() {
-    if (!m_running || m_cancelled)
-        return;
+bool Runner::doCancel() {
     m_cancelled = true;
-    if (m_probe)
-        return; // finishBuild follows when the probe answers (it is quick)
-    if (m_build && m_build->state() != QProcess::NotRunning) {
-        // SIGINT first: the docker CLI then cancels the build session cleanly; SIGKILL if it lingers.
-        killGroup(SIGINT);
-        QTimer::singleShot(kKillGraceMs, m_build.get(), [this] { killGroup(SIGKILL); });
-        return;
+    if (!m_running)
+        return true; // cancelled before doStart: nothing began, nothing to record
+    if (m_build) {
+        // SIGINT to the group first: the docker CLI then ends the build session cleanly; the job sends
+        // SIGKILL if it lingers, and onBuildFinished records the cancelled stage.
+        m_build->cancel();
+        return false;
     }
-    if (m_tool && m_tool->state() != QProcess::NotRunning) {
-        const qint64 pid = m_tool->processId();
-        if (pid > 0)
-            ::kill(-pid_t(pid), SIGINT);
-        return; // the tool's callback sees m_cancelled
+    if (m_tool) {
+        m_tool->cancel(); // its callback sees m_cancelled
+        return false;
     }
-}
-
-void Runner::killGroup(int signal) {
-    if (!m_build || m_build->state() == QProcess::NotRunning)
-        return;
-    const qint64 pid = m_build->processId();
-    if (pid > 0)
-        ::kill(-pid_t(pid), signal);
+    // The probe (quick, and nothing of ours yet) or nothing at all is running: end here.
+    delete m_probe;
+    m_probe = nullptr;
+    finishCancelled();
+    return false;
 }
 
 void Runner::runTool(const QStringList& args, ToolDone done, int timeoutMs) {
-    m_tool = std::make_unique<QProcess>();
-    QProcess* p = m_tool.get();
-    p->setProcessChannelMode(QProcess::MergedChannels);
-    setOwnProcessGroup(*p);
     QStringList argv;
     if (!m_plan.dockerContext.isEmpty())
         argv << QStringLiteral("--context") << m_plan.dockerContext;
     argv += args;
-    auto fired = std::make_shared<bool>(false);
-    connect(p, &QProcess::finished, this, [p, done, fired](int code, QProcess::ExitStatus st) {
-        if (*fired)
-            return;
-        *fired = true;
-        const QByteArray out = p->readAll();
-        done(st == QProcess::NormalExit ? code : -1, out);
+    util::ProcessSpec spec;
+    spec.program = m_caps.program;
+    spec.arguments = argv;
+    spec.timeoutMs = timeoutMs;
+    spec.mergeChannels = true;
+    m_tool = new util::ProcessJob(spec, this);
+    util::ProcessJob* p = m_tool;
+    connect(p, &util::Job::finished, this, [this, p, done](const util::Error& e) {
+        if (m_tool == p)
+            m_tool = nullptr;
+        p->deleteLater();
+        // Not started, timed out or cancelled: a failed tool to the callback (-1, like a crash).
+        done(e ? -1 : p->result().exitCode,
+             e && e.code == util::ErrorCode::Process ? e.message.toUtf8() : p->result().standardOutput);
     });
-    connect(p, &QProcess::errorOccurred, this, [p, done, fired](QProcess::ProcessError e) {
-        if (e != QProcess::FailedToStart || *fired)
-            return;
-        *fired = true;
-        done(-1, p->errorString().toUtf8());
-    });
-    p->start(m_caps.program, argv);
-    QTimer::singleShot(timeoutMs, p, [p] {
-        if (p->state() != QProcess::NotRunning)
-            ::kill(-pid_t(p->processId()), SIGKILL);
-    });
+    p->start();
 }
 
 void Runner::nextStage() {
     if (m_cancelled) {
-        finishBuild(tr("Cancelled."));
+        finishCancelled();
         return;
     }
     ++m_current;
@@ -284,7 +267,7 @@ void Runner::tryResume(int index, std::function<void(bool)> done) {
          QStringLiteral("{{.Id}}"), st.imageRef()},
         [this, index, wantId, prevId, done](int code, const QByteArray& out) {
             if (m_cancelled) {
-                finishBuild(tr("Cancelled."));
+                finishCancelled();
                 return;
             }
             if (code != 0 || QString::fromUtf8(out).trimmed() != wantId) {
@@ -325,7 +308,7 @@ void Runner::trySkipExisting(int index, std::function<void(bool)> done) {
          QStringLiteral("{{.Id}}"), inputRef},
         [this, index, inputRef, done, skipped](int code, const QByteArray&) {
             if (m_cancelled) {
-                finishBuild(tr("Cancelled."));
+                finishCancelled();
                 return;
             }
             if (code == 0) {
@@ -347,7 +330,7 @@ void Runner::trySkipExisting(int index, std::function<void(bool)> done) {
             args << inputRef;
             runTool(args, [this, index, inputRef, done, skipped](int code, const QByteArray&) {
                 if (m_cancelled) {
-                    finishBuild(tr("Cancelled."));
+                    finishCancelled();
                     return;
                 }
                 if (code != 0) {
@@ -357,7 +340,7 @@ void Runner::trySkipExisting(int index, std::function<void(bool)> done) {
                 runTool({QStringLiteral("pull"), QStringLiteral("--quiet"), inputRef},
                         [this, index, inputRef, done, skipped](int code, const QByteArray& out) {
                             if (m_cancelled) {
-                                finishBuild(tr("Cancelled."));
+                                finishCancelled();
                                 return;
                             }
                             if (code != 0) {
@@ -421,27 +404,25 @@ void Runner::buildStage(int index) {
     cmd.arguments << QStringLiteral("--iidfile") << m_iidFile;
     writeLog(QStringLiteral("### sagedock stage %1: %2\n").arg(st.name, display).toUtf8());
 
-    m_build = std::make_unique<QProcess>();
-    QProcess* p = m_build.get();
-    p->setProcessChannelMode(QProcess::MergedChannels);
-    p->setWorkingDirectory(cmd.workingDirectory);
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    QStringList env = util::ProcessJob::systemEnvironment(); // later entries win
     for (const auto& e : cmd.environment)
-        env.insert(e.first, e.second);
-    env.insert(QStringLiteral("BUILDKIT_PROGRESS"), QStringLiteral("plain")); // tox's setenv
-    p->setProcessEnvironment(env);
-    setOwnProcessGroup(*p);
-    connect(p, &QProcess::readyRead, this, &Runner::onBuildOutput);
-    connect(p, &QProcess::finished, this, &Runner::onBuildFinished);
-    connect(p, &QProcess::errorOccurred, this, [this, p](QProcess::ProcessError e) {
-        if (e != QProcess::FailedToStart)
-            return;
-        p->disconnect(this);
-        StageResult r;
-        r.status = StageStatus::Failed;
-        r.note = tr("%1 could not be started: %2").arg(m_caps.program, p->errorString());
-        finishStage(m_current, r);
-        finishBuild(r.note);
+        env << e.first + QLatin1Char('=') + e.second;
+    env << QStringLiteral("BUILDKIT_PROGRESS=plain"); // tox's setenv
+    util::ProcessSpec spec;
+    spec.program = cmd.program;
+    spec.arguments = cmd.arguments;
+    spec.environment = env;
+    spec.workingDirectory = cmd.workingDirectory;
+    spec.killGraceMs = kKillGraceMs;
+    spec.mergeChannels = true;
+    spec.maxCapturedBytes = 0; // the log file keeps the output
+    m_build = new util::ProcessJob(spec, this);
+    util::ProcessJob* p = m_build;
+    connect(p, &util::ProcessJob::standardOutputReceived, this, &Runner::onBuildOutput);
+    connect(p, &util::Job::finished, this, [this, p](const util::Error& e) {
+        m_build = nullptr;
+        p->deleteLater();
+        onBuildFinished(e, p->result().exitCode);
     });
     m_stageTimer.start();
     m_progressTimer.start();
@@ -452,13 +433,12 @@ void Runner::buildStage(int index) {
     live.status = StageStatus::Running;
     live.command = display;
     Q_EMIT stageStarted(index, display);
-    p->start(cmd.program, cmd.arguments);
+    p->start();
     if (m_options.stageTimeoutMs > 0)
         QTimer::singleShot(m_options.stageTimeoutMs, p, [this] { cancel(); });
 }
 
-void Runner::onBuildOutput() {
-    const QByteArray data = m_build->readAll();
+void Runner::onBuildOutput(const QByteArray& data) {
     if (data.isEmpty())
         return;
     writeLog(data);
@@ -498,14 +478,17 @@ void Runner::emitProgress(bool force) {
     Q_EMIT stageProgress(m_current, m_progress);
 }
 
-void Runner::onBuildFinished(int exitCode, QProcess::ExitStatus status) {
-    const QByteArray rest = m_build->readAll();
-    buildlog::BuildEvents events;
-    if (!rest.isEmpty()) {
-        writeLog(rest);
-        Q_EMIT logData(m_current, rest);
-        m_parser->feed(rest, events);
+void Runner::onBuildFinished(const util::Error& error, int exitCode) {
+    if (error && error.code == util::ErrorCode::Process && !m_cancelled) { // docker did not start
+        StageResult r;
+        r.status = StageStatus::Failed;
+        r.note = tr("%1 could not be started: %2").arg(m_caps.program, error.message);
+        finishStage(m_current, r);
+        finishBuild(r.note);
+        return;
     }
+    // All output has arrived through standardOutputReceived before finished().
+    buildlog::BuildEvents events;
     m_parser->finish(events);
     m_diagnoser->addEvents(events);
     if (!events.isEmpty())
@@ -533,7 +516,7 @@ void Runner::onBuildFinished(int exitCode, QProcess::ExitStatus status) {
             r.firstExecuted = sd.firstExecuted;
         }
     }
-    const bool ok = status == QProcess::NormalExit && exitCode == 0 && !m_cancelled;
+    const bool ok = !error && exitCode == 0 && !m_cancelled;
     if (m_cancelled) {
         r.status = StageStatus::Cancelled;
         r.note = tr("Cancelled.");
@@ -553,7 +536,10 @@ void Runner::onBuildFinished(int exitCode, QProcess::ExitStatus status) {
     if (!ok) {
         auto end = [this, index, r] {
             finishStage(index, r);
-            finishBuild(r.status == StageStatus::Cancelled ? tr("Cancelled.") : r.note);
+            if (r.status == StageStatus::Cancelled)
+                finishCancelled();
+            else
+                finishBuild(r.note);
         };
         // A killed legacy build can leave its intermediate container behind: remove it.
         if (m_cancelled && !m_legacyContainer.isEmpty()) {
@@ -626,25 +612,30 @@ void Runner::finishStage(int index, StageResult result) {
     Q_EMIT stageFinished(index, result);
 }
 
+void Runner::finishCancelled() {
+    finishBuild(util::Error::make(util::ErrorCode::Cancelled, tr("Cancelled.")));
+}
+
 void Runner::finishBuild(const QString& error) {
+    finishBuild(util::Error::make(util::ErrorCode::Process, error));
+}
+
+void Runner::finishBuild(const util::Error& error) {
     if (!m_running)
         return;
     m_running = false;
     m_record.finished = QDateTime::currentDateTimeUtc();
-    m_record.error = error;
-    bool allOk = error.isEmpty() && m_record.stages.size() == m_plan.stages.size();
+    m_record.error = error ? error.toString() : QString();
+    bool allOk = !error && m_record.stages.size() == m_plan.stages.size();
     for (const StageResult& r : m_record.stages)
         allOk = allOk && stageSucceeded(r.status);
     m_record.success = allOk;
-    m_engineApi.reset(); // an unanswered version request is cancelled with its client
-    if (m_engineVersion && m_engineVersion->state() != QProcess::NotRunning) {
-        m_engineVersion->disconnect(this);
-        m_engineVersion->kill();
-        m_engineVersion->waitForFinished(1000);
-    }
+    m_engineApi.reset();    // an unanswered version request is cancelled with its client
+    delete m_engineVersion; // an unanswered `docker version` is killed, not waited for
+    m_engineVersion = nullptr;
     if (m_log) {
-        if (!error.isEmpty())
-            writeLog(QStringLiteral("### sagedock: %1\n").arg(error).toUtf8());
+        if (error)
+            writeLog(QStringLiteral("### sagedock: %1\n").arg(m_record.error).toUtf8());
         m_log->close();
     }
     if (m_options.recordHistory) {
@@ -652,7 +643,8 @@ void Runner::finishBuild(const QString& error) {
         if (auto e = history.append(m_record))
             util::logWarning(QStringLiteral("build history: %1").arg(e.toString()));
     }
-    Q_EMIT finished(m_record);
+    setResult(m_record);
+    emitResult(error);
 }
 
 void Runner::writeLog(const QByteArray& data) {

@@ -1,25 +1,29 @@
 #pragma once
 // Runs a BuildPlan: picks the richest builder the docker CLI offers (CliProbe), then per stage in order
-// one `docker build --target` through QProcess (argv only, its own process group: cancel() signals the
-// whole group, and a legacy build's intermediate container is removed), feeding the output to
+// one `docker build --target` through a util::ProcessJob (argv only, its own process group: cancel()
+// signals the whole group, and a legacy build's intermediate container is removed), feeding the output to
 // buildlog's parser for live progress and the cache diagnosis. Optionally resumes (stages whose input
 // hash and image match the last record of the same plan are reused) and skips stages whose input-hash
 // tag exists locally or in the registry (pulled, retagged, not rebuilt). Pushes when the plan has a
 // push prefix. Writes the log (size-capped) and appends the build to the history.
+// A util::ValueJob: its result is the BuildRecord — also when the build failed or was cancelled (then
+// finished() carries the error, and the record says which stage and why). cancel() winds the running
+// step down (SIGINT to its group, SIGKILL after a grace period) and finishes once it has stopped;
+// deleting a running runner kills its process groups without waiting.
 // Usage:
 //   auto* runner = new imagebuild::Runner(this);
 //   connect(runner, &imagebuild::Runner::stageProgress, this, ...);
-//   connect(runner, &imagebuild::Runner::finished, this, [](const imagebuild::BuildRecord& r) { ... });
+//   connect(runner, &util::Job::finished, this, [runner](const util::Error& e) {
+//       show(runner->result(), e); runner->deleteLater(); });
 //   runner->start(plan, {.resume = true});
 
+#include "buildlog/buildevent.h"
 #include "imagebuild/buildplan.h"
 #include "imagebuild/buildrecord.h"
-#include "buildlog/buildevent.h"
+#include "util/job.h"
 
 #include <QElapsedTimer>
 #include <QFile>
-#include <QObject>
-#include <QProcess>
 
 #include <functional>
 #include <memory>
@@ -27,6 +31,10 @@
 
 namespace sagedock::engine {
 class Client;
+}
+
+namespace sagedock::util {
+class ProcessJob;
 }
 
 namespace sagedock::buildlog {
@@ -62,15 +70,17 @@ struct StageProgress {
     double elapsedSeconds = 0;
 };
 
-class Runner : public QObject {
+class Runner final : public util::ValueJob<BuildRecord> {
     Q_OBJECT
 public:
     explicit Runner(QObject* parent = nullptr);
-    ~Runner() override; // cancels a running build and waits for the process group to end
+    ~Runner() override; // kills running process groups (no waiting); no finished() follows
 
+    // What to run; start() then runs it. start(plan, options) sets and starts.
+    void setPlan(const BuildPlan& plan, const RunOptions& options = {});
+    using util::Job::start;
     void start(const BuildPlan& plan, const RunOptions& options = {});
-    void cancel();
-    bool isRunning() const { return m_running; }
+    bool isRunning() const { return isStarted() && !isFinished(); }
     const BuildRecord& record() const { return m_record; }
     const CliCapabilities& capabilities() const { return m_caps; }
     const BuildPlan& plan() const { return m_plan; }
@@ -82,7 +92,10 @@ Q_SIGNALS:
     void stageFinished(int index, const sagedock::imagebuild::StageResult& result);
     void logData(int index, const QByteArray& chunk);
     void buildEvents(int index, const sagedock::buildlog::BuildEvents& events);
-    void finished(const sagedock::imagebuild::BuildRecord& record);
+
+protected:
+    void doStart() override;
+    bool doCancel() override;
 
 private:
     using ToolDone = std::function<void(int exitCode, const QByteArray& output)>;
@@ -93,15 +106,16 @@ private:
     void trySkipExisting(int index, std::function<void(bool)> done);
     void tagAll(int index, const QString& from, std::function<void(bool)> done);
     void buildStage(int index);
-    void onBuildOutput();
-    void onBuildFinished(int exitCode, QProcess::ExitStatus status);
+    void onBuildOutput(const QByteArray& data);
+    void onBuildFinished(const util::Error& error, int exitCode);
     void afterBuild(int index, bool ok);
     void pushStage(int index, QStringList refs, std::function<void()> done);
     void finishStage(int index, StageResult result);
-    void finishBuild(const QString& error = {});
+    void finishBuild(const util::Error& error = {});
+    void finishBuild(const QString& error); // a failure in these words (ErrorCode::Process)
+    void finishCancelled();
     void writeLog(const QByteArray& data);
     void emitProgress(bool force);
-    void killGroup(int signal);
     void askEngineVersion();
 
     BuildPlan m_plan;
@@ -113,11 +127,12 @@ private:
     bool m_cancelled = false;
     int m_current = -1;
 
-    std::unique_ptr<QProcess> m_build;
-    std::unique_ptr<QProcess> m_tool;
-    std::unique_ptr<QProcess> m_engineVersion;   // `docker version` where the API cannot be asked (ssh)
+    // Children of the runner: deleting one (or the runner) kills its process group without waiting.
+    util::ProcessJob* m_build = nullptr;
+    util::ProcessJob* m_tool = nullptr;
+    util::ProcessJob* m_engineVersion = nullptr; // `docker version` where the API cannot be asked (ssh)
     std::unique_ptr<engine::Client> m_engineApi; // GET /version: no extra process beside the first stage
-    QObject* m_probe = nullptr;
+    util::Job* m_probe = nullptr;
     std::unique_ptr<buildlog::Parser> m_parser;
     std::unique_ptr<buildlog::Diagnoser> m_diagnoser;
     QElapsedTimer m_stageTimer;

@@ -3,6 +3,7 @@
 #include "util/atomicfile.h"
 #include "util/log.h"
 #include "util/paths.h"
+#include "util/processjob.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -13,7 +14,6 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSet>
-#include <QTimer>
 
 namespace sagedock::imagebuild {
 
@@ -86,17 +86,15 @@ struct CliProbe::Candidate {
     QString buildxVersion;
     QString fingerprint;
     bool fromCache = false;
-    std::unique_ptr<QProcess> version;
-    std::unique_ptr<QProcess> buildx;
+    std::unique_ptr<util::ProcessJob> version; // deleting a running one kills it without waiting
+    std::unique_ptr<util::ProcessJob> buildx;
 };
 
 CliProbe::CliProbe(QObject* parent)
-    : QObject(parent)
+    : util::ValueJob<CliCapabilities>(parent)
     , m_cacheFile(QDir(util::cacheDirectory()).filePath(QStringLiteral("docker-cli-probe.json"))) {}
 
-CliProbe::~CliProbe() {
-    cancel();
-}
+CliProbe::~CliProbe() = default;
 
 QStringList CliProbe::defaultCandidates() {
     QStringList out;
@@ -152,16 +150,12 @@ void CliProbe::rememberAnswers() const {
         util::logWarning(QStringLiteral("docker CLI probe cache: %1").arg(e.toString()));
 }
 
-void CliProbe::start() {
+void CliProbe::doStart() {
     if (m_programs.isEmpty())
         m_programs = defaultCandidates();
     if (m_programs.isEmpty()) {
-        m_done = true;
-        QTimer::singleShot(0, this, [this] {
-            Q_EMIT finished(util::Error::make(util::ErrorCode::NotFound,
-                                              tr("No docker command found on PATH."),
-                                              tr("Install the docker CLI (apt-get install docker.io).")));
-        });
+        emitResult(util::Error::make(util::ErrorCode::NotFound, tr("No docker command found on PATH."),
+                                     tr("Install the docker CLI (apt-get install docker.io).")));
         return;
     }
     const QJsonObject cache = readCache(m_cacheFile);
@@ -185,59 +179,46 @@ void CliProbe::start() {
             ++m_cachedAnswers;
             continue;
         }
-        auto launch = [this, c](std::unique_ptr<QProcess>& slot, const QStringList& args, QString* result,
-                                bool buildx) {
-            slot = std::make_unique<QProcess>();
-            QProcess* p = slot.get();
-            p->setProcessChannelMode(QProcess::SeparateChannels);
-            connect(
-                p, &QProcess::finished, this, [this, p, result, buildx](int code, QProcess::ExitStatus st) {
-                    const QString out = QString::fromUtf8(p->readAllStandardOutput());
-                    if (st == QProcess::NormalExit && code == 0) {
-                        // "Docker version 28.2.2, build e6534b4" / "github.com/docker/buildx v0.12.1 ..."
-                        static const QRegularExpression rx(QStringLiteral("v?(\\d+\\.\\d+\\.\\d+[^\\s,]*)"));
-                        const auto m = rx.match(out);
-                        if (m.hasMatch())
-                            *result = m.captured(1);
-                    }
-                    Q_UNUSED(buildx);
-                    --m_pending;
-                    checkDone();
-                });
-            connect(p, &QProcess::errorOccurred, this, [this, p](QProcess::ProcessError e) {
-                if (e == QProcess::FailedToStart) {
-                    p->disconnect(this);
-                    --m_pending;
-                    checkDone();
+        auto launch = [this](std::unique_ptr<util::ProcessJob>& slot, const QString& program,
+                             const QStringList& args, QString* result) {
+            util::ProcessSpec spec;
+            spec.program = program;
+            spec.arguments = args;
+            spec.timeoutMs = kProbeTimeoutMs;
+            spec.killGraceMs = 1000;
+            slot = std::make_unique<util::ProcessJob>(spec);
+            util::ProcessJob* p = slot.get();
+            connect(p, &util::Job::finished, this, [this, p, result](const util::Error& e) {
+                if (!e && p->result().exitCode == 0) {
+                    // "Docker version 28.2.2, build e6534b4" / "github.com/docker/buildx v0.12.1 ..."
+                    static const QRegularExpression rx(QStringLiteral("v?(\\d+\\.\\d+\\.\\d+[^\\s,]*)"));
+                    const auto m = rx.match(QString::fromUtf8(p->result().standardOutput));
+                    if (m.hasMatch())
+                        *result = m.captured(1);
                 }
+                --m_pending;
+                checkDone();
             });
             ++m_pending;
-            p->start(c->program, args);
-            QTimer::singleShot(kProbeTimeoutMs, p, [p] { p->kill(); });
+            p->start();
         };
-        launch(c->version, {QStringLiteral("--version")}, &c->clientVersion, false);
-        launch(c->buildx, {QStringLiteral("buildx"), QStringLiteral("version")}, &c->buildxVersion, true);
+        launch(c->version, c->program, {QStringLiteral("--version")}, &c->clientVersion);
+        launch(c->buildx, c->program, {QStringLiteral("buildx"), QStringLiteral("version")},
+               &c->buildxVersion);
     }
-    if (m_pending == 0) // every answer came from the cache; still answer asynchronously, as promised
-        QTimer::singleShot(0, this, [this] { checkDone(); });
+    if (m_pending == 0) // every answer came from the cache (doStart already runs a turn after start())
+        checkDone();
 }
 
-void CliProbe::cancel() {
-    for (auto& c : m_candidates) {
-        for (auto* p : {c->version.get(), c->buildx.get()})
-            if (p && p->state() != QProcess::NotRunning) {
-                p->disconnect(this);
-                p->kill();
-                p->waitForFinished(1000);
-            }
-    }
-    m_candidates.clear();
+bool CliProbe::doCancel() {
+    m_candidates.clear(); // their process jobs die with them: SIGKILL to each group, no waiting
+    m_pending = 0;
+    return true;
 }
 
 void CliProbe::checkDone() {
-    if (m_pending > 0 || m_done)
+    if (m_pending > 0 || isFinished())
         return;
-    m_done = true;
     rememberAnswers();
     QList<CliCapabilities> found;
     for (const auto& c : m_candidates) {
@@ -259,8 +240,8 @@ void CliProbe::checkDone() {
         found << caps;
     }
     if (found.isEmpty()) {
-        Q_EMIT finished(util::Error::make(util::ErrorCode::Process, tr("The docker command does not run."),
-                                          tr("Check the docker CLI installation (docker --version).")));
+        emitResult(util::Error::make(util::ErrorCode::Process, tr("The docker command does not run."),
+                                     tr("Check the docker CLI installation (docker --version).")));
         return;
     }
     auto rank = [](BuilderMode m) { return int(m); };
@@ -272,10 +253,11 @@ void CliProbe::checkDone() {
                 chosen.mode = *m_required;
                 if (chosen.mode != BuilderMode::Buildx)
                     chosen.rawJson = false;
-                Q_EMIT finished(chosen);
+                setResult(chosen);
+                emitResult();
                 return;
             }
-        Q_EMIT finished(util::Error::make(
+        emitResult(util::Error::make(
             util::ErrorCode::NotFound,
             tr("No docker CLI here can build with %1.").arg(builderModeName(*m_required)),
             tr("Install the buildx plugin, or use a docker CLI older than 23.0 for classic BuildKit.")));
@@ -285,7 +267,8 @@ void CliProbe::checkDone() {
     for (const CliCapabilities& c : found)
         if (rank(c.mode) > rank(best->mode))
             best = &c;
-    Q_EMIT finished(*best);
+    setResult(*best);
+    emitResult();
 }
 
 } // namespace sagedock::imagebuild

@@ -5,15 +5,17 @@
 // PATH (and /usr/bin, /usr/local/bin), asynchronously, and picks the richest. Answers are remembered
 // per CLI binary (path, size, mtime, and the buildx plugins it could load) for a day, so a build does not
 // pay four Go process starts each time; a changed or upgraded CLI is probed again.
+// A util::ValueJob: the chosen CLI is its result; cancel() stops the probes without waiting.
 // Usage:
 //   auto* probe = new imagebuild::CliProbe(this);
-//   connect(probe, &imagebuild::CliProbe::finished, this, [probe](const util::Result<imagebuild::CliCapabilities>& r) {
-//   ...; probe->deleteLater(); }); probe->start();
+//   connect(probe, &util::Job::finished, this, [probe](const util::Error& e) {
+//       if (!e) use(probe->result());
+//       probe->deleteLater();
+//   });
+//   probe->start();
 
-#include "util/error.h"
+#include "util/job.h"
 
-#include <QObject>
-#include <QProcess>
 #include <QString>
 #include <QStringList>
 
@@ -35,7 +37,7 @@ struct CliCapabilities {
     QString serverVersion; // filled by the runner from the engine
 };
 
-class CliProbe : public QObject {
+class CliProbe final : public util::ValueJob<CliCapabilities> {
     Q_OBJECT
 public:
     explicit CliProbe(QObject* parent = nullptr);
@@ -49,13 +51,12 @@ public:
     void setCacheFile(const QString& path);
     // How many candidates were answered from the cache file in the last start() (tests, benchmarks).
     int cachedAnswers() const { return m_cachedAnswers; }
-    void start();
-    void cancel();
 
     static QStringList defaultCandidates();
 
-Q_SIGNALS:
-    void finished(const sagedock::util::Result<sagedock::imagebuild::CliCapabilities>& result);
+protected:
+    void doStart() override;
+    bool doCancel() override;
 
 private:
     struct Candidate;
@@ -67,7 +68,6 @@ private:
     std::optional<BuilderMode> m_required;
     QList<std::shared_ptr<Candidate>> m_candidates;
     int m_pending = 0;
-    bool m_done = false;
 };
 
 } // namespace sagedock::imagebuild

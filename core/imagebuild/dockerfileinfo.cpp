@@ -17,9 +17,9 @@ namespace sagedock::imagebuild {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("sagedock::imagebuild", text);
-}
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(sagedock::imagebuild)
+};
 
 // Joins continuation lines; keeps the index of the first physical line of each instruction.
 struct Instruction {
@@ -267,7 +267,7 @@ util::Result<QString> stageInputHash(const DockerfileInfo& info, int stageIndex,
                                      const QString& contextDir) {
     if (stageIndex < 0 || stageIndex >= info.stages.size())
         return util::Error::make(util::ErrorCode::InvalidArgument,
-                                 tr("No such stage in the Dockerfile (index %1).").arg(stageIndex));
+                                 Text::tr("No such stage in the Dockerfile (index %1).").arg(stageIndex));
     QCryptographicHash h(QCryptographicHash::Sha256);
     h.addData("dockerfile\n");
     h.addData(info.textUpTo(stageIndex));
@@ -301,8 +301,8 @@ util::Result<QString> stageInputHash(const DockerfileInfo& info, int stageIndex,
             QFile f(fi.filePath());
             if (!f.open(QIODevice::ReadOnly))
                 return util::Error::make(util::ErrorCode::Io,
-                                         tr("Cannot read %1 from the build context.").arg(rel),
-                                         tr("Check the file's permissions."));
+                                         Text::tr("Cannot read %1 from the build context.").arg(rel),
+                                         Text::tr("Check the file's permissions."));
             QCryptographicHash fh(QCryptographicHash::Sha256);
             fh.addData(&f);
             h.addData(fh.result().toHex());

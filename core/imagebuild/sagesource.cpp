@@ -9,9 +9,9 @@
 namespace sagedock::imagebuild {
 
 namespace {
-QString tr(const char* text) {
-    return QCoreApplication::translate("sagedock::imagebuild", text);
-}
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(sagedock::imagebuild)
+};
 
 QString firstLine(const QString& path) {
     QFile f(path);
@@ -32,9 +32,9 @@ QString SageSource::generatorPathFor(int major, int minor) {
 util::Result<SageSource> SageSource::detect(const QString& directory) {
     const QDir dir(directory);
     if (directory.isEmpty() || !dir.exists())
-        return util::Error::make(util::ErrorCode::NotFound,
-                                 tr("The source folder %1 does not exist.").arg(directory),
-                                 tr("Choose the root of a Sage checkout (the folder with VERSION.txt)."));
+        return util::Error::make(
+            util::ErrorCode::NotFound, Text::tr("The source folder %1 does not exist.").arg(directory),
+            Text::tr("Choose the root of a Sage checkout (the folder with VERSION.txt)."));
     SageSource s;
     s.root = dir.absolutePath();
     QString v = firstLine(dir.filePath(QStringLiteral("src/VERSION.txt")));
@@ -49,8 +49,8 @@ util::Result<SageSource> SageSource::detect(const QString& directory) {
     if (!m.hasMatch())
         return util::Error::make(
             util::ErrorCode::NotFound,
-            tr("%1 has no Sage version file (src/VERSION.txt or VERSION.txt).").arg(s.root),
-            tr("Choose the root of a Sage checkout."));
+            Text::tr("%1 has no Sage version file (src/VERSION.txt or VERSION.txt).").arg(s.root),
+            Text::tr("Choose the root of a Sage checkout."));
     s.version = v;
     s.major = m.captured(1).toInt();
     s.minor = m.captured(2).toInt();
@@ -66,9 +66,9 @@ util::Result<SageSource> SageSource::detect(const QString& directory) {
             }
         if (s.generator.isEmpty())
             return util::Error::make(util::ErrorCode::NotFound,
-                                     tr("Sage %1 at %2 has no write-dockerfile.sh (expected %3).")
+                                     Text::tr("Sage %1 at %2 has no write-dockerfile.sh (expected %3).")
                                          .arg(s.version, s.root, generatorPathFor(s.major, s.minor)),
-                                     tr("Check out a complete Sage source tree."));
+                                     Text::tr("Check out a complete Sage source tree."));
     }
     return s;
 }

@@ -1,7 +1,9 @@
 #pragma once
-// tox's system factors for `tox -e docker-<system>-<packages>` (tox-docker.md a): the base image
-// each one builds FROM, the SYSTEM argument of write-dockerfile.sh, whether missing system packages
-// are ignored, and the Python factor. Used by the planner when the reference catalog has no entry.
+// tox's system factors for `tox -e docker-<system>-<packages>` (tox-docker.md a) as the planner needs
+// them: the base image each one builds FROM, the SYSTEM argument of write-dockerfile.sh, whether
+// missing system packages are ignored, and the Python factor. The facts come from the reference
+// catalog (its base-image table and tox's ignore list); SYSTEM and the Python factor follow tox's
+// factor rules.
 // Usage: if (auto s = imagebuild::sageSystem(u"ubuntu-jammy"_s)) use(s->baseImage);
 
 #include <QList>
@@ -21,11 +23,10 @@ struct SageSystem {
     bool conda = false;
 };
 
-const QList<SageSystem>& sageSystems(); // in tox.ini's order
-// The table's entry, else one derived from the reference catalog's base image for that system.
+// The catalog's system with its base image; nullopt when the catalog has no base image for it.
 std::optional<SageSystem> sageSystem(const QString& factor);
-// The table's systems, then every other system the catalog has a base image for.
+// tox.ini's table first (in its order), then every other system the catalog has a base image for.
 QStringList knownSageSystems();
-QStringList sagePackageSets(); // minimal, standard, maximal
+QStringList sagePackageSets(); // minimal, standard, maximal (the catalog's)
 
 } // namespace sagedock::imagebuild

@@ -90,6 +90,7 @@ util::Result<Catalog> Catalog::fromJson(const QByteArray& json) {
                                       QString::fromStdString(it.value().get<std::string>()));
         }
     }
+    c.m_ignoreMissing = stringList(doc.value("ignoreMissingSystemPackages", nlohmann::json::array()));
     if (const auto dist = doc.find("distributions"); dist != doc.end() && dist->is_object()) {
         // nlohmann::json sorts object keys; the display order follows the master list instead.
         QMap<QString, QString> names;

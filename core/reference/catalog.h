@@ -52,6 +52,12 @@ public:
 
     QString baseImage(const QString& system) const { return m_baseImages.value(system); }
     bool baseImageDocumented(const QString& system) const { return m_baseImagesDocumented.contains(system); }
+    // The systems of tox.ini's base-image table, in its order (the Builds page lists them first).
+    const QStringList& documentedSystems() const { return m_baseImagesDocumented; }
+    // tox's IGNORE_MISSING_SYSTEM_PACKAGES for standard and minimal builds of this system.
+    bool ignoresMissingSystemPackages(const QString& system) const {
+        return m_ignoreMissing.contains(system);
+    }
     // Tags in the order people look for them: dev, latest, develop; then versions newest first
     // ("10.9" > "10.9.rc1" > "10.9.beta3" > "10.8"); then PR merges newest first; then other refs
     // alphabetically; abbreviated commit SHAs and "-failed" tags last.
@@ -78,6 +84,7 @@ private:
     QStringList m_baseImagesDocumented;
     QList<std::pair<QString, QString>> m_distributions; // key, display name, in catalog order
     QStringList m_allKnown;                             // cache of allKnownSystems()
+    QStringList m_ignoreMissing;
 };
 
 } // namespace sagedock::reference

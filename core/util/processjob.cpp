@@ -145,6 +145,8 @@ void ProcessJob::doStart() {
         m_timeout.start(m_spec.timeoutMs);
     }
     m_process->start();
+    // Forked by now: a cancel or delete before started() has been delivered still reaches it.
+    m_pid = m_process->processId();
 }
 
 void ProcessJob::startDetached() {

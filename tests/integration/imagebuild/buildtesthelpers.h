@@ -35,20 +35,21 @@ inline bool writeFile(const QString& path, const QByteArray& data) {
 
 inline util::Result<imagebuild::BuildPlan> plan(const imagebuild::SageBuildOptions& options) {
     imagebuild::Planner planner;
-    std::optional<util::Result<imagebuild::BuildPlan>> result;
-    QObject::connect(&planner, &imagebuild::Planner::finished, &planner,
-                     [&result](const util::Result<imagebuild::BuildPlan>& r) { result = r; });
+    std::optional<util::Error> error;
+    QObject::connect(&planner, &util::Job::finished, &planner, [&error](const util::Error& e) { error = e; });
     planner.planSage(options);
-    if (!QTest::qWaitFor([&result] { return result.has_value(); }, 60000))
+    if (!QTest::qWaitFor([&error] { return error.has_value(); }, 60000))
         return util::Error::make(util::ErrorCode::Timeout, QStringLiteral("planner did not finish"));
-    return *result;
+    if (*error)
+        return *error;
+    return planner.result();
 }
 
 // Runs the plan to the end (the runner's finished signal), returns the record.
 inline imagebuild::BuildRecord run(imagebuild::Runner& runner, const imagebuild::BuildPlan& plan,
-                              const imagebuild::RunOptions& options, int timeoutMs = 180000) {
+                                   const imagebuild::RunOptions& options, int timeoutMs = 180000) {
     bool done = false;
-    auto c = QObject::connect(&runner, &imagebuild::Runner::finished, &runner, [&done] { done = true; });
+    auto c = QObject::connect(&runner, &util::Job::finished, &runner, [&done] { done = true; });
     runner.start(plan, options);
     if (!QTest::qWaitFor([&done] { return done; }, timeoutMs))
         runner.cancel();

@@ -248,9 +248,10 @@ private Q_SLOTS:
         const QString containersBefore = buildtest::dockerOut({QStringLiteral("ps"), QStringLiteral("-aq")});
         imagebuild::Runner runner;
         QByteArray output;
-        connect(&runner, &imagebuild::Runner::logData, this, [&output](int, const QByteArray& d) { output += d; });
+        connect(&runner, &imagebuild::Runner::logData, this,
+                [&output](int, const QByteArray& d) { output += d; });
         bool done = false;
-        connect(&runner, &imagebuild::Runner::finished, this, [&done] { done = true; });
+        connect(&runner, &util::Job::finished, this, [&done] { done = true; });
         auto ro = m_run;
         ro.builderMode = imagebuild::builderModeFromName(mode);
         runner.start(plan, ro);

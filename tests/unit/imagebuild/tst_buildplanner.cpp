@@ -14,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
 #include <optional>
 
 using namespace sagedock;
@@ -43,26 +44,29 @@ QString copyFixture(const QTemporaryDir& tmp) {
     return dest;
 }
 
+// Starts the job (start() is deferred, so connecting first is enough) and waits for its result.
+template <typename T>
+util::Result<T> resultOf(util::ValueJob<T>& job, const std::function<void()>& start, int timeoutMs) {
+    std::optional<util::Error> error;
+    QObject::connect(&job, &util::Job::finished, &job, [&error](const util::Error& e) { error = e; });
+    start();
+    if (!QTest::qWaitFor([&error] { return error.has_value(); }, timeoutMs))
+        return util::Error::make(util::ErrorCode::Timeout, QStringLiteral("job timed out"));
+    if (*error)
+        return *error;
+    return job.result();
+}
+
 util::Result<imagebuild::BuildPlan> runPlanner(const imagebuild::SageBuildOptions& o) {
     imagebuild::Planner planner;
-    std::optional<util::Result<imagebuild::BuildPlan>> result;
-    QObject::connect(&planner, &imagebuild::Planner::finished, &planner,
-                     [&result](const util::Result<imagebuild::BuildPlan>& r) { result = r; });
-    planner.planSage(o);
-    if (!QTest::qWaitFor([&result] { return result.has_value(); }, 60000))
-        return util::Error::make(util::ErrorCode::Timeout, QStringLiteral("planner timed out"));
-    return *result;
+    return resultOf<imagebuild::BuildPlan>(
+        planner, [&] { planner.planSage(o); }, 60000);
 }
 
 util::Result<imagebuild::BuildPlan> runGeneric(const imagebuild::GenericBuildOptions& o) {
     imagebuild::Planner planner;
-    std::optional<util::Result<imagebuild::BuildPlan>> result;
-    QObject::connect(&planner, &imagebuild::Planner::finished, &planner,
-                     [&result](const util::Result<imagebuild::BuildPlan>& r) { result = r; });
-    planner.planGeneric(o);
-    if (!QTest::qWaitFor([&result] { return result.has_value(); }, 60000))
-        return util::Error::make(util::ErrorCode::Timeout, QStringLiteral("planner timed out"));
-    return *result;
+    return resultOf<imagebuild::BuildPlan>(
+        planner, [&] { planner.planGeneric(o); }, 60000);
 }
 
 } // namespace
@@ -576,10 +580,9 @@ private Q_SLOTS:
         if (!required.isEmpty())
             probe.setRequiredMode(imagebuild::builderModeFromName(required));
         std::optional<util::Result<imagebuild::CliCapabilities>> result;
-        connect(&probe, &imagebuild::CliProbe::finished, this,
-                [&result](const util::Result<imagebuild::CliCapabilities>& r) { result = r; });
-        probe.start();
-        QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 20000);
+        result = resultOf<imagebuild::CliCapabilities>(
+            probe, [&] { probe.start(); }, 20000);
+        QVERIFY(result->error().code != util::ErrorCode::Timeout);
         if (chosen < 0) {
             QVERIFY(!result->ok());
             return;
@@ -611,15 +614,13 @@ private Q_SLOTS:
             imagebuild::CliProbe probe;
             probe.setCandidates({program});
             probe.setCacheFile(tmp.filePath(QStringLiteral("cache/probe.json")));
-            std::optional<util::Result<imagebuild::CliCapabilities>> result;
-            connect(&probe, &imagebuild::CliProbe::finished, this,
-                    [&result](const util::Result<imagebuild::CliCapabilities>& r) { result = r; });
-            probe.start();
-            if (!QTest::qWaitFor([&] { return result.has_value(); }, 20000) || !result->ok())
+            const auto result = resultOf<imagebuild::CliCapabilities>(
+                probe, [&] { probe.start(); }, 20000);
+            if (!result.ok())
                 return QStringLiteral("<no answer>");
             *cached = probe.cachedAnswers();
-            return result->value().clientVersion + QLatin1Char('/') +
-                   imagebuild::builderModeName(result->value().mode);
+            return result.value().clientVersion + QLatin1Char('/') +
+                   imagebuild::builderModeName(result.value().mode);
         };
         QVERIFY(writeCli("20.10.24"));
         int cached = -1;
