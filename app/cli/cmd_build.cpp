@@ -7,6 +7,7 @@
 
 #include "imagebuild/buildplanner.h"
 #include "imagebuild/buildrunner.h"
+#include "services/services.h"
 
 #include <QCoreApplication>
 #include <QSocketNotifier>
@@ -144,6 +145,7 @@ SAGEDOCK_CLI_COMMAND(
         run.resume = p.isSet(QStringLiteral("resume"));
         run.skipExisting = p.isSet(QStringLiteral("skip-existing"));
         run.arguments = QCoreApplication::arguments().mid(1);
+        run.engine = cli::services().engine();
         common.computeInputHashes = run.resume || run.skipExisting;
         if (p.isSet(QStringLiteral("builder-mode"))) {
             run.builderMode = imagebuild::builderModeFromName(p.value(QStringLiteral("builder-mode")));

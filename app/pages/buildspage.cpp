@@ -1,12 +1,13 @@
 #include "pages/buildspage.h"
 
 #include "appcontext.h"
+#include "buildlog/diagnosis.h"
 #include "imagebuild/buildhistory.h"
 #include "imagebuild/sagesource.h"
 #include "imagebuild/sagesystems.h"
-#include "buildlog/diagnosis.h"
 #include "models/buildhistorymodel.h"
 #include "models/buildstagemodel.h"
+#include "reference/catalog.h"
 #include "reference/imagereference.h"
 #include "widgets/diagnosisview.h"
 #include "widgets/genericbuildform.h"
@@ -47,14 +48,6 @@ QStringList splitList(const QString& text) {
         out << part;
     return out;
 }
-// CI's docker_targets default: the stages Sage's workflow builds and pushes.
-const QStringList kDefaultStages = {QStringLiteral("with-system-packages"), QStringLiteral("configured"),
-                                    QStringLiteral("with-targets-pre"), QStringLiteral("with-targets"),
-                                    QStringLiteral("with-targets-optional")};
-const QStringList kAllStages = {QStringLiteral("with-system-packages"), QStringLiteral("bootstrapped"),
-                                QStringLiteral("configured"),           QStringLiteral("with-base-toolchain"),
-                                QStringLiteral("with-targets-pre"),     QStringLiteral("with-targets"),
-                                QStringLiteral("with-targets-optional")};
 
 // The image prefix of a generic build: as given (--image-prefix), else taken back from the first
 // stage's image ([push prefix]<prefix>-<stage>:<tag>) for records that lack the arguments.
@@ -159,10 +152,12 @@ BuildsPage::BuildsPage(AppContext& context, QWidget* parent)
     m_stages = new QListWidget(buildTab);
     m_stages->setObjectName(QStringLiteral("stagesList"));
     m_stages->setMaximumHeight(130);
-    for (const QString& s : kAllStages) {
+    // Checked by default: CI's docker_targets, the stages Sage's workflow builds and pushes.
+    const auto& catalog = reference::Catalog::bundled();
+    for (const QString& s : catalog.stages()) {
         auto* item = new QListWidgetItem(s, m_stages);
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
-        item->setCheckState(kDefaultStages.contains(s) ? Qt::Checked : Qt::Unchecked);
+        item->setCheckState(catalog.publishedStages().contains(s) ? Qt::Checked : Qt::Unchecked);
     }
     sageForm->addRow(tr("Stages:"), m_stages);
     m_modeStack->addWidget(sagePage);
@@ -431,6 +426,7 @@ imagebuild::RunOptions BuildsPage::runOptions() const {
     r.skipExisting = m_skipExisting->isChecked();
     r.builderMode = imagebuild::builderModeFromName(m_builderMode->currentData().toString());
     r.historyPath = m_historyPath;
+    r.engine = m_context.services().engine();
     // Recorded in the history like the CLI's argv.
     if (isGeneric()) {
         r.arguments = m_generic->cliArguments();

@@ -44,14 +44,6 @@ namespace sagedock::app {
 
 namespace {
 
-std::unique_ptr<registry::Client> makeClient(AppContext& context) {
-    registry::ClientOptions options;
-    options.cacheDirectory = QDir(util::cacheDirectory()).filePath(QStringLiteral("registry"));
-    options.insecureRegistries = context.settings().insecureRegistries();
-    options.credentials = registry::dockerConfigCredentials();
-    return std::make_unique<registry::Client>(context.http(), options);
-}
-
 QString shortDigest(const QString& d) {
     const qsizetype colon = d.indexOf(QLatin1Char(':'));
     return colon >= 0 ? d.mid(colon + 1, 12) : d.left(12);
@@ -62,7 +54,7 @@ QString shortDigest(const QString& d) {
 MatrixPage::MatrixPage(AppContext& context, QWidget* parent)
     : QWidget(parent)
     , m_context(context)
-    , m_client(makeClient(context)) {
+    , m_client(context.services().registry()) {
     m_model = new MatrixModel(this);
     m_proxy = new MatrixFilterModel(this);
     m_proxy->setSourceModel(m_model);
@@ -76,7 +68,7 @@ MatrixPage::MatrixPage(AppContext& context, QWidget* parent)
         m_tagsJob = nullptr;
         delete m_service;
         m_service = nullptr;
-        m_client = makeClient(m_context);
+        m_client = m_context.services().registry();
         createService();
     });
 }

@@ -88,7 +88,7 @@ private:
     void setTags(const QStringList& tags);
 
     AppContext& m_context;
-    std::unique_ptr<registry::Client> m_client;
+    std::shared_ptr<registry::Client> m_client; // the services' client
     matrix::MatrixService* m_service = nullptr;
     registry::TagsJob* m_tagsJob = nullptr;
     MatrixModel* m_model = nullptr;

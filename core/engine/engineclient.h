@@ -5,7 +5,7 @@
 // Calls are asynchronous: the callback runs in the caller's thread, and not at all when `context`
 // was destroyed first. Long streams (pull, logs, events) are job objects (see enginejobs.h).
 // Usage:
-//   auto* client = new engine::Client(endpoint.value(), http::Transport::shared(), this);
+//   std::shared_ptr<engine::Client> client = services.engine(); // services::Services builds the one client
 //   client->version(this, [](util::Result<engine::EngineInfo> info) { ... });
 
 #include "engine/endpoint.h"

@@ -1,7 +1,7 @@
 #include "http/transport.h"
 
-#include "http/transport_p.h"
 #include "http/retrypolicy.h"
+#include "http/transport_p.h"
 #include "util/log.h"
 
 #include <QCoreApplication>
@@ -468,6 +468,10 @@ Transport::Transport(TransportOptions options)
 
 Transport::~Transport() {
     d->stop();
+}
+
+const TransportOptions& Transport::options() const {
+    return d->options;
 }
 
 Transport& Transport::shared() {

@@ -39,6 +39,8 @@ public:
     // Returns at once. The reply is owned by the caller (no parent) and lives in the caller's thread.
     Reply* send(Request request);
 
+    const TransportOptions& options() const; // as constructed (tests check the extra CA bundle)
+
     // Statistics for benchmarks and tests.
     quint64 requestsStarted() const;   // attempts handed to libcurl, retries included
     quint64 connectionsOpened() const; // new TCP/unix connections (reuse does not count)

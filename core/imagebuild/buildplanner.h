@@ -12,6 +12,7 @@
 //   {...}); planner->planSage({.sourceDir = dir, .system = u"ubuntu-jammy"_s, .stages = {...}});
 
 #include "imagebuild/buildplan.h"
+#include "reference/catalog.h"
 
 #include <QObject>
 #include <QPointer>
@@ -51,7 +52,7 @@ struct SageBuildOptions {
     QString extraConfigureArgs;
     QString extraSagePackages;
     // docker-incremental: the image it builds on.
-    QString fromRepository = QStringLiteral("ghcr.io/sagemath/sage/");
+    QString fromRepository = reference::Catalog::bundled().defaultRepository();
     QString fromTarget = QStringLiteral("with-targets");
     QString fromTag = QStringLiteral("dev");
     CommonBuildOptions common;

@@ -12,9 +12,9 @@
 //   connect(runner, &imagebuild::Runner::finished, this, [](const imagebuild::BuildRecord& r) { ... });
 //   runner->start(plan, {.resume = true});
 
+#include "buildlog/buildevent.h"
 #include "imagebuild/buildplan.h"
 #include "imagebuild/buildrecord.h"
-#include "buildlog/buildevent.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -51,6 +51,9 @@ struct RunOptions {
     int stageTimeoutMs = 0;  // 0 = none (Sage builds take hours)
     // Already probed (e.g. beside the planner, to save a round trip): the runner skips its own probe.
     std::optional<CliCapabilities> capabilities;
+    // The services' engine client: asked for the engine version (for the record) when it talks to
+    // the daemon the build's CLI uses; otherwise, or when null, `docker version` answers.
+    std::shared_ptr<engine::Client> engine;
 };
 
 struct StageProgress {
@@ -115,8 +118,8 @@ private:
 
     std::unique_ptr<QProcess> m_build;
     std::unique_ptr<QProcess> m_tool;
-    std::unique_ptr<QProcess> m_engineVersion;   // `docker version` where the API cannot be asked (ssh)
-    std::unique_ptr<engine::Client> m_engineApi; // GET /version: no extra process beside the first stage
+    std::unique_ptr<QProcess> m_engineVersion; // `docker version` where the API cannot be asked (ssh)
+    std::unique_ptr<QObject> m_engineApi;      // context of GET /version on the shared engine client
     QObject* m_probe = nullptr;
     std::unique_ptr<buildlog::Parser> m_parser;
     std::unique_ptr<buildlog::Diagnoser> m_diagnoser;
