@@ -1,7 +1,6 @@
 // sagedock: the desktop app.
 
 #include "appcontext.h"
-#include "http/transport.h"
 #include "icons.h"
 #include "languages.h"
 #include "mainwindow.h"
@@ -30,8 +29,7 @@ int main(int argc, char* argv[]) {
     const QString language = app::installTranslators(settings.language());
     util::logInfo(QStringLiteral("language: %1").arg(language));
 
-    http::Transport httpEngine(http::TransportOptions{.extraCaBundle = settings.extraCaBundle()});
-    app::AppContext context(settings, httpEngine);
+    app::AppContext context(settings); // its services own the transport, with the extra CA bundle
     app::MainWindow window(context);
     window.show();
     return application.exec();

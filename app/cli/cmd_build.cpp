@@ -8,6 +8,7 @@
 #include "imagebuild/buildplanner.h"
 #include "imagebuild/buildrunner.h"
 #include "imagebuild/renderers.h"
+#include "services/services.h"
 
 #include <QCoreApplication>
 #include <QSocketNotifier>
@@ -122,6 +123,7 @@ SAGEDOCK_CLI_COMMAND(
         run.resume = p.isSet(QStringLiteral("resume"));
         run.skipExisting = p.isSet(QStringLiteral("skip-existing"));
         run.arguments = QCoreApplication::arguments().mid(1);
+        run.engine = cli::services().engine();
         common.computeInputHashes = run.resume || run.skipExisting;
         if (p.isSet(QStringLiteral("builder-mode"))) {
             run.builderMode = imagebuild::builderModeFromName(p.value(QStringLiteral("builder-mode")));

@@ -84,7 +84,7 @@ SAGEDOCK_CLI_COMMAND(
             io.err
                 << "sagedock-cli: warning: Jupyter will be reachable from the network on every interface.\n";
 
-        auto client = cli::makeEngineClient();
+        auto client = cli::engineClient();
         if (!client.ok()) {
             done(cli::printError(io, client.error()));
             return;

@@ -15,9 +15,9 @@ using namespace sagedock;
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("sagedock::cli", text);
-}
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(sagedock::cli)
+};
 
 const QStringList kFailConditions{QStringLiteral("broken"), QStringLiteral("missing"),
                                   QStringLiteral("error"), QStringLiteral("parent-missing")};
@@ -53,27 +53,28 @@ SAGEDOCK_CLI_COMMAND(
     },
     [](const QCommandLineParser& p, cli::Io& io, cli::Done done) {
         if (!p.positionalArguments().isEmpty())
-            return done(cli::usageError(io, QStringLiteral("matrix"),
-                                        tr("unexpected argument '%1'").arg(p.positionalArguments().first())));
+            return done(
+                cli::usageError(io, QStringLiteral("matrix"),
+                                Text::tr("unexpected argument '%1'").arg(p.positionalArguments().first())));
         const QString format = p.value(QStringLiteral("format")).toLower();
         if (!QStringList{QStringLiteral("text"), QStringLiteral("json"), QStringLiteral("csv"),
                          QStringLiteral("html")}
                  .contains(format))
-            return done(cli::usageError(io, QStringLiteral("matrix"),
-                                        tr("unknown format '%1' (use text, json, csv or html)").arg(format)));
+            return done(
+                cli::usageError(io, QStringLiteral("matrix"),
+                                Text::tr("unknown format '%1' (use text, json, csv or html)").arg(format)));
         const QStringList failOn = cli::splitList(p.values(QStringLiteral("fail-on")));
         for (const QString& c : failOn) {
             if (!kFailConditions.contains(c))
                 return done(cli::usageError(io, QStringLiteral("matrix"),
-                                            tr("unknown --fail-on condition '%1' (use %2)")
+                                            Text::tr("unknown --fail-on condition '%1' (use %2)")
                                                 .arg(c, kFailConditions.join(QLatin1Char(',')))));
         }
         auto request = cli::matrixRequestFromOptions(p);
         if (!request.ok())
             return done(cli::usageError(io, QStringLiteral("matrix"), request.error().toString()));
 
-        std::shared_ptr<registry::Client> client =
-            cli::makeRegistryClient(p.isSet(QStringLiteral("offline")));
+        std::shared_ptr<registry::Client> client = cli::registryClient(p.isSet(QStringLiteral("offline")));
         const QString output = p.value(QStringLiteral("output"));
         cli::runMatrix(
             *client, request.value(), cli::concurrencyOption(p),
@@ -105,7 +106,8 @@ SAGEDOCK_CLI_COMMAND(
                 const QStringList met = failuresMet(s, failOn);
                 if (!met.isEmpty()) {
                     io.err << "sagedock-cli: "
-                           << tr("--fail-on met: %1 broken, %2 missing, %3 parent missing, %4 errors (%5)")
+                           << Text::tr(
+                                  "--fail-on met: %1 broken, %2 missing, %3 parent missing, %4 errors (%5)")
                                   .arg(s.broken)
                                   .arg(s.missing)
                                   .arg(s.parentMissing)

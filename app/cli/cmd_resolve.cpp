@@ -2,6 +2,7 @@
 // pushes for it → which platform images exist under the repository prefix. Exit 1 when none does.
 
 #include "command.h"
+#include "matrix/queryrequest.h"
 #include "matrix/renderers.h"
 #include "matrixcli.h"
 #include "output.h"
@@ -16,20 +17,20 @@ using namespace sagedock;
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("sagedock::cli", text);
-}
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(sagedock::cli)
+};
 
 QString describe(const reference::Query& q) {
     switch (q.kind) {
     case reference::Query::Kind::PullRequest:
-        return tr("pull request #%1 → tag %2").arg(q.pullRequest).arg(q.tag);
+        return Text::tr("pull request #%1 → tag %2").arg(q.pullRequest).arg(q.tag);
     case reference::Query::Kind::Ref:
-        return tr("branch or ref '%1' → tag %2 (sanitized like Sage's CI)").arg(q.text, q.tag);
+        return Text::tr("branch or ref '%1' → tag %2 (sanitized like Sage's CI)").arg(q.text, q.tag);
     case reference::Query::Kind::Tag:
-        return tr("tag %1").arg(q.tag);
+        return Text::tr("tag %1").arg(q.tag);
     case reference::Query::Kind::Image:
-        return tr("image %1 → tag %2").arg(q.image.toString(), q.tag);
+        return Text::tr("image %1 → tag %2").arg(q.image.toString(), q.tag);
     }
     return {};
 }
@@ -57,41 +58,34 @@ SAGEDOCK_CLI_COMMAND(
     [](const QCommandLineParser& p, cli::Io& io, cli::Done done) {
         const QStringList args = p.positionalArguments();
         if (args.size() != 1)
-            return done(cli::usageError(io, QStringLiteral("resolve"), tr("expects exactly one QUERY")));
+            return done(
+                cli::usageError(io, QStringLiteral("resolve"), Text::tr("expects exactly one QUERY")));
         const auto query = reference::Query::resolve(args.first());
         if (!query.ok())
             return done(cli::usageError(io, QStringLiteral("resolve"), query.error().toString()));
         const reference::Query q = query.value();
         if (q.kind == reference::Query::Kind::Image && !q.sageName)
-            return done(
-                cli::usageError(io, QStringLiteral("resolve"),
-                                tr("'%1' is not a Sage CI stage image (sage-<system>-<packages>-<stage>); "
-                                   "use 'sagedock-cli tags' for other repositories")
-                                    .arg(q.image.toString())));
+            return done(cli::usageError(
+                io, QStringLiteral("resolve"),
+                Text::tr("'%1' is not a Sage CI stage image (sage-<system>-<packages>-<stage>); "
+                         "use 'sagedock-cli tags' for other repositories")
+                    .arg(q.image.toString())));
 
         auto parsed = cli::matrixRequestFromOptions(p);
         if (!parsed.ok())
             return done(cli::usageError(io, QStringLiteral("resolve"), parsed.error().toString()));
-        matrix::MatrixRequest request = parsed.value();
-        request.tag = q.tag;
-        if (q.sageName) {
-            // The image names its own prefix and package set unless the options say otherwise.
-            if (!p.isSet(QStringLiteral("repo")))
-                request.repositoryPrefix = q.repositoryPrefix;
-            if (!p.isSet(QStringLiteral("packages")))
-                request.packages = {q.sageName->modifiers.isEmpty()
-                                        ? q.sageName->packages
-                                        : q.sageName->packages + QLatin1Char('-') +
-                                              q.sageName->modifiers.join(QLatin1Char('-'))};
-            if (!p.isSet(QStringLiteral("systems")) && !p.isSet(QStringLiteral("all-known")) &&
-                !p.isSet(QStringLiteral("release")) && !request.systems.contains(q.sageName->system))
-                request.systems.prepend(q.sageName->system);
-        }
-        if (auto e = request.normalized().validate())
-            return done(cli::usageError(io, QStringLiteral("resolve"), e.toString()));
+        // The image names its own prefix, package set and system unless the options say otherwise.
+        const auto resolved = matrix::matrixRequestForQuery(
+            q, {.base = parsed.value(),
+                .repositoryChosen = p.isSet(QStringLiteral("repo")),
+                .packagesChosen = p.isSet(QStringLiteral("packages")),
+                .systemsChosen = p.isSet(QStringLiteral("systems")) || p.isSet(QStringLiteral("all-known")) ||
+                                 p.isSet(QStringLiteral("release"))});
+        if (!resolved.ok())
+            return done(cli::usageError(io, QStringLiteral("resolve"), resolved.error().toString()));
+        const matrix::MatrixRequest request = resolved.value();
 
-        std::shared_ptr<registry::Client> client =
-            cli::makeRegistryClient(p.isSet(QStringLiteral("offline")));
+        std::shared_ptr<registry::Client> client = cli::registryClient(p.isSet(QStringLiteral("offline")));
         const bool json = p.isSet(QStringLiteral("json"));
         cli::runMatrix(
             *client, request, cli::concurrencyOption(p),
@@ -126,13 +120,15 @@ SAGEDOCK_CLI_COMMAND(
                         continue; // printed in the summary line only
                     text += QStringLiteral("  ") + row.system + QLatin1Char(' ') + row.packages +
                             QStringLiteral(": ") +
-                            (present.isEmpty() ? tr("none") : present.join(QLatin1Char(' ')));
+                            (present.isEmpty() ? Text::tr("none") : present.join(QLatin1Char(' ')));
                     if (!missing.isEmpty() && !present.isEmpty())
                         text += QStringLiteral("  (") +
-                                tr("missing: %1").arg(missing.join(QLatin1Char(' '))) + QLatin1Char(')');
+                                Text::tr("missing: %1").arg(missing.join(QLatin1Char(' '))) +
+                                QLatin1Char(')');
                     if (!failed.isEmpty())
                         text += QStringLiteral("  [") +
-                                tr("errors: %1").arg(failed.join(QStringLiteral("; "))) + QLatin1Char(']');
+                                Text::tr("errors: %1").arg(failed.join(QStringLiteral("; "))) +
+                                QLatin1Char(']');
                     text += QLatin1Char('\n');
                 }
                 if (json) {
@@ -146,7 +142,7 @@ SAGEDOCK_CLI_COMMAND(
                                         {"summary", matrix::toJson(s.summary())}});
                 } else {
                     io.out << describe(q) << "\n";
-                    io.out << tr("%1 tag %2: images for %3 of %4 platforms")
+                    io.out << Text::tr("%1 tag %2: images for %3 of %4 platforms")
                                   .arg(s.repository, s.tag)
                                   .arg(platformsFound)
                                   .arg(s.rows.size())
@@ -158,9 +154,10 @@ SAGEDOCK_CLI_COMMAND(
                 if (sum.cells > 0 && sum.errors == sum.cells)
                     return done(cli::printError(io, s.rows.first().cells.first().error));
                 if (platformsFound == 0) {
-                    io.err << "sagedock-cli: "
-                           << tr("no platform image exists for tag %1 under %2").arg(s.tag, s.repository)
-                           << "\n";
+                    io.err
+                        << "sagedock-cli: "
+                        << Text::tr("no platform image exists for tag %1 under %2").arg(s.tag, s.repository)
+                        << "\n";
                     io.err.flush();
                     return done(cli::ExitFailure);
                 }

@@ -12,9 +12,9 @@
 using namespace sagedock;
 
 namespace {
-QString tr(const char* text) {
-    return QCoreApplication::translate("sagedock::cli", text);
-}
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(sagedock::cli)
+};
 } // namespace
 
 SAGEDOCK_CLI_COMMAND(
@@ -30,7 +30,7 @@ SAGEDOCK_CLI_COMMAND(
     [](const QCommandLineParser& p, cli::Io& io, cli::Done done) {
         const QStringList args = p.positionalArguments();
         if (args.size() != 1)
-            return done(cli::usageError(io, QStringLiteral("tags"), tr("expects exactly one REF")));
+            return done(cli::usageError(io, QStringLiteral("tags"), Text::tr("expects exactly one REF")));
         const auto ref = reference::ImageReference::parse(args.first());
         if (!ref.ok())
             return done(cli::usageError(io, QStringLiteral("tags"), ref.error().toString()));
@@ -39,8 +39,7 @@ SAGEDOCK_CLI_COMMAND(
         if (!repo.ok())
             return done(cli::usageError(io, QStringLiteral("tags"), repo.error().toString()));
 
-        std::shared_ptr<registry::Client> client =
-            cli::makeRegistryClient(p.isSet(QStringLiteral("offline")));
+        std::shared_ptr<registry::Client> client = cli::registryClient(p.isSet(QStringLiteral("offline")));
         registry::TagsJob* job = client->listTags(repo.value());
         const bool json = p.isSet(QStringLiteral("json"));
         QObject::connect(job, &registry::Job::finished, job, [client, job, json, &io, done] {
@@ -65,7 +64,8 @@ SAGEDOCK_CLI_COMMAND(
             if (prov.isStale()) {
                 io.err
                     << "sagedock-cli: "
-                    << tr("the registry could not be reached; these tags are from the cache, %1 s old (%2)")
+                    << Text::tr(
+                           "the registry could not be reached; these tags are from the cache, %1 s old (%2)")
                            .arg(prov.ageSeconds())
                            .arg(prov.staleBecause.toString())
                     << "\n";

@@ -1,5 +1,11 @@
 #include "command.h"
 
+#include "services/services.h"
+#include "util/settings.h"
+
+#include <QCoreApplication>
+#include <QPointer>
+
 namespace sagedock::cli {
 
 namespace {
@@ -18,6 +24,18 @@ bool registerCommand(const Command& command) {
 
 const QList<Command>& commands() {
     return registry();
+}
+
+services::Services& services() {
+    static QPointer<services::Services> instance;
+    if (!instance) {
+        // Parented to the application so the clients go before static destruction begins; the
+        // settings live exactly as long as the services reading them.
+        auto* settings = new util::Settings;
+        instance = new services::Services(*settings, {}, QCoreApplication::instance());
+        QObject::connect(instance, &QObject::destroyed, [settings] { delete settings; });
+    }
+    return *instance;
 }
 
 int usageError(Io& io, const QString& command, const QString& message) {

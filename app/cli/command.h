@@ -9,6 +9,10 @@
 
 #include <functional>
 
+namespace sagedock::services {
+class Services;
+}
+
 namespace sagedock::cli {
 
 enum ExitCode { ExitOk = 0, ExitFailure = 1, ExitUsage = 2 };
@@ -31,6 +35,10 @@ struct Command {
 
 bool registerCommand(const Command& command);
 const QList<Command>& commands();
+
+// The CLI's one services object (the user's settings; the same transport, engine client and registry
+// client as the GUI would build from them), created on first use and destroyed with the application.
+services::Services& services();
 
 // Prints "sagedock-cli NAME: message" to stderr and returns ExitUsage, for argument errors.
 int usageError(Io& io, const QString& command, const QString& message);

@@ -1,21 +1,19 @@
 #include "matrixcli.h"
 
-#include "http/transport.h"
+#include "command.h"
 #include "matrix/refreshjob.h"
 #include "reference/catalog.h"
-#include "util/paths.h"
-#include "util/settings.h"
+#include "services/services.h"
 
 #include <QCoreApplication>
-#include <QDir>
 
 namespace sagedock::cli {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("sagedock::cli", text);
-}
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(sagedock::cli)
+};
 
 util::Error usage(const QString& message, const QString& hint = {}) {
     return util::Error::make(util::ErrorCode::InvalidArgument, message, hint);
@@ -23,14 +21,10 @@ util::Error usage(const QString& message, const QString& hint = {}) {
 
 } // namespace
 
-std::unique_ptr<registry::Client> makeRegistryClient(bool offline) {
-    util::Settings settings;
-    registry::ClientOptions options;
-    options.cacheDirectory = QDir(util::cacheDirectory()).filePath(QStringLiteral("registry"));
-    options.insecureRegistries = settings.insecureRegistries();
-    options.credentials = registry::dockerConfigCredentials();
-    options.offline = offline;
-    return std::make_unique<registry::Client>(http::Transport::shared(), options);
+std::shared_ptr<registry::Client> registryClient(bool offline) {
+    std::shared_ptr<registry::Client> client = services().registry();
+    client->setOffline(offline);
+    return client;
 }
 
 QStringList splitList(const QStringList& values) {
@@ -96,25 +90,26 @@ util::Result<matrix::MatrixRequest> matrixRequestFromOptions(const QCommandLineP
     const int sources = int(p.isSet(QStringLiteral("systems"))) + int(p.isSet(QStringLiteral("all-known"))) +
                         int(p.isSet(QStringLiteral("release")));
     if (sources > 1)
-        return usage(tr("--systems, --all-known and --release exclude each other."), tr("Pick one of them."));
+        return usage(Text::tr("--systems, --all-known and --release exclude each other."),
+                     Text::tr("Pick one of them."));
     if (p.isSet(QStringLiteral("systems"))) {
         r.systems = splitList(p.values(QStringLiteral("systems")));
         if (r.systems.isEmpty())
-            return usage(tr("--systems needs at least one system."),
-                         tr("e.g. --systems ubuntu-jammy,fedora-41"));
+            return usage(Text::tr("--systems needs at least one system."),
+                         Text::tr("e.g. --systems ubuntu-jammy,fedora-41"));
     } else if (p.isSet(QStringLiteral("all-known"))) {
         r.systems = cat.allKnownSystems();
     } else if (p.isSet(QStringLiteral("release"))) {
         const QString release = p.value(QStringLiteral("release"));
         r.systems = cat.systemsForRelease(release);
         if (r.systems.isEmpty())
-            return usage(tr("The catalog has no system list for release '%1'.").arg(release),
-                         tr("Known releases: %1.").arg(cat.releases().join(QStringLiteral(", "))));
+            return usage(Text::tr("The catalog has no system list for release '%1'.").arg(release),
+                         Text::tr("Known releases: %1.").arg(cat.releases().join(QStringLiteral(", "))));
     }
     r.packages = splitList(p.values(QStringLiteral("packages")));
     r.stages = splitList(p.values(QStringLiteral("stages")));
     if (concurrencyOption(p) < 0)
-        return usage(tr("--concurrency needs a positive number."));
+        return usage(Text::tr("--concurrency needs a positive number."));
     r = r.normalized();
     if (auto e = r.validate())
         return e;

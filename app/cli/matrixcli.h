@@ -1,8 +1,8 @@
 #pragma once
-// Shared by `tags`, `resolve` and `matrix`: a registry client configured like the GUI's (settings,
-// cache directory, docker credentials) and the option parsing for matrix selections.
+// Shared by `tags`, `resolve` and `matrix`: the services' registry client (configured like the GUI's:
+// settings, extra CA, cache directory, docker credentials) and the option parsing for matrix selections.
 // Usage:
-//   auto client = cli::makeRegistryClient(parser.isSet("offline"));
+//   auto client = cli::registryClient(parser.isSet("offline"));
 //   auto request = cli::matrixRequestFromOptions(parser);   // Result<MatrixRequest>, usage errors
 
 #include "matrix/matrixrequest.h"
@@ -17,7 +17,8 @@
 
 namespace sagedock::cli {
 
-std::unique_ptr<registry::Client> makeRegistryClient(bool offline);
+// The services' registry client, set to answer from the cache only when `offline`.
+std::shared_ptr<registry::Client> registryClient(bool offline);
 
 // "a,b, c" → {"a","b","c"}; empty parts dropped.
 QStringList splitList(const QStringList& values);

@@ -4,26 +4,23 @@
 
 #include "engine/engineclient.h"
 #include "launch/sessionstore.h"
-#include "util/settings.h"
-
-#include <QCoreApplication>
+#include "services/services.h"
 
 namespace sagedock::cli {
 
-util::Result<engine::Client*> makeEngineClient() {
-    util::Settings settings;
-    auto endpoint = engine::Client::endpointFromSetting(settings.engineEndpoint());
-    if (!endpoint.ok())
-        return endpoint.error();
-    return new engine::Client(endpoint.value(), http::Transport::shared(), QCoreApplication::instance());
+util::Result<engine::Client*> engineClient() {
+    if (auto client = services().engine())
+        return client.get();
+    return services().engineError();
 }
 
 void listSessions(Io& io, Done done, SessionsHandler handler) {
-    auto client = makeEngineClient();
+    auto client = engineClient();
     if (!client.ok()) {
         done(printError(io, client.error()));
         return;
     }
+    // Parented to the client, which lives as long as the application's services.
     auto* store = new launch::SessionStore(client.value(), client.value());
     store->list(store,
                 [&io, done, store, handler = std::move(handler)](util::Result<QList<launch::Session>> r) {

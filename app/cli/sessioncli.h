@@ -1,8 +1,8 @@
 #pragma once
-// Shared by `launch`, `ps` and `stop`: an engine client for the endpoint the settings name (like the
-// GUI's) and the session listing that `ps` and `stop` start from.
+// Shared by `launch`, `ps` and `stop`: the services' engine client for the endpoint the settings name
+// (like the GUI's) and the session listing that `ps` and `stop` start from.
 // Usage:
-//   auto client = cli::makeEngineClient();           // Result<engine::Client*>, owned by the application
+//   auto client = cli::engineClient();               // Result<engine::Client*>, owned by cli::services()
 //   cli::listSessions(io, done, [&io, done](launch::SessionStore* store, const QList<launch::Session>& s) {
 //       ...; done(cli::ExitOk);
 //   });
@@ -25,9 +25,9 @@ class SessionStore;
 
 namespace sagedock::cli {
 
-// An engine client for the settings' endpoint (empty = resolved like the docker CLI), parented to the
-// application; the endpoint's error when it cannot be resolved.
-util::Result<engine::Client*> makeEngineClient();
+// The services' engine client for the settings' endpoint (empty = resolved like the docker CLI); the
+// endpoint's error when it cannot be resolved.
+util::Result<engine::Client*> engineClient();
 
 using SessionsHandler =
     std::function<void(launch::SessionStore* store, const QList<launch::Session>& sessions)>;

@@ -1,6 +1,7 @@
 #include "preferencesdialog.h"
 
 #include "languages.h"
+#include "reference/catalog.h"
 #include "util/settings.h"
 
 #include <QCheckBox>
@@ -166,7 +167,7 @@ void PreferencesDialog::accept() {
     QString repository = m_matrixRepository->text().trimmed();
     if (!repository.isEmpty() && !repository.endsWith(QLatin1Char('/')))
         repository += QLatin1Char('/'); // Sage joins prefix and name without a separator
-    m_settings.setMatrixRepository(repository.isEmpty() ? QStringLiteral("ghcr.io/sagemath/sage/")
+    m_settings.setMatrixRepository(repository.isEmpty() ? reference::Catalog::bundled().defaultRepository()
                                                         : repository);
     QStringList insecure;
     for (const QString& entry : m_insecure->text().split(QLatin1Char(','), Qt::SkipEmptyParts))

@@ -201,6 +201,7 @@ void BuildsPage::revalidate() {
 imagebuild::RunOptions BuildsPage::runOptions() const {
     imagebuild::RunOptions r = m_options->runOptions();
     r.historyPath = m_history->historyPath();
+    r.engine = m_context.services().engine();
     // Recorded in the history like the CLI's argv.
     r.arguments = isGeneric() ? imagebuild::cliArguments(m_generic->options(m_options->commonOptions()))
                               : imagebuild::cliArguments(m_sage->options(m_options->commonOptions()));

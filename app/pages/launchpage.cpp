@@ -4,7 +4,6 @@
 #include "engine/engineclient.h"
 #include "engine/enginejobs.h"
 #include "models/releasemodel.h"
-#include "pages/clients.h"
 #include "registry/registryclient.h"
 #include "widgets/listview.h"
 #include "widgets/notebooksfolderrow.h"
@@ -123,9 +122,8 @@ LaunchPage::~LaunchPage() {
 void LaunchPage::rebuildClients() {
     if (m_launcher)
         return; // a launch in flight keeps its client; the next refresh picks up new settings
-    delete m_engine.data();
-    m_engine = newEngineClient(m_context, this);
-    m_registry = newRegistryClient(m_context);
+    m_engine = m_context.services().engine();
+    m_registry = m_context.services().registry();
 }
 
 void LaunchPage::setRepository(const QString& repository) {
@@ -215,7 +213,7 @@ void LaunchPage::launchSelected() {
     setMessage({}, false);
     m_progress->setVisible(false);
 
-    m_launcher = new launch::Launcher(m_engine, options, this);
+    m_launcher = new launch::Launcher(m_engine.get(), options, this);
     connect(m_launcher, &launch::Launcher::stateChanged, this, [this](launch::Launcher::State s) {
         m_status->setText(launch::Launcher::stateText(s));
         m_progress->setVisible(s == launch::Launcher::State::Pulling);

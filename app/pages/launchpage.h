@@ -61,8 +61,8 @@ private:
     AppContext& m_context;
     QString m_repository = QStringLiteral("sagemath/sagemath");
     QMap<QString, QString> m_extraLabels;
-    QPointer<engine::Client> m_engine;
-    std::unique_ptr<registry::Client> m_registry;
+    std::shared_ptr<engine::Client> m_engine; // the services' clients; null: endpoint unusable
+    std::shared_ptr<registry::Client> m_registry;
     ReleaseModel* m_model = nullptr;
     QSortFilterProxyModel* m_proxy = nullptr;
     QTreeView* m_view = nullptr;

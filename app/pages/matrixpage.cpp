@@ -31,12 +31,6 @@ namespace sagedock::app {
 
 namespace {
 
-std::unique_ptr<registry::Client> makeClient(AppContext& context) {
-    registry::ClientOptions options;
-    options.cacheDirectory = QDir(util::cacheDirectory()).filePath(QStringLiteral("registry"));
-    options.insecureRegistries = context.settings().insecureRegistries();
-    options.credentials = registry::dockerConfigCredentials();
-    return std::make_unique<registry::Client>(context.http(), options);
 }
 
 } // namespace
@@ -44,7 +38,7 @@ std::unique_ptr<registry::Client> makeClient(AppContext& context) {
 MatrixPage::MatrixPage(AppContext& context, QWidget* parent)
     : QWidget(parent)
     , m_context(context)
-    , m_client(makeClient(context)) {
+    , m_client(context.services().registry()) {
     m_model = new MatrixModel(this);
     m_proxy = new MatrixFilterModel(this);
     m_proxy->setSourceModel(m_model);
@@ -58,7 +52,7 @@ MatrixPage::MatrixPage(AppContext& context, QWidget* parent)
         m_tagsJob = nullptr;
         delete m_job; // before the client it uses
         m_job = nullptr;
-        m_client = makeClient(m_context);
+        m_client = m_context.services().registry();
     });
 }
 

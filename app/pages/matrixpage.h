@@ -77,7 +77,7 @@ private:
     void showError(const util::Error& error);
 
     AppContext& m_context;
-    std::unique_ptr<registry::Client> m_client;
+    std::shared_ptr<registry::Client> m_client; // the services' client
     matrix::RefreshJob* m_job = nullptr; // the last refresh, kept for its summary until the next
     registry::TagsJob* m_tagsJob = nullptr;
     MatrixModel* m_model = nullptr;

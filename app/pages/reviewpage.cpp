@@ -4,9 +4,9 @@
 #include "engine/engineclient.h"
 #include "engine/enginejobs.h"
 #include "launch/desktop.h"
+#include "matrix/queryrequest.h"
 #include "matrix/refreshjob.h"
 #include "models/reviewimagemodel.h"
-#include "pages/clients.h"
 #include "reference/query.h"
 #include "registry/registryclient.h"
 #include "widgets/listview.h"
@@ -105,9 +105,8 @@ void ReviewPage::rebuildClients() {
     if (m_launcher)
         return;
     delete m_refresh.data();
-    delete m_engine.data();
-    m_engine = newEngineClient(m_context, this);
-    m_registry = newRegistryClient(m_context);
+    m_engine = m_context.services().engine();
+    m_registry = m_context.services().registry();
 }
 
 void ReviewPage::review(const QString& query) {
@@ -130,16 +129,19 @@ void ReviewPage::lookUp() {
         m_view->setCurrentIndex(m_proxy->index(0, 0));
         return;
     }
+    // A Sage stage image brings its own prefix, system and package set; otherwise the preferences'.
+    const util::Settings& settings = m_context.settings();
+    const auto request = matrix::matrixRequestForQuery(
+        q.value(),
+        {.base = {.repositoryPrefix = settings.matrixRepository(), .packages = {settings.matrixPackages()}}});
     m_resolved->setText(tr("%1 → images tagged %2 in %3")
                             .arg(reference::Query::kindName(q->kind), q->tag,
-                                 q->repositoryPrefix.isEmpty() ? m_context.settings().matrixRepository()
-                                                               : q->repositoryPrefix));
-    matrix::MatrixRequest request;
-    request.repositoryPrefix =
-        q->repositoryPrefix.isEmpty() ? m_context.settings().matrixRepository() : q->repositoryPrefix;
-    request.tag = q->tag;
-    request.packages = {m_context.settings().matrixPackages()};
-    findImages(request);
+                                 request.ok() ? request->repositoryPrefix : settings.matrixRepository()));
+    if (!request.ok()) {
+        m_status->setText(tr("Error: %1").arg(request.error().toString()));
+        return;
+    }
+    findImages(request.value());
 }
 
 void ReviewPage::findImages(const matrix::MatrixRequest& request) {
@@ -194,7 +196,7 @@ void ReviewPage::start(bool shell) {
     options.preferredPort = m_context.settings().jupyterPort();
     options.publishOnAllInterfaces = m_context.settings().publishOnAllInterfaces();
     m_command->setVisible(false);
-    m_launcher = new launch::Launcher(m_engine, options, this);
+    m_launcher = new launch::Launcher(m_engine.get(), options, this);
     m_cancel->setVisible(true);
     connect(m_launcher, &launch::Launcher::stateChanged, this,
             [this](launch::Launcher::State s) { m_status->setText(launch::Launcher::stateText(s)); });

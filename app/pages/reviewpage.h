@@ -58,8 +58,8 @@ private:
     void start(bool shell);
 
     AppContext& m_context;
-    QPointer<engine::Client> m_engine;
-    std::unique_ptr<registry::Client> m_registry;
+    std::shared_ptr<engine::Client> m_engine; // the services' clients; null: endpoint unusable
+    std::shared_ptr<registry::Client> m_registry;
     QPointer<matrix::RefreshJob> m_refresh;
     ReviewImageModel* m_model = nullptr;
     QSortFilterProxyModel* m_proxy = nullptr;

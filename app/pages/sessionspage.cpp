@@ -5,7 +5,6 @@
 #include "engine/enginejobs.h"
 #include "launch/desktop.h"
 #include "models/sessionmodel.h"
-#include "pages/clients.h"
 #include "widgets/listview.h"
 
 #include <QDesktopServices>
@@ -94,14 +93,12 @@ SessionsPage::~SessionsPage() {
 void SessionsPage::rebuildClient() {
     delete m_logStream.data();
     delete m_store.data();
-    delete m_engine.data();
-    util::Error error;
-    m_engine = newEngineClient(m_context, this, &error);
+    m_engine = m_context.services().engine();
     if (!m_engine) {
-        m_message->setText(tr("Error: %1").arg(error.toString()));
+        m_message->setText(tr("Error: %1").arg(m_context.services().engineError().toString()));
         return;
     }
-    m_store = new launch::SessionStore(m_engine, this);
+    m_store = new launch::SessionStore(m_engine.get(), this);
     m_store->setLabelFilter(m_labels);
     connect(m_store, &launch::SessionStore::sessionsChanged, this, [this](const QList<launch::Session>& all) {
         const QString current = selected() ? selected()->id : QString();

@@ -52,7 +52,7 @@ private:
 
     AppContext& m_context;
     QStringList m_labels;
-    QPointer<engine::Client> m_engine;
+    std::shared_ptr<engine::Client> m_engine; // the services' client; null: endpoint unusable
     QPointer<launch::SessionStore> m_store;
     SessionModel* m_model = nullptr;
     QSortFilterProxyModel* m_proxy = nullptr;

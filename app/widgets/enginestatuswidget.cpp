@@ -48,25 +48,34 @@ void EngineStatusWidget::refresh() {
     const quint64 generation = ++m_generation;
     if (m_state != State::Available)
         setState(State::Checking);
-    auto endpoint = engine::Client::endpointFromSetting(m_context.settings().engineEndpoint());
-    if (!endpoint.ok()) {
-        m_error = endpoint.error();
+    m_client = m_context.services().engine();
+    if (!m_client) {
+        m_error = m_context.services().engineError();
         setState(State::Unavailable);
         return;
     }
-    delete m_client; // a new endpoint or a retry: start from a fresh negotiation
-    m_client = new engine::Client(endpoint.value(), m_context.http(), this);
-    m_client->version(this, [this, generation](util::Result<engine::EngineInfo> info) {
+    // A new endpoint or a retry: ping first, so the check starts from a fresh negotiation (the engine
+    // may have been restarted or replaced since the shared client last asked).
+    m_client->ping(this, [this, generation](util::Result<engine::PingInfo> ping) {
         if (generation != m_generation)
             return;
-        if (info.ok()) {
-            m_info = info.value();
-            m_error = {};
-            setState(State::Available);
-        } else {
-            m_error = info.error();
+        if (!ping.ok()) {
+            m_error = ping.error();
             setState(State::Unavailable);
+            return;
         }
+        m_client->version(this, [this, generation](util::Result<engine::EngineInfo> info) {
+            if (generation != m_generation)
+                return;
+            if (info.ok()) {
+                m_info = info.value();
+                m_error = {};
+                setState(State::Available);
+            } else {
+                m_error = info.error();
+                setState(State::Unavailable);
+            }
+        });
     });
 }
 

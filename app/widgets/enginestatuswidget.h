@@ -49,7 +49,7 @@ private:
     QLabel* m_label = nullptr;
     QToolButton* m_retry = nullptr;
     QTimer* m_timer = nullptr;
-    QPointer<engine::Client> m_client;
+    std::shared_ptr<engine::Client> m_client; // the services' client
     State m_state = State::Checking;
     engine::EngineInfo m_info;
     util::Error m_error;

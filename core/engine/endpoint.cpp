@@ -283,4 +283,18 @@ util::Result<Endpoint> resolveEndpoint(const EndpointInputs& in) {
     return e;
 }
 
+bool sameDaemon(const Endpoint& a, const Endpoint& b) {
+    if (a.kind != b.kind)
+        return false;
+    switch (a.kind) {
+    case Endpoint::Kind::Unix:
+        return QFileInfo(a.socketPath).absoluteFilePath() == QFileInfo(b.socketPath).absoluteFilePath();
+    case Endpoint::Kind::Tcp:
+        return a.address == b.address && a.port == b.port && a.tls == b.tls && a.certFile == b.certFile;
+    case Endpoint::Kind::Ssh:
+        return a.host == b.host;
+    }
+    return false;
+}
+
 } // namespace sagedock::engine

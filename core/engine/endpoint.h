@@ -52,6 +52,10 @@ struct EndpointInputs {
 
 util::Result<Endpoint> resolveEndpoint(const EndpointInputs& inputs);
 
+// True when both reach the same daemon the same way (socket path, or address, port and TLS), however
+// they were written or found.
+bool sameDaemon(const Endpoint& a, const Endpoint& b);
+
 // Parses a DOCKER_HOST-style URL: unix://path, tcp://host[:port], ssh://[user@]host[:port], or a bare
 // absolute socket path. tls selects the default tcp port (2376 instead of 2375).
 util::Result<Endpoint> parseHost(const QString& host, bool tls = false);

@@ -12,7 +12,7 @@
 // step, so converting about forty call sites now would collide with them. The conversion is
 // mechanical and belongs to a follow-up: call() becomes a ValueJob that owns its http::Reply.
 // Usage:
-//   auto* client = new engine::Client(endpoint.value(), http::Transport::shared(), this);
+//   std::shared_ptr<engine::Client> client = services.engine(); // services::Services builds the one client
 //   client->version(this, [](util::Result<engine::EngineInfo> info) { ... });
 
 #include "engine/endpoint.h"

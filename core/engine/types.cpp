@@ -101,14 +101,6 @@ nlohmann::json toJsonArray(const QStringList& list) {
 
 } // namespace
 
-QString ImageDetails::envValue(const QString& name) const {
-    const QString prefix = name + QLatin1Char('=');
-    for (const QString& e : env)
-        if (e.startsWith(prefix))
-            return e.mid(prefix.size());
-    return {};
-}
-
 nlohmann::json CreateSpec::toJson() const {
     nlohmann::json j;
     j["Image"] = image.toStdString();
@@ -189,6 +181,7 @@ ImageSummary imageSummaryFromJson(const nlohmann::json& j) {
 ImageDetails imageDetailsFromJson(const nlohmann::json& j) {
     ImageDetails d;
     d.id = str(j, "Id");
+    d.digest = d.id; // the image ID is the digest of its config
     d.repoTags = strings(j, "RepoTags");
     d.repoDigests = strings(j, "RepoDigests");
     d.created = isoTime(str(j, "Created"));
@@ -203,7 +196,7 @@ ImageDetails imageDetailsFromJson(const nlohmann::json& j) {
     d.env = strings(c, "Env");
     d.exposedPorts = keys(c, "ExposedPorts");
     d.labels = stringMap(c, "Labels");
-    d.layers = strings(object(j, "RootFS"), "Layers");
+    d.diffIds = strings(object(j, "RootFS"), "Layers");
     return d;
 }
 

@@ -11,6 +11,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "reference/imageconfig.h"
+
 #include <nlohmann/json.hpp>
 
 #include <optional>
@@ -47,24 +49,13 @@ struct ImageSummary {
     QMap<QString, QString> labels;
 };
 
-struct ImageDetails {
-    QString id;
+// A local image: the one image-config type (reference::ImageConfig: user, env, entrypoint, labels,
+// diff IDs, ...) plus what only the engine knows.
+struct ImageDetails : reference::ImageConfig {
+    QString id; // "sha256:…", the same as digest
     QStringList repoTags;
     QStringList repoDigests;
-    QDateTime created;
     qint64 size = 0;
-    QString os;
-    QString architecture;
-    QString user;
-    QString workingDir;
-    QStringList entrypoint;
-    QStringList cmd;
-    QStringList env;          // K=V
-    QStringList exposedPorts; // "8888/tcp"
-    QMap<QString, QString> labels;
-    QStringList layers; // RootFS diff_ids
-
-    QString envValue(const QString& name) const;
 };
 
 struct PortBinding {

@@ -472,6 +472,10 @@ Transport::~Transport() {
     d->stop();
 }
 
+const TransportOptions& Transport::options() const {
+    return d->options;
+}
+
 Transport& Transport::shared() {
     static Transport engine;
     return engine;

@@ -41,6 +41,8 @@ public:
     // in the caller's thread.
     Reply* send(Request request);
 
+    const TransportOptions& options() const; // as constructed (tests check the extra CA bundle)
+
     // Statistics for benchmarks and tests.
     quint64 requestsStarted() const;   // attempts handed to libcurl, retries included
     quint64 connectionsOpened() const; // new TCP/unix connections (reuse does not count)

@@ -17,6 +17,7 @@
 
 #include "imagebuild/buildplan.h"
 #include "util/job.h"
+#include "reference/catalog.h"
 
 namespace sagedock::util {
 class ProcessJob;
@@ -54,7 +55,7 @@ struct SageBuildOptions {
     QString extraConfigureArgs;
     QString extraSagePackages;
     // docker-incremental: the image it builds on.
-    QString fromRepository = QStringLiteral("ghcr.io/sagemath/sage/");
+    QString fromRepository = reference::Catalog::bundled().defaultRepository();
     QString fromTarget = QStringLiteral("with-targets");
     QString fromTag = QStringLiteral("dev");
     CommonBuildOptions common;

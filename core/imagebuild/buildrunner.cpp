@@ -149,9 +149,10 @@ void Runner::askEngineVersion() {
     // The engine API answers it over the same endpoint the CLI uses (resolved the same way, with the
     // plan's docker context), which costs a request instead of a Go process competing with the build.
     const auto endpoint = engine::resolveEndpoint(engine::EndpointInputs::fromProcess(m_plan.dockerContext));
-    if (endpoint.ok() && endpoint.value().kind != engine::Endpoint::Kind::Ssh) {
-        m_engineApi = std::make_unique<engine::Client>(endpoint.value());
-        m_engineApi->version(this, [this](util::Result<engine::EngineInfo> info) {
+    if (endpoint.ok() && endpoint.value().kind != engine::Endpoint::Kind::Ssh && m_options.engine &&
+        engine::sameDaemon(m_options.engine->endpoint(), endpoint.value())) {
+        m_engineApi = std::make_unique<QObject>();
+        m_options.engine->version(m_engineApi.get(), [this](util::Result<engine::EngineInfo> info) {
             if (info.ok())
                 m_record.engineVersion = info.value().version;
         });
@@ -630,7 +631,7 @@ void Runner::finishBuild(const util::Error& error) {
     for (const StageResult& r : m_record.stages)
         allOk = allOk && stageSucceeded(r.status);
     m_record.success = allOk;
-    m_engineApi.reset();    // an unanswered version request is cancelled with its client
+    m_engineApi.reset();    // an unanswered version request is dropped with its context
     delete m_engineVersion; // an unanswered `docker version` is killed, not waited for
     m_engineVersion = nullptr;
     if (m_log) {

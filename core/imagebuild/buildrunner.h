@@ -59,6 +59,9 @@ struct RunOptions {
     int stageTimeoutMs = 0;  // 0 = none (Sage builds take hours)
     // Already probed (e.g. beside the planner, to save a round trip): the runner skips its own probe.
     std::optional<CliCapabilities> capabilities;
+    // The services' engine client: asked for the engine version (for the record) when it talks to
+    // the daemon the build's CLI uses; otherwise, or when null, `docker version` answers.
+    std::shared_ptr<engine::Client> engine;
 };
 
 struct StageProgress {
@@ -131,7 +134,7 @@ private:
     util::ProcessJob* m_build = nullptr;
     util::ProcessJob* m_tool = nullptr;
     util::ProcessJob* m_engineVersion = nullptr; // `docker version` where the API cannot be asked (ssh)
-    std::unique_ptr<engine::Client> m_engineApi; // GET /version: no extra process beside the first stage
+    std::unique_ptr<QObject> m_engineApi; // context of GET /version on the shared engine client
     util::Job* m_probe = nullptr;
     std::unique_ptr<buildlog::Parser> m_parser;
     std::unique_ptr<buildlog::Diagnoser> m_diagnoser;

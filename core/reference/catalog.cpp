@@ -15,9 +15,9 @@ namespace sagedock::reference {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("sagedock::reference", text);
-}
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(sagedock::reference)
+};
 
 QStringList stringList(const nlohmann::json& j) {
     QStringList out;
@@ -59,8 +59,8 @@ bool versionLess(const QString& a, const QString& b) {
 util::Result<Catalog> Catalog::fromJson(const QByteArray& json) {
     const auto doc = nlohmann::json::parse(json.constData(), json.constData() + json.size(), nullptr, false);
     if (doc.is_discarded() || !doc.is_object())
-        return util::Error::make(util::ErrorCode::Parse, tr("The Sage catalog is not valid JSON."),
-                                 tr("Reinstall SageDock; the bundled catalog is damaged."));
+        return util::Error::make(util::ErrorCode::Parse, Text::tr("The Sage catalog is not valid JSON."),
+                                 Text::tr("Reinstall SageDock; the bundled catalog is damaged."));
     Catalog c;
     if (const QString repo = str(doc, "defaultRepository"); !repo.isEmpty())
         c.m_defaultRepository = repo;
@@ -115,8 +115,8 @@ util::Result<Catalog> Catalog::fromJson(const QByteArray& json) {
     c.m_allKnown = c.allKnownSystems(); // asked for on every model sort: computed once
     if (c.m_stages.isEmpty() || c.m_publishedStages.isEmpty() || c.m_packageSets.isEmpty())
         return util::Error::make(util::ErrorCode::Parse,
-                                 tr("The Sage catalog lacks the stage or package lists."),
-                                 tr("Reinstall SageDock; the bundled catalog is damaged."));
+                                 Text::tr("The Sage catalog lacks the stage or package lists."),
+                                 Text::tr("Reinstall SageDock; the bundled catalog is damaged."));
     return c;
 }
 
@@ -128,14 +128,22 @@ const Catalog& Catalog::bundled() {
             if (parsed.ok())
                 return std::move(parsed).value();
         }
+        // Only a broken build gets here (the unit tests parse the resource); SageName still needs the
+        // stage, package-set and modifier names, which have not changed since 2020.
         Catalog fallback;
-        fallback.m_stages = SageName::knownStages();
+        fallback.m_stages = {QStringLiteral("with-system-packages"), QStringLiteral("bootstrapped"),
+                             QStringLiteral("configured"),           QStringLiteral("with-base-toolchain"),
+                             QStringLiteral("with-targets-pre"),     QStringLiteral("with-targets"),
+                             QStringLiteral("with-targets-optional")};
         fallback.m_publishedStages = {QStringLiteral("with-system-packages"), QStringLiteral("configured"),
                                       QStringLiteral("with-targets-pre"), QStringLiteral("with-targets"),
                                       QStringLiteral("with-targets-optional")};
-        fallback.m_packageSets = SageName::knownPackageSets();
+        fallback.m_packageSets = {QStringLiteral("minimal"), QStringLiteral("standard"),
+                                  QStringLiteral("maximal")};
         fallback.m_ciPackageSets = {QStringLiteral("standard"), QStringLiteral("minimal")};
-        fallback.m_modifiers = SageName::knownModifiers();
+        fallback.m_modifiers = {QStringLiteral("sitepackages"), QStringLiteral("recommended"),
+                                QStringLiteral("develop"), QStringLiteral("nobootstrap"),
+                                QStringLiteral("incremental")};
         return fallback;
     }();
     return catalog;

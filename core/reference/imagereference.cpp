@@ -7,9 +7,9 @@ namespace sagedock::reference {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("sagedock::reference", text);
-}
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(sagedock::reference)
+};
 
 util::Error invalid(const QString& message, const QString& hint = {}) {
     return util::Error::make(util::ErrorCode::InvalidArgument, message, hint);
@@ -79,19 +79,21 @@ void splitDomain(const QString& name, QString& domain, QString& path) {
 
 util::Error ImageReference::validateTag(const QString& tag) {
     if (tag.isEmpty())
-        return invalid(tr("The tag is empty."),
-                       tr("Write a tag after ':' or leave the ':' out to use 'latest'."));
+        return invalid(Text::tr("The tag is empty."),
+                       Text::tr("Write a tag after ':' or leave the ':' out to use 'latest'."));
     if (tag.size() > kMaxTagLength)
-        return invalid(
-            tr("The tag is %1 characters long; at most %2 are allowed.").arg(tag.size()).arg(kMaxTagLength),
-            tr("Shorten the tag."));
+        return invalid(Text::tr("The tag is %1 characters long; at most %2 are allowed.")
+                           .arg(tag.size())
+                           .arg(kMaxTagLength),
+                       Text::tr("Shorten the tag."));
     if (!tagRx().match(tag).hasMatch()) {
         if (tag.startsWith(QLatin1Char('.')) || tag.startsWith(QLatin1Char('-')))
-            return invalid(tr("The tag '%1' starts with '%2'.").arg(tag, tag.left(1)),
-                           tr("A tag must start with a letter, a digit or '_'."));
+            return invalid(Text::tr("The tag '%1' starts with '%2'.").arg(tag, tag.left(1)),
+                           Text::tr("A tag must start with a letter, a digit or '_'."));
         return invalid(
-            tr("The tag '%1' contains characters other than letters, digits, '_', '.' and '-'.").arg(tag),
-            tr("Replace the other characters, e.g. '/' with '-'."));
+            Text::tr("The tag '%1' contains characters other than letters, digits, '_', '.' and '-'.")
+                .arg(tag),
+            Text::tr("Replace the other characters, e.g. '/' with '-'."));
     }
     return {};
 }
@@ -99,77 +101,78 @@ util::Error ImageReference::validateTag(const QString& tag) {
 util::Error ImageReference::validateDigest(const QString& digest) {
     const qsizetype colon = digest.indexOf(QLatin1Char(':'));
     if (colon < 0)
-        return invalid(tr("The digest '%1' has no algorithm.").arg(digest),
-                       tr("A digest looks like sha256:<64 hex digits>."));
+        return invalid(Text::tr("The digest '%1' has no algorithm.").arg(digest),
+                       Text::tr("A digest looks like sha256:<64 hex digits>."));
     const QString algorithm = digest.left(colon);
     const QString hex = digest.mid(colon + 1);
     if (!algorithmRx().match(algorithm).hasMatch())
-        return invalid(tr("The digest algorithm '%1' is not valid.").arg(algorithm),
-                       tr("A digest looks like sha256:<64 hex digits>."));
+        return invalid(Text::tr("The digest algorithm '%1' is not valid.").arg(algorithm),
+                       Text::tr("A digest looks like sha256:<64 hex digits>."));
     if (algorithm == QLatin1String("sha256") || algorithm == QLatin1String("sha512")) {
         const int want = algorithm == QLatin1String("sha256") ? 64 : 128;
         if (!lowerHexRx().match(hex).hasMatch())
-            return invalid(tr("The %1 digest must be lowercase hexadecimal.").arg(algorithm),
-                           tr("Copy the digest exactly as the registry printed it."));
+            return invalid(Text::tr("The %1 digest must be lowercase hexadecimal.").arg(algorithm),
+                           Text::tr("Copy the digest exactly as the registry printed it."));
         if (hex.size() != want)
-            return invalid(tr("The %1 digest has %2 hex digits; it needs exactly %3.")
+            return invalid(Text::tr("The %1 digest has %2 hex digits; it needs exactly %3.")
                                .arg(algorithm)
                                .arg(hex.size())
                                .arg(want),
-                           tr("Copy the whole digest."));
+                           Text::tr("Copy the whole digest."));
         return {};
     }
     if (!hexRx().match(hex).hasMatch())
-        return invalid(
-            tr("The digest '%1' needs at least 32 hexadecimal digits after '%2:'.").arg(digest, algorithm),
-            tr("Copy the whole digest."));
+        return invalid(Text::tr("The digest '%1' needs at least 32 hexadecimal digits after '%2:'.")
+                           .arg(digest, algorithm),
+                       Text::tr("Copy the whole digest."));
     return {};
 }
 
 util::Error ImageReference::validatePath(const QString& path) {
     if (path.isEmpty())
-        return invalid(tr("The repository name is empty."), tr("Name a repository, e.g. sagemath/sagemath."));
+        return invalid(Text::tr("The repository name is empty."),
+                       Text::tr("Name a repository, e.g. sagemath/sagemath."));
     if (path.size() > kMaxPathLength)
-        return invalid(tr("The repository name is %1 characters long; at most %2 are allowed.")
+        return invalid(Text::tr("The repository name is %1 characters long; at most %2 are allowed.")
                            .arg(path.size())
                            .arg(kMaxPathLength),
-                       tr("Shorten the repository name."));
+                       Text::tr("Shorten the repository name."));
     if (hasUpper(path))
-        return invalid(tr("The repository name '%1' must be lowercase.").arg(path),
-                       tr("Use '%1' instead.").arg(path.toLower()));
+        return invalid(Text::tr("The repository name '%1' must be lowercase.").arg(path),
+                       Text::tr("Use '%1' instead.").arg(path.toLower()));
     const QStringList components = path.split(QLatin1Char('/'));
     for (const QString& c : components) {
         if (c.isEmpty())
-            return invalid(tr("The repository name '%1' has an empty component.").arg(path),
-                           tr("Remove the doubled or trailing '/'."));
+            return invalid(Text::tr("The repository name '%1' has an empty component.").arg(path),
+                           Text::tr("Remove the doubled or trailing '/'."));
         if (!componentRx().match(c).hasMatch())
-            return invalid(tr("The repository name component '%1' is not valid.").arg(c),
-                           tr("Use lowercase letters and digits, separated by '.', '_', '__' or '-'."));
+            return invalid(Text::tr("The repository name component '%1' is not valid.").arg(c),
+                           Text::tr("Use lowercase letters and digits, separated by '.', '_', '__' or '-'."));
     }
     return {};
 }
 
 util::Error ImageReference::validateDomain(const QString& domain) {
     if (domain.isEmpty())
-        return invalid(tr("The registry host is empty."));
+        return invalid(Text::tr("The registry host is empty."));
     QString host = domain;
     QString port;
     if (domain.startsWith(QLatin1Char('['))) {
         const qsizetype close = domain.indexOf(QLatin1Char(']'));
         if (close < 0)
-            return invalid(tr("The registry address '%1' has an unclosed '['.").arg(domain),
-                           tr("Write IPv6 addresses as [::1]:5000."));
+            return invalid(Text::tr("The registry address '%1' has an unclosed '['.").arg(domain),
+                           Text::tr("Write IPv6 addresses as [::1]:5000."));
         host = domain.mid(1, close - 1);
         const QString rest = domain.mid(close + 1);
         static const QRegularExpression v6(QStringLiteral("^[a-fA-F0-9:.]+$"));
         if (!v6.match(host).hasMatch() || !host.contains(QLatin1Char(':')))
-            return invalid(tr("'%1' is not an IPv6 address.").arg(host));
+            return invalid(Text::tr("'%1' is not an IPv6 address.").arg(host));
         if (!rest.isEmpty()) {
             if (!rest.startsWith(QLatin1Char(':')))
-                return invalid(tr("Unexpected text '%1' after the IPv6 address.").arg(rest));
+                return invalid(Text::tr("Unexpected text '%1' after the IPv6 address.").arg(rest));
             port = rest.mid(1);
             if (port.isEmpty())
-                return invalid(tr("The port after '%1' is empty.").arg(domain.left(close + 1)));
+                return invalid(Text::tr("The port after '%1' is empty.").arg(domain.left(close + 1)));
         }
     } else {
         const qsizetype colon = domain.indexOf(QLatin1Char(':'));
@@ -177,14 +180,14 @@ util::Error ImageReference::validateDomain(const QString& domain) {
             host = domain.left(colon);
             port = domain.mid(colon + 1);
             if (port.isEmpty())
-                return invalid(tr("The port after '%1' is empty.").arg(host));
+                return invalid(Text::tr("The port after '%1' is empty.").arg(host));
         }
         if (host.isEmpty())
-            return invalid(tr("The registry host is empty."));
+            return invalid(Text::tr("The registry host is empty."));
         for (const QString& part : host.split(QLatin1Char('.'))) {
             if (!hostComponentRx().match(part).hasMatch())
-                return invalid(tr("The registry host '%1' is not a valid host name.").arg(host),
-                               tr("Use letters, digits, '-' and '.', e.g. ghcr.io or localhost:5000."));
+                return invalid(Text::tr("The registry host '%1' is not a valid host name.").arg(host),
+                               Text::tr("Use letters, digits, '-' and '.', e.g. ghcr.io or localhost:5000."));
         }
     }
     if (!port.isEmpty()) {
@@ -195,7 +198,7 @@ util::Error ImageReference::validateDomain(const QString& domain) {
                 ok = false;
         }
         if (!ok || p < 1 || p > 65535)
-            return invalid(tr("The port '%1' is not a number between 1 and 65535.").arg(port));
+            return invalid(Text::tr("The port '%1' is not a number between 1 and 65535.").arg(port));
     }
     return {};
 }
@@ -203,16 +206,17 @@ util::Error ImageReference::validateDomain(const QString& domain) {
 util::Result<ImageReference> ImageReference::parse(const QString& input) {
     const QString text = input.trimmed();
     if (text.isEmpty())
-        return invalid(tr("The image reference is empty."),
-                       tr("Name an image, e.g. sagemath/sagemath:latest."));
+        return invalid(Text::tr("The image reference is empty."),
+                       Text::tr("Name an image, e.g. sagemath/sagemath:latest."));
     if (imageIdRx().match(text).hasMatch())
-        return invalid(tr("'%1' is a 64-digit hexadecimal string, which names an image ID, not a repository.")
-                           .arg(text.left(12) + QStringLiteral("…")),
-                       tr("Refer to a local image by its ID, or give a repository name."));
+        return invalid(
+            Text::tr("'%1' is a 64-digit hexadecimal string, which names an image ID, not a repository.")
+                .arg(text.left(12) + QStringLiteral("…")),
+            Text::tr("Refer to a local image by its ID, or give a repository name."));
     for (QChar c : text) {
         if (c.isSpace())
-            return invalid(tr("The image reference '%1' contains white space.").arg(text),
-                           tr("Remove the spaces."));
+            return invalid(Text::tr("The image reference '%1' contains white space.").arg(text),
+                           Text::tr("Remove the spaces."));
     }
 
     QString rest = text;
@@ -222,8 +226,8 @@ util::Result<ImageReference> ImageReference::parse(const QString& input) {
         ref.m_digest = rest.mid(at + 1);
         rest = rest.left(at);
         if (ref.m_digest.isEmpty())
-            return invalid(tr("The digest after '@' is empty."),
-                           tr("A digest looks like sha256:<64 hex digits>."));
+            return invalid(Text::tr("The digest after '@' is empty."),
+                           Text::tr("A digest looks like sha256:<64 hex digits>."));
         if (auto e = validateDigest(ref.m_digest))
             return e;
     }
@@ -236,8 +240,8 @@ util::Result<ImageReference> ImageReference::parse(const QString& input) {
             return e;
     }
     if (rest.isEmpty())
-        return invalid(tr("The image reference '%1' has no repository name.").arg(text),
-                       tr("Name a repository before the tag or digest."));
+        return invalid(Text::tr("The image reference '%1' has no repository name.").arg(text),
+                       Text::tr("Name a repository before the tag or digest."));
 
     QString domain;
     QString path;
@@ -265,8 +269,8 @@ util::Result<ImageReference> ImageReference::parseRepository(const QString& inpu
     if (!r.ok())
         return r;
     if (!r->tagImplicit())
-        return invalid(tr("'%1' names an image, not a repository.").arg(input.trimmed()),
-                       tr("Leave out the tag and digest."));
+        return invalid(Text::tr("'%1' names an image, not a repository.").arg(input.trimmed()),
+                       Text::tr("Leave out the tag and digest."));
     ImageReference ref = r.value();
     ref.m_tag.clear();
     ref.m_tagImplicit = false;

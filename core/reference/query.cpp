@@ -7,9 +7,9 @@ namespace sagedock::reference {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("sagedock::reference", text);
-}
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(sagedock::reference)
+};
 
 bool isTagChar(QChar c) {
     const char16_t u = c.unicode();
@@ -61,8 +61,8 @@ util::Result<Query> Query::resolve(const QString& input) {
     Query q;
     q.text = input.trimmed();
     if (q.text.isEmpty())
-        return util::Error::make(util::ErrorCode::InvalidArgument, tr("The query is empty."),
-                                 tr("Give a PR number, a branch, a tag or an image reference."));
+        return util::Error::make(util::ErrorCode::InvalidArgument, Text::tr("The query is empty."),
+                                 Text::tr("Give a PR number, a branch, a tag or an image reference."));
 
     static const QRegularExpression pr(
         QStringLiteral("^(?:#|pr[ #-]?|pull/|refs/pull/)?([0-9]{1,9})(?:/merge)?$"),
@@ -104,9 +104,10 @@ util::Result<Query> Query::resolve(const QString& input) {
     }
     q.tag = sanitizeRef(ref);
     if (q.tag.isEmpty())
-        return util::Error::make(util::ErrorCode::InvalidArgument,
-                                 tr("'%1' leaves no tag after sanitizing it like Sage's CI.").arg(q.text),
-                                 tr("Use letters, digits, '_', '.' or '-'."));
+        return util::Error::make(
+            util::ErrorCode::InvalidArgument,
+            Text::tr("'%1' leaves no tag after sanitizing it like Sage's CI.").arg(q.text),
+            Text::tr("Use letters, digits, '_', '.' or '-'."));
     q.kind = (q.tag == q.text && !ImageReference::validateTag(q.tag)) ? Kind::Tag : Kind::Ref;
     return q;
 }

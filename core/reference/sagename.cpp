@@ -1,14 +1,16 @@
 #include "reference/sagename.h"
 
+#include "reference/catalog.h"
+
 #include <QCoreApplication>
 
 namespace sagedock::reference {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("sagedock::reference", text);
-}
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(sagedock::reference)
+};
 
 util::Error invalid(const QString& message, const QString& hint) {
     return util::Error::make(util::ErrorCode::InvalidArgument, message, hint);
@@ -16,27 +18,17 @@ util::Error invalid(const QString& message, const QString& hint) {
 
 } // namespace
 
+// The names come from the catalog, the one holder of Sage facts.
 const QStringList& SageName::knownStages() {
-    // The build order of .github/workflows/write-dockerfile.sh; unchanged since 2020.
-    static const QStringList stages{
-        QStringLiteral("with-system-packages"), QStringLiteral("bootstrapped"),
-        QStringLiteral("configured"),           QStringLiteral("with-base-toolchain"),
-        QStringLiteral("with-targets-pre"),     QStringLiteral("with-targets"),
-        QStringLiteral("with-targets-optional")};
-    return stages;
+    return Catalog::bundled().stages();
 }
 
 const QStringList& SageName::knownPackageSets() {
-    static const QStringList sets{QStringLiteral("minimal"), QStringLiteral("standard"),
-                                  QStringLiteral("maximal")};
-    return sets;
+    return Catalog::bundled().packageSets();
 }
 
 const QStringList& SageName::knownModifiers() {
-    static const QStringList mods{QStringLiteral("sitepackages"), QStringLiteral("recommended"),
-                                  QStringLiteral("develop"), QStringLiteral("nobootstrap"),
-                                  QStringLiteral("incremental")};
-    return mods;
+    return Catalog::bundled().modifiers();
 }
 
 util::Result<SageName> SageName::parse(const QString& input) {
@@ -51,10 +43,10 @@ util::Result<SageName> SageName::parse(const QString& input) {
         name = name.left(colon);
     name = name.mid(slash + 1);
 
-    const QString hint = tr("Sage CI images are named sage-<system>-<packages>[-<modifiers>]-<stage>, "
-                            "e.g. sage-ubuntu-noble-standard-with-targets.");
+    const QString hint = Text::tr("Sage CI images are named sage-<system>-<packages>[-<modifiers>]-<stage>, "
+                                  "e.g. sage-ubuntu-noble-standard-with-targets.");
     if (!name.startsWith(QLatin1String("sage-")))
-        return invalid(tr("'%1' does not start with 'sage-'.").arg(name), hint);
+        return invalid(Text::tr("'%1' does not start with 'sage-'.").arg(name), hint);
     QString rest = name.mid(5);
 
     SageName out;
@@ -70,7 +62,7 @@ util::Result<SageName> SageName::parse(const QString& input) {
             out.stage = stage;
     }
     if (out.stage.isEmpty())
-        return invalid(tr("'%1' does not end in a known stage (%2).")
+        return invalid(Text::tr("'%1' does not end in a known stage (%2).")
                            .arg(name, knownStages().join(QStringLiteral(", "))),
                        hint);
     rest.chop(out.stage.size() + 1);
@@ -80,11 +72,12 @@ util::Result<SageName> SageName::parse(const QString& input) {
         out.modifiers.prepend(parts.takeLast());
     if (parts.isEmpty() || !knownPackageSets().contains(parts.last()))
         return invalid(
-            tr("'%1' names no package set (minimal, standard or maximal) before the stage.").arg(name), hint);
+            Text::tr("'%1' names no package set (minimal, standard or maximal) before the stage.").arg(name),
+            hint);
     out.packages = parts.takeLast();
     out.system = parts.join(QLatin1Char('-'));
     if (out.system.isEmpty())
-        return invalid(tr("'%1' names no system before the package set.").arg(name), hint);
+        return invalid(Text::tr("'%1' names no system before the package set.").arg(name), hint);
     return out;
 }
 

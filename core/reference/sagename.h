@@ -39,7 +39,8 @@ struct SageName {
     static QString distributionOf(const QString& system);
     static QString compose(const QString& system, const QString& packages, const QString& stage,
                            const QStringList& modifiers = {});
-    // The seven stage names, longest-suffix matching order not implied; the package sets; the modifiers.
+    // The catalog's seven stage names, longest-suffix matching order not implied; the package sets;
+    // the modifiers.
     static const QStringList& knownStages();
     static const QStringList& knownPackageSets();
     static const QStringList& knownModifiers();

@@ -109,6 +109,10 @@ const ClientOptions& Client::options() const {
     return d->options;
 }
 
+http::Transport& Client::transport() const {
+    return d->engine;
+}
+
 void Client::setOffline(bool offline) {
     d->options.offline = offline;
 }

@@ -10,9 +10,7 @@
 // it to abandon the call (no signal follows), or cancel() it (finished(Cancelled) follows at once).
 //
 // Usage:
-//   registry::Client client(http::Transport::shared(),
-//                           {.cacheDirectory = util::cacheDirectory() + "/registry",
-//                            .credentials = registry::dockerConfigCredentials()});
+//   registry::Client& client = *services.registry(); // services::Services builds the one client
 //   auto repo =
 //   registry::Repository::parse(QStringLiteral("ghcr.io/sagemath/sage/sage-ubuntu-jammy-standard-with-targets"));
 //   registry::TagsJob* job = client.listTags(repo.value());
@@ -22,6 +20,7 @@
 //   });
 
 #include "http/transport.h"
+#include "reference/imageconfig.h"
 #include "reference/imagereference.h"
 #include "util/error.h"
 #include "util/job.h"
@@ -153,29 +152,9 @@ struct Manifest {
     qint64 totalCompressedSize() const; // sum of layer sizes
 };
 
-struct HistoryEntry {
-    QDateTime created;
-    QString createdBy;
-    QString comment;
-    bool emptyLayer = false;
-};
-
-struct ImageConfig {
-    QString digest;
-    QDateTime created;
-    QString architecture;
-    QString os;
-    QString variant;
-    QString user;
-    QString workingDir;
-    QStringList entrypoint;
-    QStringList cmd;
-    QStringList exposedPorts; // "8888/tcp"
-    QStringList env;          // "KEY=value"
-    QMap<QString, QString> labels;
-    QStringList diffIds; // rootfs.diff_ids: digests of the uncompressed layers, in order
-    QList<HistoryEntry> history;
-};
+// The one image-config type, shared with the engine's image inspect.
+using HistoryEntry = reference::ImageHistoryEntry;
+using ImageConfig = reference::ImageConfig;
 
 struct DigestInfo {
     QString digest;
@@ -261,6 +240,7 @@ public:
     ~Client() override; // pending jobs finish with ErrorCode::Cancelled
 
     const ClientOptions& options() const;
+    http::Transport& transport() const; // the one it sends through
     void setOffline(bool offline);
 
     // Every tag, following Link pagination (same host only, loop and page-count guards).
