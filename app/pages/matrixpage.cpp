@@ -29,12 +29,6 @@
 
 namespace sagedock::app {
 
-namespace {
-
-}
-
-} // namespace
-
 MatrixPage::MatrixPage(AppContext& context, QWidget* parent)
     : QWidget(parent)
     , m_context(context)

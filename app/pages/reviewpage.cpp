@@ -131,9 +131,10 @@ void ReviewPage::lookUp() {
     }
     // A Sage stage image brings its own prefix, system and package set; otherwise the preferences'.
     const util::Settings& settings = m_context.settings();
-    const auto request = matrix::matrixRequestForQuery(
-        q.value(),
-        {.base = {.repositoryPrefix = settings.matrixRepository(), .packages = {settings.matrixPackages()}}});
+    matrix::QuerySelection selection;
+    selection.base.repositoryPrefix = settings.matrixRepository();
+    selection.base.packages = {settings.matrixPackages()};
+    const auto request = matrix::matrixRequestForQuery(q.value(), selection);
     m_resolved->setText(tr("%1 → images tagged %2 in %3")
                             .arg(reference::Query::kindName(q->kind), q->tag,
                                  request.ok() ? request->repositoryPrefix : settings.matrixRepository()));

@@ -4,7 +4,8 @@
 // The request looks for the query's tag. A Sage CI stage image also brings its own repository
 // prefix, package set (with modifiers) and system, each unless the caller chose that part itself.
 // Usage:
-//   matrix::QuerySelection selection{.base = {.repositoryPrefix = settings.matrixRepository()}};
+//   matrix::QuerySelection selection;
+//   selection.base.repositoryPrefix = settings.matrixRepository();
 //   auto request = matrix::matrixRequestForQuery(query.value(), selection);
 //   if (request.ok()) service.refresh(request.value());
 
