@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Text</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Invalid image reference %1: %2</source>
+        <translation>Ungültige Image-Referenz %1: %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid repository name.</source>
+        <translation>„%1“ ist kein gültiger Repository-Name.</translation>
+    </message>
+    <message>
+        <source>Use host/path, for example ghcr.io/sagemath/sage/sage-ubuntu-noble-standard-with-targets.</source>
+        <translation>Verwenden Sie Host/Pfad, zum Beispiel ghcr.io/sagemath/sage/sage-ubuntu-noble-standard-with-targets.</translation>
+    </message>
+</context>
+<context>
     <name>sagedock::app</name>
     <message>
         <source>Browse…</source>
@@ -314,18 +333,6 @@
     <message>
         <source>Comparing…</source>
         <translation>Wird verglichen …</translation>
-    </message>
-    <message>
-        <source>Cached in A (%1), executed in B (%2):</source>
-        <translation>In A aus dem Cache (%1), in B ausgeführt (%2):</translation>
-    </message>
-    <message>
-        <source>Executed in A, cached in B:</source>
-        <translation>In A ausgeführt, in B aus dem Cache:</translation>
-    </message>
-    <message>
-        <source>Only in A: %1 steps; only in B: %2 steps.</source>
-        <translation>Nur in A: %1 Schritte; nur in B: %2 Schritte.</translation>
     </message>
     <message>
         <source>Diagnose a build log</source>
@@ -717,33 +724,6 @@ OS/Architektur: %2/%3</translation>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
-    <message>
-        <source>%1 of %2, layer %3 of %4</source>
-        <translation>%1 von %2, Layer %3 von %4</translation>
-    </message>
-    <message>
-        <source>, %1/s</source>
-        <translation>, %1/s</translation>
-    </message>
-    <message numerus="yes">
-        <source>, about %n second(s) left</source>
-        <translation>
-            <numerusform>, noch etwa %n Sekunde</numerusform>
-            <numerusform>, noch etwa %n Sekunden</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1: %2%</source>
-        <translation>%1: %2 %</translation>
-    </message>
-    <message>
-        <source>Unpacking: %1 of %2, layer %3 of %4</source>
-        <translation>Entpacken: %1 von %2, Layer %3 von %4</translation>
-    </message>
-    <message>
-        <source>%1: unpacking %2%</source>
-        <translation>%1: entpackt %2 %</translation>
-    </message>
 </context>
 <context>
     <name>sagedock::app::LogLineModel</name>
@@ -869,6 +849,65 @@ OS/Architektur: %2/%3</translation>
     </message>
 </context>
 <context>
+    <name>sagedock::app::MatrixDetailsPanel</name>
+    <message>
+        <source>C&amp;opy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Open package &amp;page</source>
+        <translation>Paket&amp;seite öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Launch…</source>
+        <translation>&amp;Starten …</translation>
+    </message>
+    <message>
+        <source>Open this image on the Review page to start Jupyter or a shell in it</source>
+        <translation>Dieses Image auf der Review-Seite öffnen, um Jupyter oder eine Shell darin zu starten</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Layer</translation>
+    </message>
+    <message>
+        <source>Compared with parent</source>
+        <translation>Vergleich mit Eltern-Image</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>Erstellt durch</translation>
+    </message>
+    <message>
+        <source>Select a cell to compare its layers with the previous stage.</source>
+        <translation>Eine Zelle auswählen, um ihre Layer mit der vorherigen Stage zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>shared</source>
+        <translation>gemeinsam</translation>
+    </message>
+    <message>
+        <source>only in parent</source>
+        <translation>nur im Eltern-Image</translation>
+    </message>
+    <message>
+        <source>differs from parent</source>
+        <translation>weicht vom Eltern-Image ab</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+</context>
+<context>
     <name>sagedock::app::MatrixModel</name>
     <message>
         <source>System</source>
@@ -903,6 +942,65 @@ OS/Architektur: %2/%3</translation>
 </context>
 <context>
     <name>sagedock::app::MatrixPage</name>
+    <message>
+        <source>Build matrix</source>
+        <translation>Build-Matrix</translation>
+    </message>
+    <message>
+        <source>Last refresh %1: %2 present, %3 missing, %4 broken, %5 without parent, %6 errors.</source>
+        <translation>Letzte Aktualisierung %1: %2 vorhanden, %3 fehlend, %4 defekt, %5 ohne Eltern-Image, %6 Fehler.</translation>
+    </message>
+    <message>
+        <source>Refresh cancelled at %1 of %2 repositories.</source>
+        <translation>Aktualisierung bei %1 von %2 Repositorys abgebrochen.</translation>
+    </message>
+    <message>
+        <source>⚠ Offline: the registry could not be reached, so some cells show the last known answers from the cache.</source>
+        <translation>⚠ Offline: Die Registry war nicht erreichbar, daher zeigen einige Zellen die letzten bekannten Antworten aus dem Cache.</translation>
+    </message>
+    <message>
+        <source>⚠ Offline: the registry could not be reached and nothing is cached for this selection. %1</source>
+        <translation>⚠ Offline: Die Registry war nicht erreichbar und für diese Auswahl ist nichts im Cache. %1</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Choose a folder you can write to.</source>
+        <translation>Einen Ordner mit Schreibrechten wählen.</translation>
+    </message>
+    <message>
+        <source>saving the image failed</source>
+        <translation>das Speichern des Bildes ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Sage build matrix</source>
+        <translation>Sage-Build-Matrix</translation>
+    </message>
+    <message>
+        <source>the SVG file could not be opened</source>
+        <translation>die SVG-Datei konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Unknown export format &apos;%1&apos;.</source>
+        <translation>Unbekanntes Exportformat „%1“.</translation>
+    </message>
+    <message>
+        <source>Export the matrix</source>
+        <translation>Matrix exportieren</translation>
+    </message>
+    <message>
+        <source>%1 files (*.%2)</source>
+        <translation>%1-Dateien (*.%2)</translation>
+    </message>
+</context>
+<context>
+    <name>sagedock::app::MatrixToolbar</name>
+    <message>
+        <source>Not refreshed yet.</source>
+        <translation>Noch nicht aktualisiert.</translation>
+    </message>
     <message>
         <source>Repository prefix the stage images live under; it ends in &apos;/&apos;.</source>
         <translation>Repository-Präfix, unter dem die Stage-Images liegen; endet auf „/“.</translation>
@@ -957,6 +1055,18 @@ OS/Architektur: %2/%3</translation>
         <translation>&amp;Systeme:</translation>
     </message>
     <message>
+        <source>Filter systems, e.g. ubuntu or python3.12</source>
+        <translation>Systeme filtern, z. B. ubuntu oder python3.12</translation>
+    </message>
+    <message>
+        <source>Only &amp;problems</source>
+        <translation>N&amp;ur Probleme</translation>
+    </message>
+    <message>
+        <source>Show only rows with a missing, failed, broken or parentless stage.</source>
+        <translation>Nur Zeilen mit einer fehlenden, fehlgeschlagenen, defekten oder elternlosen Stage anzeigen.</translation>
+    </message>
+    <message>
         <source>Re&amp;fresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
@@ -991,130 +1101,6 @@ OS/Architektur: %2/%3</translation>
     <message>
         <source>JSON…</source>
         <translation>JSON…</translation>
-    </message>
-    <message>
-        <source>Filter systems, e.g. ubuntu or python3.12</source>
-        <translation>Systeme filtern, z. B. ubuntu oder python3.12</translation>
-    </message>
-    <message>
-        <source>Only &amp;problems</source>
-        <translation>N&amp;ur Probleme</translation>
-    </message>
-    <message>
-        <source>Show only rows with a missing, failed, broken or parentless stage.</source>
-        <translation>Nur Zeilen mit einer fehlenden, fehlgeschlagenen, defekten oder elternlosen Stage anzeigen.</translation>
-    </message>
-    <message>
-        <source>Not refreshed yet.</source>
-        <translation>Noch nicht aktualisiert.</translation>
-    </message>
-    <message>
-        <source>Build matrix</source>
-        <translation>Build-Matrix</translation>
-    </message>
-    <message>
-        <source>C&amp;opy</source>
-        <translation>&amp;Kopieren</translation>
-    </message>
-    <message>
-        <source>Open package &amp;page</source>
-        <translation>Paket&amp;seite öffnen</translation>
-    </message>
-    <message>
-        <source>#</source>
-        <translation>#</translation>
-    </message>
-    <message>
-        <source>Layer</source>
-        <translation>Layer</translation>
-    </message>
-    <message>
-        <source>Compared with parent</source>
-        <translation>Vergleich mit Eltern-Image</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>Größe</translation>
-    </message>
-    <message>
-        <source>Created by</source>
-        <translation>Erstellt durch</translation>
-    </message>
-    <message>
-        <source>Last refresh %1: %2 present, %3 missing, %4 broken, %5 without parent, %6 errors.</source>
-        <translation>Letzte Aktualisierung %1: %2 vorhanden, %3 fehlend, %4 defekt, %5 ohne Eltern-Image, %6 Fehler.</translation>
-    </message>
-    <message>
-        <source>Refresh cancelled at %1 of %2 repositories.</source>
-        <translation>Aktualisierung bei %1 von %2 Repositorys abgebrochen.</translation>
-    </message>
-    <message>
-        <source>⚠ Offline: the registry could not be reached, so some cells show the last known answers from the cache.</source>
-        <translation>⚠ Offline: Die Registry war nicht erreichbar, daher zeigen einige Zellen die letzten bekannten Antworten aus dem Cache.</translation>
-    </message>
-    <message>
-        <source>⚠ Offline: the registry could not be reached and nothing is cached for this selection. %1</source>
-        <translation>⚠ Offline: Die Registry war nicht erreichbar und für diese Auswahl ist nichts im Cache. %1</translation>
-    </message>
-    <message>
-        <source>Select a cell to compare its layers with the previous stage.</source>
-        <translation>Eine Zelle auswählen, um ihre Layer mit der vorherigen Stage zu vergleichen.</translation>
-    </message>
-    <message>
-        <source>shared</source>
-        <translation>gemeinsam</translation>
-    </message>
-    <message>
-        <source>only in parent</source>
-        <translation>nur im Eltern-Image</translation>
-    </message>
-    <message>
-        <source>differs from parent</source>
-        <translation>weicht vom Eltern-Image ab</translation>
-    </message>
-    <message>
-        <source>new</source>
-        <translation>neu</translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>%1 konnte nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>Choose a folder you can write to.</source>
-        <translation>Einen Ordner mit Schreibrechten wählen.</translation>
-    </message>
-    <message>
-        <source>saving the image failed</source>
-        <translation>das Speichern des Bildes ist fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Sage build matrix</source>
-        <translation>Sage-Build-Matrix</translation>
-    </message>
-    <message>
-        <source>the SVG file could not be opened</source>
-        <translation>die SVG-Datei konnte nicht geöffnet werden</translation>
-    </message>
-    <message>
-        <source>Unknown export format &apos;%1&apos;.</source>
-        <translation>Unbekanntes Exportformat „%1“.</translation>
-    </message>
-    <message>
-        <source>Export the matrix</source>
-        <translation>Matrix exportieren</translation>
-    </message>
-    <message>
-        <source>%1 files (*.%2)</source>
-        <translation>%1-Dateien (*.%2)</translation>
-    </message>
-    <message>
-        <source>&amp;Launch…</source>
-        <translation>&amp;Starten …</translation>
-    </message>
-    <message>
-        <source>Open this image on the Review page to start Jupyter or a shell in it</source>
-        <translation>Dieses Image auf der Review-Seite öffnen, um Jupyter oder eine Shell darin zu starten</translation>
     </message>
 </context>
 <context>
@@ -1572,6 +1558,26 @@ OS/Architektur: %2/%3</translation>
         <source>This log comes from the legacy builder: it builds every stage before the target and ignores BuildKit cache sources. Use BuildKit for cache imports from a registry.</source>
         <translation>Dieses Protokoll stammt vom alten Builder: Er baut jede Stage vor dem Ziel und ignoriert BuildKit-Cache-Quellen. Für Cache-Importe aus einer Registry BuildKit verwenden.</translation>
     </message>
+    <message>
+        <source>differs in B: %1</source>
+        <translation>unterscheidet sich in B: %1</translation>
+    </message>
+    <message>
+        <source>Cached in A, executed in B:</source>
+        <translation>In A aus dem Cache, in B ausgeführt:</translation>
+    </message>
+    <message>
+        <source>Executed in A, cached in B:</source>
+        <translation>In A ausgeführt, in B aus dem Cache:</translation>
+    </message>
+    <message>
+        <source>Only in A: %1 steps; only in B: %2 steps.</source>
+        <translation>Nur in A: %1 Schritte; nur in B: %2 Schritte.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
 </context>
 <context>
     <name>sagedock::engine</name>
@@ -1739,9 +1745,10 @@ OS/Architektur: %2/%3</translation>
         <source>Install catatonit (Debian, Ubuntu: sudo apt install catatonit) or set init_path in containers.conf.</source>
         <translation>Installieren Sie catatonit (Debian, Ubuntu: sudo apt install catatonit) oder setzen Sie init_path in containers.conf.</translation>
     </message>
-</context>
-<context>
-    <name>sagedock::engine::Client</name>
+    <message>
+        <source> (context %1)</source>
+        <translation> (Kontext %1)</translation>
+    </message>
     <message>
         <source>SageDock cannot talk to ssh:// engines directly (%1).</source>
         <translation>SageDock kann nicht direkt mit ssh://-Engines kommunizieren (%1).</translation>
@@ -1814,12 +1821,32 @@ OS/Architektur: %2/%3</translation>
         <source>read the container&apos;s log</source>
         <translation>das Protokoll des Containers lesen</translation>
     </message>
-</context>
-<context>
-    <name>sagedock::engine::Endpoint</name>
     <message>
-        <source> (context %1)</source>
-        <translation> (Kontext %1)</translation>
+        <source>Unpacking: %1 of %2, layer %3 of %4</source>
+        <translation>Entpacken: %1 von %2, Layer %3 von %4</translation>
+    </message>
+    <message>
+        <source>%1 of %2, layer %3 of %4</source>
+        <translation>%1 von %2, Layer %3 von %4</translation>
+    </message>
+    <message>
+        <source>, %1/s</source>
+        <translation>, %1/s</translation>
+    </message>
+    <message numerus="yes">
+        <source>, about %n second(s) left</source>
+        <translation>
+            <numerusform>, noch etwa %n Sekunde</numerusform>
+            <numerusform>, noch etwa %n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2%</source>
+        <translation>%1: %2 %</translation>
+    </message>
+    <message>
+        <source>%1: unpacking %2%</source>
+        <translation>%1: entpackt %2 %</translation>
     </message>
 </context>
 <context>
@@ -1921,9 +1948,10 @@ OS/Architektur: %2/%3</translation>
         <source>Check the client certificate and key, and that the server trusts the CA that signed them.</source>
         <translation>Prüfen Sie das Client-Zertifikat und den Schlüssel und ob der Server der CA vertraut, die sie signiert hat.</translation>
     </message>
-</context>
-<context>
-    <name>sagedock::http::Transport</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
     <message>
         <source>Unsupported address %1.</source>
         <translation>Nicht unterstützte Adresse %1.</translation>
@@ -1935,17 +1963,6 @@ OS/Architektur: %2/%3</translation>
     <message>
         <source>Use HTTPS, or mark the registry as insecure in Preferences if you trust the network.</source>
         <translation>HTTPS verwenden oder die Registry in den Einstellungen als unsicher markieren, wenn Sie dem Netzwerk vertrauen.</translation>
-    </message>
-</context>
-<context>
-    <name>sagedock::http::TransportImpl</name>
-    <message>
-        <source>Cancelled.</source>
-        <translation>Abgebrochen.</translation>
-    </message>
-    <message>
-        <source>The answer from %1 is larger than %2 bytes.</source>
-        <translation>Die Antwort von %1 ist größer als %2 Bytes.</translation>
     </message>
 </context>
 <context>
@@ -1965,40 +1982,6 @@ OS/Architektur: %2/%3</translation>
     <message>
         <source>Check the file&apos;s permissions.</source>
         <translation>Prüfen Sie die Zugriffsrechte der Datei.</translation>
-    </message>
-</context>
-<context>
-    <name>sagedock::imagebuild::CliProbe</name>
-    <message>
-        <source>No docker command found on PATH.</source>
-        <translation>Kein docker-Befehl im PATH gefunden.</translation>
-    </message>
-    <message>
-        <source>Install the docker CLI (apt-get install docker.io).</source>
-        <translation>Die docker-CLI installieren (apt-get install docker.io).</translation>
-    </message>
-    <message>
-        <source>The docker command does not run.</source>
-        <translation>Der docker-Befehl lässt sich nicht ausführen.</translation>
-    </message>
-    <message>
-        <source>Check the docker CLI installation (docker --version).</source>
-        <translation>Die Installation der docker-CLI prüfen (docker --version).</translation>
-    </message>
-    <message>
-        <source>No docker CLI here can build with %1.</source>
-        <translation>Keine docker-CLI hier kann mit %1 bauen.</translation>
-    </message>
-    <message>
-        <source>Install the buildx plugin, or use a docker CLI older than 23.0 for classic BuildKit.</source>
-        <translation>Das buildx-Plugin installieren oder für klassisches BuildKit eine docker-CLI älter als 23.0 verwenden.</translation>
-    </message>
-</context>
-<context>
-    <name>sagedock::imagebuild::Planner</name>
-    <message>
-        <source>Planning was cancelled.</source>
-        <translation>Die Planung wurde abgebrochen.</translation>
     </message>
     <message>
         <source>Unknown system %1.</source>
@@ -2021,6 +2004,18 @@ OS/Architektur: %2/%3</translation>
         <translation>Ungültiger Tag %1: %2</translation>
     </message>
     <message>
+        <source>%1 did not finish within %2 s.</source>
+        <translation>%1 wurde nicht innerhalb von %2 s beendet.</translation>
+    </message>
+    <message>
+        <source>bash could not be started.</source>
+        <translation>bash konnte nicht gestartet werden.</translation>
+    </message>
+    <message>
+        <source>Install bash; write-dockerfile.sh is a bash script.</source>
+        <translation>bash installieren; write-dockerfile.sh ist ein bash-Skript.</translation>
+    </message>
+    <message>
         <source>%1 failed (exit %2): %3</source>
         <translation>%1 ist fehlgeschlagen (Exit-Code %2): %3</translation>
     </message>
@@ -2035,18 +2030,6 @@ OS/Architektur: %2/%3</translation>
     <message>
         <source>Check that the source folder is a complete Sage checkout.</source>
         <translation>Prüfen Sie, ob der Quellordner ein vollständiger Sage-Checkout ist.</translation>
-    </message>
-    <message>
-        <source>bash could not be started.</source>
-        <translation>bash konnte nicht gestartet werden.</translation>
-    </message>
-    <message>
-        <source>Install bash; write-dockerfile.sh is a bash script.</source>
-        <translation>bash installieren; write-dockerfile.sh ist ein bash-Skript.</translation>
-    </message>
-    <message>
-        <source>%1 did not finish within %2 s.</source>
-        <translation>%1 wurde nicht innerhalb von %2 s beendet.</translation>
     </message>
     <message>
         <source>The build context %1 is not a folder.</source>
@@ -2074,11 +2057,66 @@ OS/Architektur: %2/%3</translation>
     </message>
     <message>
         <source>The Dockerfile has no stage %1.</source>
-        <translation>Das Dockerfile enthält keine Stage %1.</translation>
+        <translation>Das Dockerfile hat keine Stage %1.</translation>
     </message>
     <message>
         <source>Stages in it: %1</source>
         <translation>Darin enthaltene Stages: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The source folder %1 does not exist.</source>
+        <translation>Der Quellordner %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Choose the root of a Sage checkout (the folder with VERSION.txt).</source>
+        <translation>Das Wurzelverzeichnis eines Sage-Checkouts wählen (den Ordner mit VERSION.txt).</translation>
+    </message>
+    <message>
+        <source>%1 has no Sage version file (src/VERSION.txt or VERSION.txt).</source>
+        <translation>%1 enthält keine Sage-Versionsdatei (src/VERSION.txt oder VERSION.txt).</translation>
+    </message>
+    <message>
+        <source>Choose the root of a Sage checkout.</source>
+        <translation>Das Wurzelverzeichnis eines Sage-Checkouts wählen.</translation>
+    </message>
+    <message>
+        <source>Sage %1 at %2 has no write-dockerfile.sh (expected %3).</source>
+        <translation>Sage %1 in %2 hat kein write-dockerfile.sh (erwartet: %3).</translation>
+    </message>
+    <message>
+        <source>Check out a complete Sage source tree.</source>
+        <translation>Einen vollständigen Sage-Quellbaum auschecken.</translation>
+    </message>
+</context>
+<context>
+    <name>sagedock::imagebuild::CliProbe</name>
+    <message>
+        <source>No docker command found on PATH.</source>
+        <translation>Kein docker-Befehl im PATH gefunden.</translation>
+    </message>
+    <message>
+        <source>Install the docker CLI (apt-get install docker.io).</source>
+        <translation>Die docker-CLI installieren (apt-get install docker.io).</translation>
+    </message>
+    <message>
+        <source>The docker command does not run.</source>
+        <translation>Der docker-Befehl lässt sich nicht ausführen.</translation>
+    </message>
+    <message>
+        <source>Check the docker CLI installation (docker --version).</source>
+        <translation>Die Installation der docker-CLI prüfen (docker --version).</translation>
+    </message>
+    <message>
+        <source>No docker CLI here can build with %1.</source>
+        <translation>Keine docker-CLI hier kann mit %1 bauen.</translation>
+    </message>
+    <message>
+        <source>Install the buildx plugin, or use a docker CLI older than 23.0 for classic BuildKit.</source>
+        <translation>Das buildx-Plugin installieren oder für klassisches BuildKit eine docker-CLI älter als 23.0 verwenden.</translation>
     </message>
 </context>
 <context>
@@ -2114,33 +2152,6 @@ OS/Architektur: %2/%3</translation>
     <message>
         <source>docker build exited with code %1.</source>
         <translation>docker build wurde mit Code %1 beendet.</translation>
-    </message>
-</context>
-<context>
-    <name>sagedock::imagebuild::SageSource</name>
-    <message>
-        <source>The source folder %1 does not exist.</source>
-        <translation>Der Quellordner %1 existiert nicht.</translation>
-    </message>
-    <message>
-        <source>Choose the root of a Sage checkout (the folder with VERSION.txt).</source>
-        <translation>Das Wurzelverzeichnis eines Sage-Checkouts wählen (den Ordner mit VERSION.txt).</translation>
-    </message>
-    <message>
-        <source>%1 has no Sage version file (src/VERSION.txt or VERSION.txt).</source>
-        <translation>%1 enthält keine Sage-Versionsdatei (src/VERSION.txt oder VERSION.txt).</translation>
-    </message>
-    <message>
-        <source>Choose the root of a Sage checkout.</source>
-        <translation>Das Wurzelverzeichnis eines Sage-Checkouts wählen.</translation>
-    </message>
-    <message>
-        <source>Sage %1 at %2 has no write-dockerfile.sh (expected %3).</source>
-        <translation>Sage %1 in %2 hat kein write-dockerfile.sh (erwartet: %3).</translation>
-    </message>
-    <message>
-        <source>Check out a complete Sage source tree.</source>
-        <translation>Einen vollständigen Sage-Quellbaum auschecken.</translation>
     </message>
 </context>
 <context>
@@ -2275,9 +2286,12 @@ OS/Architektur: %2/%3</translation>
         <source>Created %1 (%2)</source>
         <translation>Erstellt %1 (%2)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%1 in %n layer(s)</source>
-        <translation>%1 in %n Layer(n)</translation>
+        <translation>
+            <numerusform>%1 in %n Layer(n)</numerusform>
+            <numerusform>%1 in %n Layer(n)</numerusform>
+        </translation>
     </message>
     <message>
         <source>at an unknown time</source>
@@ -2291,25 +2305,40 @@ OS/Architektur: %2/%3</translation>
         <source>just now</source>
         <translation>gerade eben</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n minute(s) ago</source>
-        <translation>vor %n Minute(n)</translation>
+        <translation>
+            <numerusform>vor %n Minute(n)</numerusform>
+            <numerusform>vor %n Minute(n)</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n hour(s) ago</source>
-        <translation>vor %n Stunde(n)</translation>
+        <translation>
+            <numerusform>vor %n Stunde(n)</numerusform>
+            <numerusform>vor %n Stunde(n)</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n day(s) ago</source>
-        <translation>vor %n Tag(en)</translation>
+        <translation>
+            <numerusform>vor %n Tag(en)</numerusform>
+            <numerusform>vor %n Tag(en)</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n month(s) ago</source>
-        <translation>vor %n Monat(en)</translation>
+        <translation>
+            <numerusform>vor %n Monat(en)</numerusform>
+            <numerusform>vor %n Monat(en)</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n year(s) ago</source>
-        <translation>vor %n Jahr(en)</translation>
+        <translation>
+            <numerusform>vor %n Jahr(en)</numerusform>
+            <numerusform>vor %n Jahr(en)</numerusform>
+        </translation>
     </message>
     <message>
         <source>missing</source>
@@ -2415,9 +2444,6 @@ OS/Architektur: %2/%3</translation>
         <source>Generated by SageDock %1.</source>
         <translation>Erzeugt von SageDock %1.</translation>
     </message>
-</context>
-<context>
-    <name>sagedock::matrix::MatrixRequest</name>
     <message>
         <source>Unknown stage &apos;%1&apos;.</source>
         <translation>Unbekannte Stage „%1“.</translation>
@@ -2446,9 +2472,10 @@ OS/Architektur: %2/%3</translation>
         <source>A system name must not end in a package set, modifier or stage name.</source>
         <translation>Ein Systemname darf nicht auf einen Paketsatz, Modifikator oder Stage-Namen enden.</translation>
     </message>
-</context>
-<context>
-    <name>sagedock::matrix::MatrixService</name>
+    <message>
+        <source>&apos;%1&apos; is not a Sage CI stage image (sage-&lt;system&gt;-&lt;packages&gt;-&lt;stage&gt;).</source>
+        <translation>„%1“ ist kein Sage-CI-Stufen-Image (sage-&lt;system&gt;-&lt;packages&gt;-&lt;stage&gt;).</translation>
+    </message>
     <message>
         <source>The refresh was cancelled.</source>
         <translation>Die Aktualisierung wurde abgebrochen.</translation>
@@ -2459,7 +2486,7 @@ OS/Architektur: %2/%3</translation>
     </message>
 </context>
 <context>
-    <name>sagedock::reference::Catalog</name>
+    <name>sagedock::reference</name>
     <message>
         <source>The Sage catalog is not valid JSON.</source>
         <translation>Der Sage-Katalog ist kein gültiges JSON.</translation>
@@ -2472,9 +2499,6 @@ OS/Architektur: %2/%3</translation>
         <source>The Sage catalog lacks the stage or package lists.</source>
         <translation>Im Sage-Katalog fehlen die Stage- oder Paketlisten.</translation>
     </message>
-</context>
-<context>
-    <name>sagedock::reference::ImageReference</name>
     <message>
         <source>The tag is empty.</source>
         <translation>Das Tag ist leer.</translation>
@@ -2659,9 +2683,6 @@ OS/Architektur: %2/%3</translation>
         <source>Leave out the tag and digest.</source>
         <translation>Tag und Digest weglassen.</translation>
     </message>
-</context>
-<context>
-    <name>sagedock::reference::Query</name>
     <message>
         <source>The query is empty.</source>
         <translation>Die Abfrage ist leer.</translation>
@@ -2678,9 +2699,6 @@ OS/Architektur: %2/%3</translation>
         <source>Use letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;.</source>
         <translation>Buchstaben, Ziffern, „_“, „.“ oder „-“ verwenden.</translation>
     </message>
-</context>
-<context>
-    <name>sagedock::reference::SageName</name>
     <message>
         <source>Sage CI images are named sage-&lt;system&gt;-&lt;packages&gt;[-&lt;modifiers&gt;]-&lt;stage&gt;, e.g. sage-ubuntu-noble-standard-with-targets.</source>
         <translation>Sage-CI-Images heißen sage-&lt;system&gt;-&lt;packages&gt;[-&lt;modifiers&gt;]-&lt;stage&gt;, z. B. sage-ubuntu-noble-standard-with-targets.</translation>
@@ -2880,16 +2898,6 @@ OS/Architektur: %2/%3</translation>
         <source>The registry has a problem; try again later.</source>
         <translation>Die Registry hat ein Problem; versuchen Sie es später erneut.</translation>
     </message>
-</context>
-<context>
-    <name>sagedock::registry::Client</name>
-    <message>
-        <source>Cancelled.</source>
-        <translation>Abgebrochen.</translation>
-    </message>
-</context>
-<context>
-    <name>sagedock::registry::ClientPrivate</name>
     <message>
         <source>%1 is not an OCI registry (GET /v2/ answered 404).</source>
         <translation>%1 ist keine OCI-Registry (GET /v2/ lieferte 404).</translation>
@@ -2990,9 +2998,26 @@ OS/Architektur: %2/%3</translation>
         <source>The image configuration %1 of %2 does not match its digest.</source>
         <translation>Die Image-Konfiguration %1 von %2 passt nicht zu ihrem Digest.</translation>
     </message>
-</context>
-<context>
-    <name>sagedock::registry::CredentialHelper</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Check the file&apos;s permissions.</source>
+        <translation>Prüfen Sie die Zugriffsrechte der Datei.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>the docker configuration is not valid JSON (%1).</source>
+        <translation>Die Docker-Konfiguration ist kein gültiges JSON (%1).</translation>
+    </message>
+    <message>
+        <source>Fix or remove the file, then run `docker login` again.</source>
+        <translation>Die Datei korrigieren oder entfernen, dann `docker login` erneut ausführen.</translation>
+    </message>
     <message>
         <source>The credential helper %1 is not installed.</source>
         <translation>Der Credential-Helper %1 ist nicht installiert.</translation>
@@ -3033,40 +3058,6 @@ OS/Architektur: %2/%3</translation>
         <source>The credential helper %1 gave an unreadable answer.</source>
         <translation>Der Credential-Helper %1 hat eine unlesbare Antwort geliefert.</translation>
     </message>
-    <message>
-        <source>Cancelled.</source>
-        <translation>Abgebrochen.</translation>
-    </message>
-</context>
-<context>
-    <name>sagedock::registry::DockerConfig</name>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation>%1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>Check the file&apos;s permissions.</source>
-        <translation>Die Zugriffsrechte der Datei prüfen.</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>the docker configuration is not valid JSON (%1).</source>
-        <translation>Die Docker-Konfiguration ist kein gültiges JSON (%1).</translation>
-    </message>
-    <message>
-        <source>Fix or remove the file, then run `docker login` again.</source>
-        <translation>Die Datei korrigieren oder entfernen, dann `docker login` erneut ausführen.</translation>
-    </message>
-</context>
-<context>
-    <name>sagedock::registry::Job</name>
-    <message>
-        <source>Cancelled.</source>
-        <translation>Abgebrochen.</translation>
-    </message>
 </context>
 <context>
     <name>sagedock::util</name>
@@ -3085,6 +3076,54 @@ OS/Architektur: %2/%3</translation>
     <message>
         <source>%1 is larger than %2 bytes</source>
         <translation>%1 ist größer als %2 Bytes</translation>
+    </message>
+    <message>
+        <source>a folder</source>
+        <translation>ein Ordner</translation>
+    </message>
+    <message>
+        <source>a named pipe</source>
+        <translation>eine benannte Pipe</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>ein Gerät</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>ein Socket</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>keine normale Datei</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>%1 kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>Check the path.</source>
+        <translation>Prüfen Sie den Pfad.</translation>
+    </message>
+    <message>
+        <source>Check the file&apos;s permissions.</source>
+        <translation>Prüfen Sie die Zugriffsrechte der Datei.</translation>
+    </message>
+    <message>
+        <source>%1 is %2, not a file SageDock can read.</source>
+        <translation>%1 ist %2, keine Datei, die SageDock lesen kann.</translation>
+    </message>
+    <message>
+        <source>Choose a regular file.</source>
+        <translation>Wählen Sie eine normale Datei.</translation>
+    </message>
+    <message>
+        <source>%1 is %2; SageDock reads files of at most %3.</source>
+        <translation>%1 ist %2 groß; SageDock liest Dateien von höchstens %3.</translation>
+    </message>
+    <message>
+        <source>Check that this is the file you meant.</source>
+        <translation>Prüfen Sie, ob dies die gemeinte Datei ist.</translation>
     </message>
 </context>
 <context>
@@ -3107,21 +3146,6 @@ OS/Architektur: %2/%3</translation>
     <message>
         <source>%1 did not finish within %2 s and was stopped.</source>
         <translation>%1 ist nicht innerhalb von %2 s fertig geworden und wurde beendet.</translation>
-    </message>
-</context>
-<context>
-    <name>util</name>
-    <message>
-        <source>Invalid image reference %1: %2</source>
-        <translation>Ungültige Image-Referenz %1: %2</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a valid repository name.</source>
-        <translation>„%1“ ist kein gültiger Repository-Name.</translation>
-    </message>
-    <message>
-        <source>Use host/path, for example ghcr.io/sagemath/sage/sage-ubuntu-noble-standard-with-targets.</source>
-        <translation>Verwenden Sie Host/Pfad, zum Beispiel ghcr.io/sagemath/sage/sage-ubuntu-noble-standard-with-targets.</translation>
     </message>
 </context>
 </TS>
