@@ -48,6 +48,9 @@ void EngineStatusWidget::refresh() {
     const quint64 generation = ++m_generation;
     if (m_state != State::Available)
         setState(State::Checking);
+    // The endpoint may have been fixed elsewhere (a settings file, another window) before Retry:
+    // re-read it; reload() keeps the clients when nothing relevant changed.
+    m_context.services().reload();
     m_client = m_context.services().engine();
     if (!m_client) {
         m_error = m_context.services().engineError();

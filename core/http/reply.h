@@ -42,6 +42,7 @@ private:
     Reply(std::weak_ptr<TransportImpl> engine, Request request, quint64 id);
     void deliverHeaders(int status, const Headers& headers);
     void deliverFinished(Response response);
+    void markSubmitted() { markWorkBegun(); }
 
     std::weak_ptr<TransportImpl> m_engine;
     Request m_request;

@@ -509,6 +509,7 @@ Reply* Transport::send(Request request) {
     // Submitted now rather than in doStart(): no event-loop turn of latency, and the answer still
     // reaches the reply only through a queued call, after the caller has connected.
     d->submit(std::move(transfer));
+    reply->markSubmitted(); // a cancel from now on must reach the transport thread
     reply->start();
     return reply;
 }

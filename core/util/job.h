@@ -60,6 +60,9 @@ Q_SIGNALS:
     void finished(const sagedock::util::Error& error, QPrivateSignal);
 
 protected:
+    // For a job whose work begins before doStart() (a transfer handed over at creation): from now on
+    // cancel() asks doCancel() to stop it.
+    void markWorkBegun() { m_workBegun = true; }
     // Begins the work; runs in the job's thread one event-loop turn after start().
     virtual void doStart() = 0;
     // Stops the work. Return true when it has stopped now (cancel() then emits the result itself);

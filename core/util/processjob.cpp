@@ -144,9 +144,9 @@ void ProcessJob::doStart() {
     if (m_spec.timeoutMs > 0) {
         m_timeout.start(m_spec.timeoutMs);
     }
+    // m_pid stays 0 until started() is delivered: a stop requested before then is sent from the
+    // started handler, and the destructor uses the fork's own pid.
     m_process->start();
-    // Forked by now: a cancel or delete before started() has been delivered still reaches it.
-    m_pid = m_process->processId();
 }
 
 void ProcessJob::startDetached() {
