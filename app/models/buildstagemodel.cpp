@@ -103,7 +103,7 @@ QVariant BuildStageModel::data(const QModelIndex& index, int role) const {
         return r.status == imagebuild::StageStatus::Skipped ? r.note : p.currentStep;
     case Elapsed:
         return r.status == imagebuild::StageStatus::Pending ? QString()
-                                                       : tr("%1 s").arg(p.elapsedSeconds, 0, 'f', 1);
+                                                            : tr("%1 s").arg(p.elapsedSeconds, 0, 'f', 1);
     case Image:
         return r.image;
     }

@@ -78,7 +78,7 @@ private:
 
     AppContext& m_context;
     std::shared_ptr<registry::Client> m_client; // the services' client
-    matrix::RefreshJob* m_job = nullptr; // the last refresh, kept for its summary until the next
+    matrix::RefreshJob* m_job = nullptr;        // the last refresh, kept for its summary until the next
     registry::TagsJob* m_tagsJob = nullptr;
     MatrixModel* m_model = nullptr;
     MatrixFilterModel* m_proxy = nullptr;

@@ -130,7 +130,8 @@ QString GenericBuildForm::imagePrefix() const {
     return m_prefix->text().trimmed();
 }
 
-imagebuild::GenericBuildOptions GenericBuildForm::options(const imagebuild::CommonBuildOptions& common) const {
+imagebuild::GenericBuildOptions
+GenericBuildForm::options(const imagebuild::CommonBuildOptions& common) const {
     imagebuild::GenericBuildOptions o;
     o.dockerfile = dockerfile();
     o.contextDir = contextDir();

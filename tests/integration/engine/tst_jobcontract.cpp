@@ -171,17 +171,19 @@ private Q_SLOTS:
         QTest::addColumn<QString>("scenario");
         for (const char* type : {"pull", "logs", "events", "launcher", "detached process"})
             for (const char* scenario : {"start", "cancel before start", "cancel after start",
-                                         "double cancel", "delete while running"})
+                                         "double cancel", "delete while running"}) {
+                // A detached process finishes as soon as it has started: there is no running job to delete.
+                if (QByteArray(type) == "detached process" && QByteArray(scenario) == "delete while running")
+                    continue;
                 QTest::addRow("%s: %s", type, scenario)
                     << QString::fromLatin1(type) << QString::fromLatin1(scenario);
+            }
     }
 
     void contract() {
         QFETCH(QString, type);
         QFETCH(QString, scenario);
         const JobType t = jobType(type, scenario == QLatin1String("start"));
-        if (scenario == QLatin1String("delete while running") && !t.runsAfterStartSignal)
-            QSKIP("finishes as soon as it has started: never running to be deleted");
 
         std::unique_ptr<util::Job> job(t.make());
         QList<util::Error> results;
