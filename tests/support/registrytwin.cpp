@@ -56,6 +56,8 @@ RegistryTwin::RegistryTwin(Options options)
 RegistryTwin::~RegistryTwin() {
     for (const QString& folder : std::as_const(m_dockerTrust))
         QDir(folder).removeRecursively();
+    if (m_createdCertsD)
+        QDir().rmdir(QStringLiteral("/etc/docker/certs.d")); // only if empty: other hosts' trust stays
     if (m_process && m_process->state() != QProcess::NotRunning) {
         m_process->terminate(); // twin.py stops its own children on SIGTERM
         if (!m_process->waitForFinished(10000))
@@ -144,6 +146,7 @@ bool RegistryTwin::setLatencyMs(int perDirection) {
 }
 
 bool RegistryTwin::trustInDocker(QString* why) {
+    m_createdCertsD = m_createdCertsD || !QFileInfo::exists(QStringLiteral("/etc/docker/certs.d"));
     for (const QString& address : {registry(), registryProxied(), hub(), hubProxied()}) {
         const QString folder = QStringLiteral("/etc/docker/certs.d/") + address;
         if (!QDir().mkpath(folder) || !QFile::copy(caFile(), folder + QStringLiteral("/ca.crt"))) {

@@ -93,7 +93,8 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<QProcess> m_process;
     QMap<QString, QString> m_endpoints;
-    QStringList m_dockerTrust; // folders under /etc/docker/certs.d this twin created
+    QStringList m_dockerTrust;    // folders under /etc/docker/certs.d this twin created
+    bool m_createdCertsD = false; // and /etc/docker/certs.d itself
 };
 
 } // namespace sagedock::testsupport

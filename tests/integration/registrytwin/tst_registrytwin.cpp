@@ -42,8 +42,9 @@ Run run(const QString& program, const QStringList& args, int timeoutMs = 120000)
 }
 
 QString headerValue(const QByteArray& headers, const QByteArray& name) {
+    const QByteArray prefix = name.toLower() + QByteArray(":");
     for (const QByteArray& line : headers.split('\n'))
-        if (line.toLower().startsWith(name.toLower() + ':'))
+        if (line.toLower().startsWith(prefix))
             return QString::fromUtf8(line.mid(name.size() + 1).trimmed());
     return {};
 }
@@ -316,11 +317,15 @@ private slots:
               "RTT), "
               "a request on the open connection %.1f ms (1 RTT)",
               rtt * 1000, added * 1000, 3 * rtt * 1000, addedTls * 1000, again * 1000);
-        // Sleeps never end early: the lower bounds are tight; the upper ones allow a busy 2-core machine.
-        QVERIFY2(added >= 3 * rtt - 0.005 && added <= 3 * rtt + 0.1, qPrintable(QString::number(added)));
-        QVERIFY2(addedTls >= 2 * rtt - 0.005 && addedTls <= 2 * rtt + 0.1,
+        // The proxy's sleeps never end early, so the proxied times themselves are at least the round trips
+        // they model; the differences to direct carry the noise of two measurements (20 ms down) and a
+        // busy 2-core machine (100 ms up).
+        QVERIFY(proxied.value(QStringLiteral("first-byte")) >= 3 * rtt &&
+                proxied.value(QStringLiteral("tls")) >= 2 * rtt);
+        QVERIFY2(added >= 3 * rtt - 0.02 && added <= 3 * rtt + 0.1, qPrintable(QString::number(added)));
+        QVERIFY2(addedTls >= 2 * rtt - 0.02 && addedTls <= 2 * rtt + 0.1,
                  qPrintable(QString::number(addedTls)));
-        QVERIFY2(again >= rtt - 0.005 && again <= rtt + 0.1, qPrintable(QString::number(again)));
+        QVERIFY2(again >= rtt && again <= rtt + 0.1, qPrintable(QString::number(again)));
         // The knob: at 0 ms the proxy costs about nothing.
         QVERIFY(m_twin->setLatencyMs(0));
         const auto [zero, zeroAgain] = best(m_twin->registryProxied());
@@ -397,7 +402,7 @@ private slots:
                                              m_twin->registryProxied(), QStringLiteral("twin/pushed:dev"),
                                              &why),
                  qPrintable(why));
-        QCOMPARE(testsupport::runDocker({QStringLiteral("rmi"), target}, &out), 0);
+        // pushToRegistry removed the local tag again, so the pull below really fetches through the proxy.
         QVERIFY2(testsupport::runDocker({QStringLiteral("pull"), target}, &out) == 0, out.constData());
         testsupport::runDocker({QStringLiteral("rmi"), target});
         testsupport::runDocker({QStringLiteral("logout"), m_twin->registryProxied()});
