@@ -145,6 +145,16 @@ bool RegistryTwin::setLatencyMs(int perDirection) {
     return writeKnob(QStringLiteral("latencyFile"), QString::number(perDirection));
 }
 
+int RegistryTwin::connectionsAccepted(const QString& address) const {
+    QFile file(m_dir.filePath(QStringLiteral("connections.json")));
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    return QJsonDocument::fromJson(file.readAll())
+        .object()
+        .value(address.section(QLatin1Char(':'), -1))
+        .toInt();
+}
+
 bool RegistryTwin::trustInDocker(QString* why) {
     m_createdCertsD = m_createdCertsD || !QFileInfo::exists(QStringLiteral("/etc/docker/certs.d"));
     for (const QString& address : {registry(), registryProxied(), hub(), hubProxied()}) {

@@ -71,6 +71,10 @@ public:
     bool setIssuerFault(IssuerFault fault);
     bool setLatencyMs(int perDirection);
 
+    // TCP connections the latency proxy in front of `address` (registryProxied(), hubProxied(), or the
+    // host:port of realm()/hubRealm()) accepted so far: connection reuse is visible without a packet trace.
+    int connectionsAccepted(const QString& address) const;
+
     // Writes /etc/docker/certs.d/<address>/ca.crt for the registry (direct and proxied) so that
     // `docker login/push/pull` verify the twin's certificate; removed again by the destructor.
     bool trustInDocker(QString* why);

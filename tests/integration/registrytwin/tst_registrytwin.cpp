@@ -284,30 +284,31 @@ private slots:
     }
 
     void latencyAddsTheRoundTripsItClaims() {
-        // Two GETs of /v2/ on one connection (HTTP/2), direct and through the proxy; the best of three.
+        // Two GETs of /v2/ on one connection (HTTP/2), direct and through the proxy; each timing the best
+        // of five (the machine is shared: the minimum is the measurement least disturbed by others).
         // On a link with this RTT: TCP connect 1 RTT, TLS 1.3 handshake 1 RTT, each request 1 RTT.
         const double rtt = 2 * kLatencyMs / 1000.0;
         auto best = [&](const QString& address) {
             const QString url = QStringLiteral("https://%1/v2/").arg(address);
-            QMap<QString, double> first{{QStringLiteral("first-byte"), 1e9}},
-                second{{QStringLiteral("first-byte"), 1e9}};
-            for (int i = 0; i < 3; ++i) {
+            std::pair<QMap<QString, double>, QMap<QString, double>> min;
+            for (int i = 0; i < 5; ++i) {
                 const auto t = timings({url, url});
                 if (t.size() != 2)
                     continue;
-                if (t[0].value(QStringLiteral("first-byte")) < first.value(QStringLiteral("first-byte")))
-                    first = t[0];
-                if (t[1].value(QStringLiteral("first-byte")) < second.value(QStringLiteral("first-byte")))
-                    second = t[1];
+                for (auto [from, to] : {std::pair{&t[0], &min.first}, std::pair{&t[1], &min.second}})
+                    for (auto it = from->cbegin(); it != from->cend(); ++it)
+                        to->insert(it.key(), std::min(it.value(), to->value(it.key(), 1e9)));
             }
-            return std::pair{first, second};
+            return min;
         };
         const auto [direct, directAgain] = best(m_twin->registry());
         const auto [proxied, proxiedAgain] = best(m_twin->registryProxied());
-        QVERIFY(direct.value(QStringLiteral("first-byte")) < 1e9 &&
-                proxied.value(QStringLiteral("first-byte")) < 1e9);
+        QVERIFY(!direct.isEmpty() && !proxied.isEmpty());
         QCOMPARE(proxiedAgain.value(QStringLiteral("connects")),
                  0.0); // the second request reused the connection
+        const int before = m_twin->connectionsAccepted(m_twin->registryProxied());
+        timings({QStringLiteral("https://%1/v2/").arg(m_twin->registryProxied())});
+        QCOMPARE(m_twin->connectionsAccepted(m_twin->registryProxied()), before + 1); // the proxy counts them
         const double added =
             proxied.value(QStringLiteral("first-byte")) - direct.value(QStringLiteral("first-byte"));
         const double addedTls = proxied.value(QStringLiteral("tls")) - direct.value(QStringLiteral("tls"));
@@ -318,12 +319,12 @@ private slots:
               "a request on the open connection %.1f ms (1 RTT)",
               rtt * 1000, added * 1000, 3 * rtt * 1000, addedTls * 1000, again * 1000);
         // The proxy's sleeps never end early, so the proxied times themselves are at least the round trips
-        // they model; the differences to direct carry the noise of two measurements (20 ms down) and a
-        // busy 2-core machine (100 ms up).
+        // they model; the differences to direct carry the noise of two measurements (30 ms down: scheduling
+        // delays of a loaded machine in the direct run) and a busy 2-core machine (100 ms up).
         QVERIFY(proxied.value(QStringLiteral("first-byte")) >= 3 * rtt &&
                 proxied.value(QStringLiteral("tls")) >= 2 * rtt);
-        QVERIFY2(added >= 3 * rtt - 0.02 && added <= 3 * rtt + 0.1, qPrintable(QString::number(added)));
-        QVERIFY2(addedTls >= 2 * rtt - 0.02 && addedTls <= 2 * rtt + 0.1,
+        QVERIFY2(added >= 3 * rtt - 0.03 && added <= 3 * rtt + 0.1, qPrintable(QString::number(added)));
+        QVERIFY2(addedTls >= 2 * rtt - 0.03 && addedTls <= 2 * rtt + 0.1,
                  qPrintable(QString::number(addedTls)));
         QVERIFY2(again >= rtt && again <= rtt + 0.1, qPrintable(QString::number(again)));
         // The knob: at 0 ms the proxy costs about nothing.
