@@ -48,6 +48,10 @@ proxied=$(endpoint registryProxied)
 seed=$(endpoint seed)
 certdir=$(endpoint certDir)
 latency_file=$(endpoint latencyFile)
+realm_port=$(endpoint realm | sed -E 's|.*:([0-9]+)/.*|\1|')
+# TCP connections the latency proxy accepted on a port so far (each one to a TLS port is a handshake).
+connections() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1])).get(sys.argv[2], 0))' \
+    "$work/twin/connections.json" "$1" 2>/dev/null || echo 0; }
 echo "matrix-tls bench: twin up: TLS+token registry $reg, through the ${latency} ms proxy $proxied, seed door $seed"
 
 prefix="sagemath/sage"
@@ -113,6 +117,9 @@ skopeo_loop() { # LATENCY_MS NAME SKOPEO-ARGS...
     local lat=$1 name=$2 t failed=0
     shift 2
     echo "$lat" > "$latency_file"
+    local reg_before realm_before
+    reg_before=$(connections "${proxied##*:}")
+    realm_before=$(connections "$realm_port")
     t=$(date +%s%N)
     while read -r r; do
         if [ "$1" = inspect ]; then ref="docker://$proxied/$r:dev"; else ref="docker://$proxied/$r"; fi
@@ -122,7 +129,9 @@ skopeo_loop() { # LATENCY_MS NAME SKOPEO-ARGS...
     local elapsed
     elapsed=$(ms_since "$t")
     record "$name: $nsample repositories in ${elapsed} ms, $(( elapsed / nsample )) ms each, $failed failed," \
-        "x$nrepos = $(( elapsed * nrepos / nsample / 1000 )) s"
+        "x$nrepos = $(( elapsed * nrepos / nsample / 1000 )) s;" \
+        "TCP+TLS connections: $(( $(connections "${proxied##*:}") - reg_before )) to the registry," \
+        "$(( $(connections "$realm_port") - realm_before )) to the token service"
 }
 skopeo_loop "$latency" "skopeo-inspect-config-${latency}ms" inspect --config
 skopeo_loop "$latency" "skopeo-list-tags-${latency}ms" list-tags
