@@ -28,4 +28,15 @@ if(count GREATER 0)
     message(FATAL_ERROR "${_name}: ${count} string(s) untranslated or missing; run "
             "`cmake --build build/dev --target update_translations` and translate them:\n${report}")
 endif()
+# Every context must be one the code asks for at run time: a QObject class or a
+# Q_DECLARE_TR_FUNCTIONS(sagedock::module) holder. A bare name (e.g. "Text") means lupdate could not
+# resolve the holder and the strings would never be found by the translator.
+string(REGEX MATCHALL "<name>[^<]*</name>" _contexts "${text}")
+foreach(entry ${_contexts})
+    string(REGEX REPLACE "<name>(.*)</name>" "\\1" ctx "${entry}")
+    if(NOT ctx MATCHES "^sagedock::")
+        message(FATAL_ERROR "${_name}: context \"${ctx}\" is not one the code translates with at run time; "
+                "lupdate could not resolve its Text holder (see the note in core/http/reply.cpp).")
+    endif()
+endforeach()
 message(STATUS "${_name}: complete")

@@ -2,25 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>Text</name>
-    <message>
-        <source>Cancelled.</source>
-        <translation>Abgebrochen.</translation>
-    </message>
-    <message>
-        <source>Invalid image reference %1: %2</source>
-        <translation>Ungültige Image-Referenz %1: %2</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a valid repository name.</source>
-        <translation>„%1“ ist kein gültiger Repository-Name.</translation>
-    </message>
-    <message>
-        <source>Use host/path, for example ghcr.io/sagemath/sage/sage-ubuntu-noble-standard-with-targets.</source>
-        <translation>Verwenden Sie Host/Pfad, zum Beispiel ghcr.io/sagemath/sage/sage-ubuntu-noble-standard-with-targets.</translation>
-    </message>
-</context>
-<context>
     <name>sagedock::app</name>
     <message>
         <source>Browse…</source>
@@ -2091,6 +2072,10 @@ OS/Architektur: %2/%3</translation>
         <source>Check out a complete Sage source tree.</source>
         <translation>Einen vollständigen Sage-Quellbaum auschecken.</translation>
     </message>
+    <message>
+        <source>Invalid image reference %1: %2</source>
+        <translation>Ungültige Image-Referenz %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>sagedock::imagebuild::CliProbe</name>
@@ -3057,6 +3042,14 @@ OS/Architektur: %2/%3</translation>
     <message>
         <source>The credential helper %1 gave an unreadable answer.</source>
         <translation>Der Credential-Helper %1 hat eine unlesbare Antwort geliefert.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid repository name.</source>
+        <translation>„%1“ ist kein gültiger Repository-Name.</translation>
+    </message>
+    <message>
+        <source>Use host/path, for example ghcr.io/sagemath/sage/sage-ubuntu-noble-standard-with-targets.</source>
+        <translation>Verwenden Sie Host/Pfad, zum Beispiel ghcr.io/sagemath/sage/sage-ubuntu-noble-standard-with-targets.</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,9 @@ struct Text {
     Q_DECLARE_TR_FUNCTIONS(sagedock::http)
 };
 
-util::Error cancelled() {
+// lupdate loses Text's context in a function whose return type is qualified (util::Error f()).
+using util::Error;
+Error cancelled() {
     return util::Error::make(util::ErrorCode::Cancelled, Text::tr("Cancelled."));
 }
 } // namespace

@@ -16,7 +16,9 @@ namespace {
 struct Text {
     Q_DECLARE_TR_FUNCTIONS(sagedock::imagebuild)
 };
-util::Error invalid(const QString& message, const QString& hint = {}) {
+// lupdate loses Text's context in a function whose return type is qualified (util::Error f()).
+using util::Error;
+Error invalid(const QString& message, const QString& hint = {}) {
     return util::Error::make(util::ErrorCode::InvalidArgument, message, hint);
 }
 QString withSlash(QString prefix) {
@@ -25,7 +27,7 @@ QString withSlash(QString prefix) {
     return prefix;
 }
 // Every reference the plan will hand to docker passes the reference grammar first.
-util::Error checkReference(const QString& ref) {
+Error checkReference(const QString& ref) {
     auto r = reference::ImageReference::parse(ref);
     if (!r.ok())
         return invalid(Text::tr("Invalid image reference %1: %2").arg(ref, r.error().message),

@@ -119,7 +119,9 @@ void Client::setOffline(bool offline) {
 
 namespace {
 
-util::Error invalidRepository(const Repository& r) {
+// lupdate loses Text's context in a function whose return type is qualified (util::Error f()).
+using util::Error;
+Error invalidRepository(const Repository& r) {
     return util::Error::make(
         util::ErrorCode::InvalidArgument,
         Text::tr("\"%1\" is not a valid repository name.").arg(r.toString()),
