@@ -66,14 +66,22 @@ qint64 ReleaseModel::orderKey(const QString& tag) {
     const QRegularExpressionMatch m = re.match(tag);
     if (!m.hasMatch())
         return std::numeric_limits<qint64>::max() / 2; // other tags last
-    const qint64 major = m.captured(1).toLongLong();
-    const qint64 minor = m.captured(2).toLongLong();
-    const qint64 patch = m.captured(3).toLongLong();
+    // Each field is clamped to the width it gets below, so the encoding never overflows or wraps
+    // (a key taken modulo 2^31 once sorted 11.x after 10.x).
+    const auto field = [&m](int n, qint64 limit) {
+        bool ok = false;
+        const qint64 v = m.captured(n).toLongLong(&ok);
+        return m.captured(n).isEmpty() ? 0 : ok ? std::min(v, limit) : limit; // too long for 64 bits: huge
+    };
+    const qint64 major = field(1, 99999);
+    const qint64 minor = field(2, 999);
+    const qint64 patch = field(3, 999);
     const QString pre = m.captured(4);
     const qint64 preRank = pre.isEmpty() ? 2 : pre == QLatin1String("rc") ? 1 : 0;
-    const qint64 preNum = m.captured(5).toLongLong();
-    const qint64 value = ((((major * 1000 + minor) * 1000 + patch) * 3 + preRank) * 1000) + preNum;
-    return 10 + (std::numeric_limits<qint32>::max() - value % std::numeric_limits<qint32>::max());
+    const qint64 preNum = field(5, 999);
+    const qint64 value = ((((major * 1000 + minor) * 1000 + patch) * 3 + preRank) * 1000) + preNum; // < 2^49
+    constexpr qint64 kAboveEveryValue = qint64(1) << 50;
+    return 10 + (kAboveEveryValue - value);
 }
 
 void ReleaseModel::rebuild() {
