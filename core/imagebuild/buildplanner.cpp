@@ -36,6 +36,20 @@ Error checkReference(const QString& ref) {
 }
 } // namespace
 
+namespace {
+// The options both modes take the same way (tags, push prefix, cache, builder).
+void applyCommonOptions(BuildPlan& p, const CommonBuildOptions& c) {
+    p.extraTags = c.extraTags;
+    p.pushPrefix = withSlash(c.pushPrefix);
+    p.inlineCache = c.inlineCache;
+    p.dockerContext = c.dockerContext;
+    p.buildxBuilder = c.buildxBuilder;
+    p.pull = c.pull;
+    p.noCache = c.noCache;
+}
+
+} // namespace
+
 QString toxEnvName(const QString& system, const QString& packages, const QStringList& modifiers) {
     QStringList parts{QStringLiteral("docker"), system, packages};
     parts += modifiers;
@@ -209,13 +223,7 @@ void Planner::startSage() {
                        extra.join(QLatin1Char(' '))};
 
     const CommonBuildOptions& c = options.common;
-    p.extraTags = c.extraTags;
-    p.pushPrefix = withSlash(c.pushPrefix);
-    p.inlineCache = c.inlineCache;
-    p.dockerContext = c.dockerContext;
-    p.buildxBuilder = c.buildxBuilder;
-    p.pull = c.pull;
-    p.noCache = c.noCache;
+    applyCommonOptions(p, c);
 
     // tox's setenv for the generator (passenv values are taken from our environment when set).
     const bool skipPkgInstall = incremental && options.packages == QLatin1String("maximal");
@@ -347,13 +355,7 @@ void Planner::startGeneric() {
     BuildPlan& p = m_plan;
     const CommonBuildOptions& c = options.common;
     p.tag = c.tag.isEmpty() ? QStringLiteral("latest") : c.tag;
-    p.extraTags = c.extraTags;
-    p.pushPrefix = withSlash(c.pushPrefix);
-    p.inlineCache = c.inlineCache;
-    p.dockerContext = c.dockerContext;
-    p.buildxBuilder = c.buildxBuilder;
-    p.pull = c.pull;
-    p.noCache = c.noCache;
+    applyCommonOptions(p, c);
     p.buildArgs = c.extraBuildArgs;
     if (c.inlineCache)
         p.buildArgs << qMakePair(QStringLiteral("BUILDKIT_INLINE_CACHE"), QStringLiteral("1"));
