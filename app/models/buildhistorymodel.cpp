@@ -32,23 +32,19 @@ QVariant BuildHistoryModel::data(const QModelIndex& index, int role) const {
                          .arg(s.steps);
         return parts.join(QStringLiteral("; "));
     };
-    auto plan = [&r](const char* key) {
-        return r.plan.contains(key) && r.plan.at(key).is_string()
-                   ? QString::fromStdString(r.plan.at(key).get<std::string>())
-                   : QString();
-    };
+    const imagebuild::RecordInputs inputs = imagebuild::recordInputs(r);
     // Which build: the tox environment of a Sage checkout, or the Dockerfile of a generic build.
     auto what = [&] {
-        if (plan("mode") == QLatin1String("generic"))
-            return tr("Dockerfile %1").arg(plan("dockerfile"));
-        return tr("SageMath %1: %2").arg(plan("sage_version"), plan("tox_env"));
+        if (inputs.generic)
+            return tr("Dockerfile %1").arg(inputs.dockerfile);
+        return tr("SageMath %1: %2").arg(inputs.sageVersion, inputs.toxEnv);
     };
     if (role == RawRole) {
         switch (index.column()) {
         case Started:
             return r.started;
         case What:
-            return plan("mode");
+            return inputs.generic ? QStringLiteral("generic") : QStringLiteral("sage");
         case Builder:
             return r.builder;
         case Result:

@@ -211,7 +211,9 @@ QString genericImagePrefix(const BuildRecord& record) {
         image = image.mid(push.size());
     if (image.endsWith(QLatin1Char('-') + first.stage))
         return image.chopped(first.stage.size() + 1);
-    return image.chopped(first.stage.size());
+    if (image.endsWith(first.stage))
+        return image.chopped(first.stage.size());
+    return image; // a record written by hand or by another version: take the image as the prefix
 }
 } // namespace
 
@@ -237,6 +239,8 @@ RecordInputs recordInputs(const BuildRecord& record) {
         in.source = planString(p, "source");
         in.system = planString(p, "system");
         in.packages = planString(p, "packages");
+        in.sageVersion = planString(p, "sage_version");
+        in.toxEnv = planString(p, "tox_env");
     }
     return in;
 }

@@ -72,6 +72,8 @@ struct RecordInputs {
     QString source;
     QString system;
     QString packages;
+    QString sageVersion; // as detected when planning ("10.5.beta3")
+    QString toxEnv;      // "docker-ubuntu-jammy-standard"
     // Generic mode
     QString dockerfile;
     QString context;
