@@ -4,6 +4,7 @@
 #include "icons.h"
 #include "languages.h"
 #include "mainwindow.h"
+#include "util/filemode.h"
 #include "util/log.h"
 #include "util/paths.h"
 #include "util/settings.h"
@@ -13,6 +14,7 @@
 using namespace sagedock;
 
 int main(int argc, char* argv[]) {
+    sagedock::util::forbidWorldWritable(); // before anything creates a file or folder
     QApplication application(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("SageDock"));
     QApplication::setApplicationName(QStringLiteral("SageDock"));

@@ -1,6 +1,7 @@
 // sagedock-cli: the headless face of SageDock, on the same core as the GUI.
 
 #include "command.h"
+#include "util/filemode.h"
 #include "util/log.h"
 #include "util/paths.h"
 
@@ -28,6 +29,7 @@ void printHelp(QTextStream& out) {
 } // namespace
 
 int main(int argc, char* argv[]) {
+    sagedock::util::forbidWorldWritable(); // before anything creates a file or folder
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("SageDock"));
     QCoreApplication::setApplicationName(QStringLiteral("SageDock"));
