@@ -93,6 +93,7 @@ struct ClientPrivate {
     // `alone`: fetch a token for this scope by itself (after insufficient_scope on a shared one).
     void send(Job* job, const Repository& repository, http::Request request, ResponseFn done,
               bool retried = false, bool alone = false);
+    util::Error tokenRefused(const Repository& repository, const http::Response& response) const;
     void transmit(Job* job, const http::Request& request, ResponseFn done);
     void noteRateLimit(Job* job, const QString& host, const http::Response& response);
     ErrorContext errorContext(const Repository& repository, const QString& reference) const;

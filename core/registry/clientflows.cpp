@@ -426,6 +426,31 @@ bool ClientPrivate::onUnauthorized(const Repository& repository, const http::Req
     return scopeMissing;
 }
 
+// A fresh token refused by the registry: say which side is wrong instead of "needs a login".
+Error ClientPrivate::tokenRefused(const Repository& repository, const http::Response& response) const {
+    const auto c = preferredChallenge(parseChallenges(response.headerValues("WWW-Authenticate")));
+    if (!c || !c->isBearer())
+        return {};
+    const QString why = c->param(QStringLiteral("error"));
+    const QString realm = http::hostPort(QUrl(c->param(QStringLiteral("realm"))));
+    // Anonymous and short of scope: the registry wants a login, which responseError() says best.
+    if (why == QLatin1String("insufficient_scope") && errorContext(repository, QString()).hadCredentials)
+        return Error::make(
+            ErrorCode::Denied,
+            Text::tr("The token service of %1 (%2) gave a token without pull access to %3 "
+                     "(insufficient_scope).")
+                .arg(repository.host, realm, repository.toString()),
+            Text::tr("Check that your account may pull it (`docker login %1`).").arg(repository.host));
+    if (why == QLatin1String("invalid_token"))
+        return Error::make(
+            ErrorCode::Unauthorized,
+            Text::tr("%1 refused the token its token service (%2) issued (invalid_token).")
+                .arg(repository.host, realm),
+            Text::tr("The token service and the registry disagree on keys or clocks; check this "
+                     "computer's clock, or tell the registry's operator."));
+    return {};
+}
+
 void ClientPrivate::send(Job* job, const Repository& repository, http::Request request, ResponseFn done,
                          bool retried, bool alone) {
     QPointer<Job> guard(job);
@@ -455,6 +480,10 @@ void ClientPrivate::send(Job* job, const Repository& repository, http::Request r
                                  const bool scopeMissing = onUnauthorized(repository, authed, r);
                                  return send(guard, repository, request, done, true, scopeMissing);
                              }
+                             if (!r.error && r.status == 401 &&
+                                 authed.header("Authorization").startsWith("Bearer "))
+                                 if (const Error e = tokenRefused(repository, r))
+                                     return done(errorResponse(e));
                              done(r);
                          });
             },
