@@ -17,6 +17,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 using namespace sagedock;
 using testsupport::RegistryTwin;
@@ -199,6 +200,9 @@ private Q_SLOTS:
         QFETCH(QStringList, says);
         QVERIFY(m_twin.setIssuerFault(fault));
         const QString registry = m_twin.registryProxied();
+        const QString realm = QUrl(m_twin.realm()).authority();
+        const int registryBefore = m_twin.connectionsAccepted(registry);
+        const int realmBefore = m_twin.connectionsAccepted(realm);
         const Run r = cli(verb, trust, registry);
         QVERIFY2(r.code == code,
                  qPrintable(QStringLiteral("exit %1, stderr: %2, stdout: %3")
@@ -215,6 +219,12 @@ private Q_SLOTS:
             const QJsonObject summary =
                 QJsonDocument::fromJson(r.out).object().value(QLatin1String("summary")).toObject();
             if (code == 0) {
+                // HTTP/2 multiplexing and one token request for all scopes: a handful of connections
+                // (each one TCP + TLS handshake), not one per image.
+                QVERIFY2(m_twin.connectionsAccepted(registry) - registryBefore <= 3,
+                         qPrintable(QString::number(m_twin.connectionsAccepted(registry) - registryBefore)));
+                QVERIFY2(m_twin.connectionsAccepted(realm) - realmBefore <= 2,
+                         qPrintable(QString::number(m_twin.connectionsAccepted(realm) - realmBefore)));
                 QCOMPARE(summary.value(QLatin1String("errors")).toInt(), 0);
                 QCOMPARE(summary.value(QLatin1String("present")).toInt(), 5); // the seeded chain
                 QVERIFY(summary.value(QLatin1String("missing")).toInt() > 0); // the other system
