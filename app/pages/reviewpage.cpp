@@ -20,8 +20,8 @@
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTreeView>
-
 #include <QVBoxLayout>
+
 #include <memory>
 
 namespace sagedock::app {
