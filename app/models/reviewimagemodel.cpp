@@ -19,6 +19,14 @@ void ReviewImageModel::clear() {
 }
 
 void ReviewImageModel::addImage(const Image& image) {
+    // The matrix look-up reports a cell again when the chain analysis of its row changes: one row per
+    // image, updated in place.
+    for (qsizetype i = 0; i < m_rows.size(); ++i)
+        if (m_rows.at(i).image == image.image) {
+            m_rows[i] = image;
+            Q_EMIT dataChanged(index(int(i), 0), index(int(i), columnCount({}) - 1));
+            return;
+        }
     const int row = int(m_rows.size());
     beginInsertRows({}, row, row);
     m_rows.append(image);

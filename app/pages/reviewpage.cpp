@@ -22,6 +22,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <memory>
+
 namespace sagedock::app {
 
 ReviewPage::ReviewPage(AppContext& context, QWidget* parent)
@@ -153,21 +155,27 @@ void ReviewPage::findImages(const matrix::MatrixRequest& request) {
     }
     auto* job = new matrix::RefreshJob(*m_registry, request, this);
     m_refresh = job;
-    connect(job, &matrix::RefreshJob::cellChanged, this, [this, job](int row, int column) {
+    // Errors arrive per cell (an unknown CA fails every one): the first is shown when nothing was found.
+    auto firstError = std::make_shared<util::Error>();
+    connect(job, &matrix::RefreshJob::cellChanged, this, [this, job, firstError](int row, int column) {
         const matrix::Row& r = job->snapshot().rows.at(row);
         const matrix::Cell& c = r.cells.at(column);
         if (c.status == matrix::CellStatus::Present)
             m_model->addImage({c.image, r.system, r.packages, c.stage, c.size, c.created});
+        else if (c.status == matrix::CellStatus::Error && !*firstError)
+            *firstError = c.error;
     });
     connect(job, &util::Job::progressChanged, this, [this, job] {
         m_progress->setVisible(job->processed() < job->total());
         m_progress->setRange(0, int(job->total()));
         m_progress->setValue(int(job->processed()));
     });
-    connect(job, &util::Job::finished, this, [this](const util::Error& e) {
+    connect(job, &util::Job::finished, this, [this, firstError](const util::Error& e) {
         m_progress->setVisible(false);
         if (e && e.code != util::ErrorCode::Cancelled)
             m_status->setText(tr("Error: %1").arg(e.toString()));
+        else if (!e && m_model->rowCount() == 0 && *firstError)
+            m_status->setText(tr("Error: %1").arg(firstError->toString()));
         else if (!e)
             m_status->setText(tr("%n image(s) found.", nullptr, m_model->rowCount()));
     });

@@ -42,4 +42,10 @@ bool isLoopbackHost(const QString& host) {
     return address.setAddress(h) && address.isLoopback();
 }
 
+QString hostPort(const QUrl& url) {
+    const QString host =
+        url.host().contains(QLatin1Char(':')) ? QLatin1Char('[') + url.host() + QLatin1Char(']') : url.host();
+    return url.port() > 0 ? QStringLiteral("%1:%2").arg(host).arg(url.port()) : host;
+}
+
 } // namespace sagedock::http

@@ -10,6 +10,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 #include <utility>
@@ -43,6 +44,10 @@ struct Request {
     QString clientCertificate; // PEM (Docker TLS)
     QString clientKey;
     QString caCertificate; // PEM file replacing the trust store for this request (Docker TLS)
+    // Docker's per-registry certificate folders (certs.d/<host[:port]>), most specific first: every
+    // *.crt is trusted in addition to the system's and the extra CA bundle, client.cert + client.key
+    // are presented. Read by the transport thread (never the caller's), missing folders are skipped.
+    QStringList tlsCertDirs;
     RetryPolicy retry;
 
     void setHeader(const QByteArray& name, const QByteArray& value);
@@ -57,6 +62,9 @@ struct Response {
     util::Error error; // transport-level failure; an HTTP status is not an error here
     int attempts = 0;
     qint64 elapsedMs = 0;
+    // An https request reached a server that answered in plain HTTP (no TLS at all): the registry
+    // client's cue to fall back to http for loopback and insecure-marked registries, as dockerd does.
+    bool serverSpeaksNoTls = false;
 
     QByteArray header(const QByteArray& name) const; // case-insensitive, last value wins
     QList<QByteArray> headerValues(const QByteArray& name) const;
@@ -64,5 +72,7 @@ struct Response {
 };
 
 bool isLoopbackHost(const QString& host);
+// "host" or "host:port" as written in image references and certs.d folder names.
+QString hostPort(const QUrl& url);
 
 } // namespace sagedock::http

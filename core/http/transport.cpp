@@ -3,8 +3,10 @@
 #include "http/retrypolicy.h"
 #include "http/transport_p.h"
 #include "util/log.h"
+#include "util/userfile.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QMetaObject>
 
@@ -54,6 +56,71 @@ QString where(const Request& r) {
     return r.url.host() + (r.url.port() > 0 ? QStringLiteral(":%1").arg(r.url.port()) : QString());
 }
 
+// Where the CA or client certificate for this host goes, for the fix in a TLS sentence.
+QString certsFolder(const Transfer& t) {
+    if (!t.request.tlsCertDirs.isEmpty())
+        return t.request.tlsCertDirs.first();
+    return QStringLiteral("/etc/docker/certs.d/") + hostPort(t.request.url);
+}
+
+// OpenSSL's X509_V_ERR_* values as libcurl reports them through CURLINFO_SSL_VERIFYRESULT.
+enum : long {
+    X509CertNotYetValid = 9,
+    X509CertHasExpired = 10,
+    X509DepthZeroSelfSigned = 18,
+    X509SelfSignedInChain = 19,
+    X509UnableToGetIssuerLocally = 20,
+    X509UnableToVerifyLeaf = 21,
+    X509HostnameMismatch = 62,
+};
+
+Error tlsError(CURLcode code, const Transfer& t, const QString& host, const QString& detail) {
+    const QString folder = certsFolder(t);
+    const long verify = t.sslVerifyResult;
+    const bool nameMismatch = verify == X509HostnameMismatch ||
+                              detail.contains(QLatin1String("subject name"), Qt::CaseInsensitive) ||
+                              detail.contains(QLatin1String("does not match"), Qt::CaseInsensitive);
+    if (code == CURLE_SSL_CERTPROBLEM)
+        return Error::make(ErrorCode::Tls,
+                           Text::tr("The client certificate for %1 cannot be used (%2).").arg(host, detail),
+                           Text::tr("Check client.cert and client.key in %1: a PEM certificate and its "
+                                    "unencrypted key.")
+                               .arg(folder));
+    if (nameMismatch)
+        return Error::make(
+            ErrorCode::Tls,
+            Text::tr("The certificate of %1 is not issued for the name %2.").arg(host, t.request.url.host()),
+            Text::tr("Use the host name the certificate names, or have the registry's operator issue one "
+                     "for this name."));
+    if (verify == X509CertHasExpired || verify == X509CertNotYetValid)
+        return Error::make(
+            ErrorCode::Tls,
+            verify == X509CertHasExpired ? Text::tr("The certificate of %1 has expired.").arg(host)
+                                         : Text::tr("The certificate of %1 is not valid yet.").arg(host),
+            Text::tr("The registry's operator must renew it; check this computer's clock too."));
+    if (verify == X509DepthZeroSelfSigned || verify == X509SelfSignedInChain ||
+        verify == X509UnableToGetIssuerLocally || verify == X509UnableToVerifyLeaf ||
+        code == CURLE_PEER_FAILED_VERIFICATION || code == CURLE_SSL_CACERT_BADFILE ||
+        code == CURLE_SSL_ISSUER_ERROR)
+        return Error::make(
+            ErrorCode::Tls,
+            Text::tr("%1 presents a certificate signed by a CA this computer does not trust.").arg(host),
+            Text::tr("Put that CA certificate in %1/ca.crt, or name it under Preferences > Extra CA "
+                     "certificates.")
+                .arg(folder));
+    if (detail.contains(QLatin1String("certificate required"), Qt::CaseInsensitive) ||
+        detail.contains(QLatin1String("bad certificate"), Qt::CaseInsensitive) ||
+        detail.contains(QLatin1String("unknown ca"), Qt::CaseInsensitive))
+        return Error::make(
+            ErrorCode::Tls, Text::tr("%1 wants a client certificate it trusts (%2).").arg(host, detail),
+            Text::tr("Put client.cert and client.key, signed by a CA the registry trusts, in %1.")
+                .arg(folder));
+    return Error::make(ErrorCode::Tls, Text::tr("Secure connection to %1 failed: %2.").arg(host, detail),
+                       Text::tr("Put the registry's CA certificate in %1/ca.crt, or mark the registry "
+                                "insecure in Preferences if it only speaks plain HTTP.")
+                           .arg(folder));
+}
+
 Error mapCurlError(CURLcode code, const Transfer& t) {
     const QString detail = QString::fromUtf8(t.errorBuffer[0] ? t.errorBuffer : curl_easy_strerror(code));
     const QString host = where(t.request);
@@ -72,10 +139,7 @@ Error mapCurlError(CURLcode code, const Transfer& t) {
     case CURLE_SSL_CERTPROBLEM:
     case CURLE_SSL_CACERT_BADFILE:
     case CURLE_SSL_ISSUER_ERROR:
-        return Error::make(
-            ErrorCode::Tls, Text::tr("Secure connection to %1 failed: %2").arg(host, detail),
-            Text::tr("Add the registry's CA certificate in Preferences, or mark it insecure if it is "
-                     "a local test registry."));
+        return tlsError(code, t, host, detail);
     case CURLE_FILESIZE_EXCEEDED:
         return Error::make(ErrorCode::TooLarge, Text::tr("The answer from %1 is larger than %2 bytes.")
                                                     .arg(host)
@@ -95,13 +159,52 @@ Error mapCurlError(CURLcode code, const Transfer& t) {
         // client's side of the handshake is done, as an alert or a plain close.
         if (t.request.url.scheme() == QLatin1String("https") && t.currentStatus == 0 && t.received == 0)
             return Error::make(
-                ErrorCode::Tls, Text::tr("%1 refused the secure connection: %2").arg(host, detail),
-                Text::tr("Check the client certificate and key, and that the server trusts the CA "
-                         "that signed them."));
+                ErrorCode::Tls, Text::tr("%1 refused the secure connection: %2.").arg(host, detail),
+                Text::tr("If it needs a client certificate, put client.cert and client.key in %1.")
+                    .arg(certsFolder(t)));
         return Error::make(ErrorCode::Network, Text::tr("Request to %1 failed: %2").arg(host, detail));
     default:
         return Error::make(ErrorCode::Network, Text::tr("Request to %1 failed: %2").arg(host, detail));
     }
+}
+
+// An https request answered by a plain-HTTP server: OpenSSL reads "HTTP/1.1 400" as a TLS record.
+bool answeredWithoutTls(CURLcode code, const Transfer& t) {
+    if (code != CURLE_SSL_CONNECT_ERROR || t.request.url.scheme() != QLatin1String("https"))
+        return false;
+    const QByteArray detail(t.errorBuffer);
+    return detail.contains("wrong version number") || detail.contains("packet length too long") ||
+           detail.contains("record layer failure") || detail.contains("http request");
+}
+
+bool isRedirectStatus(long status) {
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}
+
+// Plain HTTP only ever reaches loopback or the insecure-marked host the request was for, after
+// redirects too; an https request is never continued over http.
+Error redirectRefusal(const Request& r, const QUrl& original, const QUrl& next) {
+    const QString scheme = next.scheme();
+    if (scheme == QLatin1String("https"))
+        return {};
+    if (scheme != QLatin1String("http"))
+        return Error::make(
+            ErrorCode::Protocol,
+            Text::tr("%1 redirected to %2, a protocol SageDock does not follow.")
+                .arg(hostPort(original), next.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery)));
+    const bool fromHttp = original.scheme() == QLatin1String("http");
+    const bool sameHost = hostPort(next).compare(hostPort(original), Qt::CaseInsensitive) == 0;
+    if (fromHttp && (isLoopbackHost(next.host()) || (r.allowInsecure && sameHost)))
+        return {};
+    return Error::make(ErrorCode::Protocol,
+                       Text::tr("%1 redirected to plain HTTP at %2; SageDock refused to follow.")
+                           .arg(hostPort(original), hostPort(next)),
+                       Text::tr("Plain HTTP only reaches this computer or a registry marked insecure in "
+                                "Preferences; ask the registry's operator to redirect to HTTPS."));
+}
+
+QByteArray originOf(const QUrl& url) {
+    return (url.scheme() + QLatin1String("://") + hostPort(url)).toLower().toUtf8();
 }
 
 QByteArray systemCaBundle() {
@@ -114,6 +217,11 @@ QByteArray systemCaBundle() {
     return {};
 }
 
+constexpr int kMaxRedirects = 10;
+constexpr qint64 kMaxCaBytes = 16LL * 1024 * 1024;
+// certs.d is read again after this long: a CA put there after a failure is used on the next try.
+constexpr auto kTlsMaterialTtl = std::chrono::seconds(5);
+
 double random01() {
     thread_local std::mt19937_64 rng{std::random_device{}()};
     return std::uniform_real_distribution<double>(0.0, 1.0)(rng);
@@ -125,14 +233,6 @@ double random01() {
 TransportImpl::TransportImpl(TransportOptions opts)
     : options(std::move(opts)) {
     globalInit();
-    if (!options.extraCaBundle.isEmpty()) {
-        QFile extra(options.extraCaBundle);
-        if (extra.open(QIODevice::ReadOnly))
-            caBlob = systemCaBundle() + "\n" + extra.readAll();
-        else
-            util::logWarning(QStringLiteral("extra CA bundle %1 unreadable: %2")
-                                 .arg(options.extraCaBundle, extra.errorString()));
-    }
     m_multi = curl_multi_init();
     curl_multi_setopt(m_multi, CURLMOPT_PIPELINING, long(CURLPIPE_MULTIPLEX));
     curl_multi_setopt(m_multi, CURLMOPT_MAX_HOST_CONNECTIONS, long(options.maxConnectionsPerHost));
@@ -174,7 +274,71 @@ void TransportImpl::cancel(quint64 id) {
     curl_multi_wakeup(m_multi);
 }
 
+// On the engine thread: the caller's thread (the GUI's) never waits on a file a setting names, which
+// may be a FIFO, a device or huge. A bad file is reported (extraCaProblem) and the system trust used.
+void TransportImpl::loadExtraCa() {
+    if (options.extraCaBundle.isEmpty())
+        return;
+    Error problem;
+    auto pem = util::readUserFile(options.extraCaBundle, kMaxCaBytes);
+    if (!pem.ok())
+        problem = pem.error();
+    else if (!pem.value().contains("-----BEGIN CERTIFICATE-----"))
+        problem = Error::make(ErrorCode::InvalidArgument,
+                              Text::tr("%1 holds no PEM certificate.").arg(options.extraCaBundle),
+                              Text::tr("Choose a file with -----BEGIN CERTIFICATE----- blocks."));
+    else
+        caBlob = systemCaBundle() + "\n" + pem.value();
+    if (problem) {
+        util::logWarning(QStringLiteral("extra CA bundle not used: %1").arg(problem.toString()));
+        QMutexLocker lock(&problemMutex);
+        caProblem = problem;
+    }
+}
+
+std::shared_ptr<const TlsMaterial> TransportImpl::tlsFor(const QStringList& dirs) {
+    const QString key = dirs.join(QLatin1Char('\n'));
+    const auto now = std::chrono::steady_clock::now();
+    if (auto it = m_tls.find(key); it != m_tls.end() && now - it->second->readAt < kTlsMaterialTtl)
+        return it->second;
+    auto m = std::make_shared<TlsMaterial>();
+    m->readAt = now;
+    QByteArray extra;
+    for (const QString& dir : dirs) {
+        const QDir folder(dir);
+        if (!folder.exists())
+            continue;
+        // Docker's rules: *.crt are CA roots; a client certificate *.cert needs the *.key of its name.
+        for (const QString& name : folder.entryList({QStringLiteral("*.crt")}, QDir::Files, QDir::Name)) {
+            auto pem = util::readUserFile(folder.filePath(name), kMaxCaBytes);
+            if (pem.ok())
+                extra += "\n" + pem.value();
+            else
+                util::logWarning(QStringLiteral("certificate skipped: %1").arg(pem.error().toString()));
+        }
+        if (m->clientCertificate.isEmpty())
+            for (const QString& name :
+                 folder.entryList({QStringLiteral("*.cert")}, QDir::Files, QDir::Name)) {
+                const QString keyName = name.chopped(5) + QStringLiteral(".key");
+                if (!folder.exists(keyName)) {
+                    m->problem = Error::make(ErrorCode::Tls,
+                                             Text::tr("%1 has no matching key.").arg(folder.filePath(name)),
+                                             Text::tr("Put its key next to it as %1.").arg(keyName));
+                    break;
+                }
+                m->clientCertificate = folder.filePath(name);
+                m->clientKey = folder.filePath(keyName);
+                break;
+            }
+    }
+    if (!extra.isEmpty())
+        m->caBundle = (caBlob.isEmpty() ? systemCaBundle() : caBlob) + extra;
+    m_tls[key] = m;
+    return m;
+}
+
 void TransportImpl::run() {
+    loadExtraCa();
     for (;;) {
         std::deque<std::shared_ptr<Transfer>> adds;
         std::vector<quint64> cancels;
@@ -261,11 +425,19 @@ void TransportImpl::run() {
     }
 }
 
-void TransportImpl::start(const std::shared_ptr<Transfer>& t) {
+void TransportImpl::start(const std::shared_ptr<Transfer>& t, bool newAttempt) {
+    if (!t->timer.isValid())
+        t->timer.start();
     if (!t->easy) {
+        if (t->request.url.scheme() == QLatin1String("https") && !t->request.tlsCertDirs.isEmpty()) {
+            t->tls = tlsFor(t->request.tlsCertDirs);
+            if (t->tls->problem) {
+                t->response.error = t->tls->problem;
+                return finish(t);
+            }
+        }
         t->easy = curl_easy_init();
         configure(*t);
-        t->timer.start();
     }
     // Per-attempt state.
     t->response.body.clear();
@@ -275,7 +447,9 @@ void TransportImpl::start(const std::shared_ptr<Transfer>& t) {
     t->tooLarge = false;
     t->headersDelivered = false;
     t->errorBuffer[0] = 0;
-    t->response.attempts += 1;
+    t->sslVerifyResult = 0;
+    if (newAttempt)
+        t->response.attempts += 1;
     requestsStarted.fetch_add(1, std::memory_order_relaxed);
     m_active.emplace(t->id, t);
     curl_multi_add_handle(m_multi, t->easy);
@@ -308,14 +482,8 @@ void TransportImpl::configure(Transfer& t) {
     if (!r.unixSocket.isEmpty())
         curl_easy_setopt(e, CURLOPT_UNIX_SOCKET_PATH, r.unixSocket.toLocal8Bit().constData());
 
-    if (r.followRedirects) {
-        curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
-        curl_easy_setopt(e, CURLOPT_MAXREDIRS, 10L);
-        // libcurl drops our Authorization header when a redirect changes host, port or scheme
-        // (CURLOPT_UNRESTRICTED_AUTH stays 0); an https request may never be sent on over http.
-        const bool https = r.url.scheme() == QLatin1String("https");
-        curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, https && !r.allowInsecure ? "https" : "http,https");
-    }
+    // Redirects are followed in complete(), hop by hop, so the plain-HTTP rule applies to each hop.
+    curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
     curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, long(r.connectTimeoutMs));
     if (r.lowSpeedTimeSec > 0) {
         curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, 1L);
@@ -331,16 +499,26 @@ void TransportImpl::configure(Transfer& t) {
     curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(r.maxResponseBytes));
     curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, r.verifyTls ? 1L : 0L);
     curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, r.verifyTls ? 2L : 0L);
+    const TlsMaterial* tls = t.tls.get();
     if (!r.caCertificate.isEmpty()) {
         curl_easy_setopt(e, CURLOPT_CAINFO, r.caCertificate.toLocal8Bit().constData());
+    } else if (tls && !tls->caBundle.isEmpty()) {
+        // t.tls keeps the bytes alive for the transfer's lifetime.
+        curl_blob blob{const_cast<char*>(tls->caBundle.constData()), size_t(tls->caBundle.size()),
+                       CURL_BLOB_NOCOPY};
+        curl_easy_setopt(e, CURLOPT_CAINFO_BLOB, &blob);
     } else if (!caBlob.isEmpty()) {
         curl_blob blob{const_cast<char*>(caBlob.constData()), size_t(caBlob.size()), CURL_BLOB_NOCOPY};
         curl_easy_setopt(e, CURLOPT_CAINFO_BLOB, &blob);
     }
-    if (!r.clientCertificate.isEmpty())
-        curl_easy_setopt(e, CURLOPT_SSLCERT, r.clientCertificate.toLocal8Bit().constData());
-    if (!r.clientKey.isEmpty())
-        curl_easy_setopt(e, CURLOPT_SSLKEY, r.clientKey.toLocal8Bit().constData());
+    const QString clientCert = !r.clientCertificate.isEmpty() ? r.clientCertificate
+                               : tls                          ? tls->clientCertificate
+                                                              : QString();
+    const QString clientKey = !r.clientKey.isEmpty() ? r.clientKey : tls ? tls->clientKey : QString();
+    if (!clientCert.isEmpty())
+        curl_easy_setopt(e, CURLOPT_SSLCERT, clientCert.toLocal8Bit().constData());
+    if (!clientKey.isEmpty())
+        curl_easy_setopt(e, CURLOPT_SSLKEY, clientKey.toLocal8Bit().constData());
     curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, &TransportImpl::onHeader);
     curl_easy_setopt(e, CURLOPT_HEADERDATA, &t);
     curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, &TransportImpl::onWrite);
@@ -398,6 +576,10 @@ void TransportImpl::complete(const std::shared_ptr<Transfer>& t, CURLcode result
     connectionsOpened.fetch_add(quint64(connects), std::memory_order_relaxed);
     char* effective = nullptr;
     curl_easy_getinfo(t->easy, CURLINFO_EFFECTIVE_URL, &effective);
+    curl_easy_getinfo(t->easy, CURLINFO_SSL_VERIFYRESULT, &t->sslVerifyResult);
+    if (result == CURLE_OK && t->request.followRedirects && isRedirectStatus(status) && !t->tooLarge &&
+        followRedirect(t))
+        return;
 
     Response& resp = t->response;
     resp.status = int(status);
@@ -410,6 +592,7 @@ void TransportImpl::complete(const std::shared_ptr<Transfer>& t, CURLcode result
                                                           .arg(t->request.maxResponseBytes));
     else if (result != CURLE_OK)
         resp.error = mapCurlError(result, *t);
+    resp.serverSpeaksNoTls = result != CURLE_OK && answeredWithoutTls(result, *t);
 
     const RetryPolicy& policy = t->request.retry;
     const bool retryable = !t->deliveredData && !t->tooLarge &&
@@ -438,6 +621,44 @@ void TransportImpl::complete(const std::shared_ptr<Transfer>& t, CURLcode result
         }
     }
     finish(t);
+}
+
+// True when the transfer goes on at the Location; false when there is none to follow (the 3xx is then
+// the answer) or the hop is refused (the error is set and the transfer finished here).
+bool TransportImpl::followRedirect(const std::shared_ptr<Transfer>& t) {
+    QByteArray location;
+    for (const Header& h : t->currentHeaders)
+        if (h.first.compare("Location", Qt::CaseInsensitive) == 0)
+            location = h.second;
+    if (location.isEmpty())
+        return false;
+    const QUrl next = t->request.url.resolved(QUrl::fromEncoded(location));
+    Error refused = redirectRefusal(t->request, t->originalUrl, next);
+    if (!refused && ++t->redirects > kMaxRedirects)
+        refused = Error::make(ErrorCode::Protocol,
+                              Text::tr("%1 redirected too many times.").arg(hostPort(t->originalUrl)));
+    if (refused) {
+        t->response.status = 0;
+        t->response.headers = t->currentHeaders;
+        t->response.effectiveUrl = t->request.url;
+        t->response.error = refused;
+        finish(t);
+        return true;
+    }
+    // Credentials belong to the origin they were sent to: never carried to another host, port or scheme.
+    if (originOf(next) != originOf(t->originalUrl))
+        t->request.headers.removeIf(
+            [](const Header& h) { return h.first.compare("Authorization", Qt::CaseInsensitive) == 0; });
+    const long status = t->currentStatus;
+    if (status == 303 || ((status == 301 || status == 302) && t->request.method == "POST")) {
+        t->request.method = "GET";
+        t->request.body.clear();
+    }
+    t->request.url = next;
+    t->tls.reset();
+    release(*t);
+    start(t, false);
+    return true;
 }
 
 void TransportImpl::finish(const std::shared_ptr<Transfer>& t) {
@@ -476,6 +697,11 @@ const TransportOptions& Transport::options() const {
     return d->options;
 }
 
+util::Error Transport::extraCaProblem() const {
+    QMutexLocker lock(&d->problemMutex);
+    return d->caProblem;
+}
+
 Transport& Transport::shared() {
     static Transport engine;
     return engine;
@@ -504,6 +730,7 @@ Reply* Transport::send(Request request) {
     }
     auto transfer = std::make_shared<Transfer>();
     transfer->id = id;
+    transfer->originalUrl = request.url;
     transfer->request = std::move(request);
     transfer->link = reply->m_link;
     // Submitted now rather than in doStart(): no event-loop turn of latency, and the answer still

@@ -4,7 +4,10 @@
 // engine. Bounded connections per host, keep-alive and HTTP/2 multiplexing, connect and low-speed
 // timeouts, retries with backoff honouring Retry-After, a response size cap, redirects that never
 // carry Authorization to another host, cancel, an optional extra CA bundle.
-// Plain HTTP is refused unless the host is loopback or the request says allowInsecure.
+// Plain HTTP is refused unless the host is loopback or the request says allowInsecure, after
+// redirects too (redirects are followed here, hop by hop, not by libcurl). Docker's certs.d folders
+// (Request::tlsCertDirs) add CAs and a client certificate per registry; TLS failures are sentences
+// naming the host, the reason and the file that fixes it.
 // Usage:
 //   http::Transport& transport = http::Transport::shared();
 //   http::Reply* reply = transport.send(request);   // started; the caller owns it
@@ -42,6 +45,9 @@ public:
     Reply* send(Request request);
 
     const TransportOptions& options() const; // as constructed (tests check the extra CA bundle)
+    // Why the extra CA bundle is not in use (unreadable, not a file, too large, no certificate);
+    // empty while it is fine or not yet read. The file is read on the transport's own thread.
+    util::Error extraCaProblem() const;
 
     // Statistics for benchmarks and tests.
     quint64 requestsStarted() const;   // attempts handed to libcurl, retries included

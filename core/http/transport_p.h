@@ -25,9 +25,22 @@ struct ReplyLink {
     Reply* reply = nullptr;
 };
 
+// What the certs.d folders of one registry hold, read on the engine thread.
+struct TlsMaterial {
+    QByteArray caBundle; // base trust + the folders' *.crt; empty = the base trust as it is
+    QString clientCertificate;
+    QString clientKey;
+    util::Error problem; // a client certificate without its key, an unreadable file
+    std::chrono::steady_clock::time_point readAt;
+};
+
 struct Transfer {
     quint64 id = 0;
     Request request;
+    QUrl originalUrl; // before redirects: the origin credentials belong to
+    int redirects = 0;
+    long sslVerifyResult = 0;
+    std::shared_ptr<const TlsMaterial> tls; // keeps the CA blob alive while libcurl may read it
     Response response;
     std::shared_ptr<ReplyLink> link;
     CURL* easy = nullptr;
@@ -53,14 +66,19 @@ struct TransportImpl {
     void stop();
 
     TransportOptions options;
-    QByteArray caBlob;
+    QByteArray caBlob; // system + extra CA bundle (engine thread; empty = libcurl's default trust)
+    QMutex problemMutex;
+    util::Error caProblem; // the extra CA bundle could not be used
     std::atomic<quint64> nextId{1};
     std::atomic<quint64> requestsStarted{0};
     std::atomic<quint64> connectionsOpened{0};
 
 private:
     void run();
-    void start(const std::shared_ptr<Transfer>& t);
+    void loadExtraCa();
+    std::shared_ptr<const TlsMaterial> tlsFor(const QStringList& dirs);
+    bool followRedirect(const std::shared_ptr<Transfer>& t);
+    void start(const std::shared_ptr<Transfer>& t, bool newAttempt = true);
     void configure(Transfer& t);
     void complete(const std::shared_ptr<Transfer>& t, CURLcode result);
     void finish(const std::shared_ptr<Transfer>& t);
@@ -78,6 +96,7 @@ private:
     // engine thread only:
     std::map<quint64, std::shared_ptr<Transfer>> m_active;
     std::vector<std::shared_ptr<Transfer>> m_waitingRetry;
+    std::map<QString, std::shared_ptr<const TlsMaterial>> m_tls; // by certs.d folders
 };
 
 } // namespace sagedock::http

@@ -24,6 +24,7 @@ using TokenFn = std::function<void(const util::Result<QByteArray>&)>;
 struct HostState {
     enum class Auth { Unknown, None, Basic, Bearer };
     Auth auth = Auth::Unknown;
+    bool plainHttp = false; // decided by the ping: HTTPS answered without TLS and plain HTTP is allowed
     QString realm;
     QString service;
     bool pinging = false;
@@ -48,10 +49,17 @@ struct ClientPrivate {
     http::Transport& engine;
     ClientOptions options;
     ContentCache cache;
-    std::map<QString, HostState> hosts; // by API host; node-based so references stay valid
-    QHash<QString, CachedToken> tokens; // realm|service|scope
-    QHash<QString, QList<TokenFn>> tokenFetches;
-    QHash<QString, RateLimit> rateLimits; // by API host
+    std::map<QString, HostState> hosts;          // by API host; node-based so references stay valid
+    QHash<QString, CachedToken> tokens;          // realm|service|scope
+    QHash<QString, QList<TokenFn>> tokenFetches; // by token key: who waits for a fetch in flight
+    struct TokenBatch {
+        Repository repository;
+        QStringList keys;
+        QStringList scopes;
+    };
+    QHash<QString, TokenBatch> tokenBatches;                // by API host: scopes to ask for on the next turn
+    static constexpr qsizetype kScopesPerTokenRequest = 40; // keeps the URL under ~4 KB
+    QHash<QString, RateLimit> rateLimits;                   // by API host
     QSet<Job*> jobs;
     ClientStats stats;
     std::shared_ptr<int> lifetime = std::make_shared<int>(0); // callbacks from outside hold a weak_ptr
@@ -67,19 +75,25 @@ struct ClientPrivate {
     }
 
     // Plumbing
-    bool plainHttp(const QString& host) const;
+    bool plainHttp(const QString& host) const; // may fall back to plain HTTP (loopback, insecure-marked)
+    QStringList certDirs(const QString& hostPort) const;
+    void ping(const QString& host, const Repository& display, bool overPlainHttp);
     QUrl apiUrl(const Repository& repository, const QString& suffix) const;
     http::Request makeRequest(const QUrl& url, const QByteArray& method = "GET") const;
     void ensurePing(const Repository& repository, std::function<void(const util::Error&)> done);
     void ensureCredentials(const Repository& repository, std::function<void()> done);
-    void ensureToken(const Repository& repository, TokenFn done);
-    void startTokenFetch(const Repository& repository, const QString& key, const QString& scope);
+    void ensureToken(const Repository& repository, TokenFn done, bool alone = false);
+    void startTokenFetch(const Repository& repository, const QStringList& keys, const QStringList& scopes);
     void authorize(const Repository& repository, http::Request request,
-                   std::function<void(http::Request, util::Error)> done);
-    void onUnauthorized(const Repository& repository, const http::Response& response);
+                   std::function<void(http::Request, util::Error)> done, bool retried = false);
+    // Forgets the token `sent` carried; true when the registry said the token lacks the scope.
+    bool onUnauthorized(const Repository& repository, const http::Request& sent,
+                        const http::Response& response);
     // Ping, auth, send, one fresh token on 401; `done` runs only while the job is alive and unfinished.
+    // `alone`: fetch a token for this scope by itself (after insufficient_scope on a shared one).
     void send(Job* job, const Repository& repository, http::Request request, ResponseFn done,
-              bool retried = false);
+              bool retried = false, bool alone = false);
+    util::Error tokenRefused(const Repository& repository, const http::Response& response) const;
     void transmit(Job* job, const http::Request& request, ResponseFn done);
     void noteRateLimit(Job* job, const QString& host, const http::Response& response);
     ErrorContext errorContext(const Repository& repository, const QString& reference) const;

@@ -8,9 +8,11 @@
 #include "registry/pagination.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTimer>
 #include <QUrlQuery>
 
 namespace sagedock::registry {
@@ -89,9 +91,17 @@ bool ClientPrivate::plainHttp(const QString& host) const {
     return false;
 }
 
+QStringList ClientPrivate::certDirs(const QString& hostPort) const {
+    QStringList dirs;
+    for (const QString& root : options.certsRoots)
+        dirs.append(QDir(root).filePath(hostPort));
+    return dirs;
+}
+
+// Always https: a host that speaks only plain HTTP is learnt by the ping, and send() switches then.
 QUrl ClientPrivate::apiUrl(const Repository& repository, const QString& suffix) const {
     const QString host = repository.apiHost();
-    const QString scheme = plainHttp(host) ? QStringLiteral("http") : QStringLiteral("https");
+    const QString scheme = QStringLiteral("https");
     const QString path =
         repository.path.isEmpty() ? QStringLiteral("/v2/") : QStringLiteral("/v2/") + repository.path;
     return QUrl(scheme + QStringLiteral("://") + host + path + suffix);
@@ -106,9 +116,9 @@ http::Request ClientPrivate::makeRequest(const QUrl& url, const QByteArray& meth
     r.lowSpeedTimeSec = std::clamp(options.requestTimeoutMs / 1000, 1, 30);
     // A long Retry-After is reported ("rate limited until HH:MM") rather than waited for.
     r.retry.maxRetryAfterSec = 30;
-    const QString host =
-        url.port() > 0 ? QStringLiteral("%1:%2").arg(url.host()).arg(url.port()) : url.host();
+    const QString host = http::hostPort(url);
     r.allowInsecure = url.scheme() == QLatin1String("http") && plainHttp(host);
+    r.tlsCertDirs = certDirs(host);
     return r;
 }
 
@@ -140,18 +150,35 @@ void ClientPrivate::ensurePing(const Repository& repository, std::function<void(
     if (h.pinging)
         return;
     h.pinging = true;
-    http::Request req = makeRequest(apiUrl(Repository{repository.host, QString()}, QString()));
+    ping(host, Repository{repository.host, QString()}, false);
+}
+
+// Docker's order: HTTPS first; plain HTTP only when the server does not speak TLS at all and the
+// host is loopback or marked insecure. A certificate problem is never a reason to drop TLS.
+void ClientPrivate::ping(const QString& host, const Repository& display, bool overPlainHttp) {
+    QUrl url = apiUrl(display, QString());
+    if (overPlainHttp)
+        url.setScheme(QStringLiteral("http"));
+    http::Request req = makeRequest(url);
     ++stats.requests;
     http::Reply* reply = engine.send(req);
     reply->setParent(q);
-    const Repository display{repository.host, QString()};
-    QObject::connect(reply, &util::Job::finished, q, [this, reply, host, display] {
+    QObject::connect(reply, &util::Job::finished, q, [this, reply, host, display, overPlainHttp] {
         const http::Response r = reply->response();
         reply->deleteLater();
         HostState& h = hosts[host];
+        if (r.error && r.serverSpeaksNoTls && !overPlainHttp && plainHttp(host))
+            return ping(host, display, true);
         h.pinging = false;
         Error e;
-        if (r.error) {
+        if (r.error && r.serverSpeaksNoTls) {
+            e = Error::make(ErrorCode::Tls,
+                            Text::tr("%1 speaks only plain HTTP, and SageDock talks to it over HTTPS only.")
+                                .arg(display.host),
+                            Text::tr("If you trust the network to it, add %1 to the registries allowed over "
+                                     "plain HTTP in Preferences (insecureRegistries).")
+                                .arg(host));
+        } else if (r.error) {
             e = r.error;
         } else if (r.status >= 200 && r.status < 300) {
             h.auth = HostState::Auth::None;
@@ -172,6 +199,8 @@ void ClientPrivate::ensurePing(const Repository& repository, std::function<void(
         } else {
             e = responseError(r, errorContext(display, QString()));
         }
+        if (!e)
+            h.plainHttp = overPlainHttp;
         const auto waiters = std::exchange(h.pingWaiters, {});
         for (const auto& w : waiters)
             w(e);
@@ -207,7 +236,7 @@ void ClientPrivate::ensureCredentials(const Repository& repository, std::functio
     });
 }
 
-void ClientPrivate::ensureToken(const Repository& repository, TokenFn done) {
+void ClientPrivate::ensureToken(const Repository& repository, TokenFn done, bool alone) {
     const QString host = repository.apiHost();
     const QString scope = QStringLiteral("repository:%1:pull").arg(repository.path);
     const QString key = tokenKey(host, scope);
@@ -220,11 +249,27 @@ void ClientPrivate::ensureToken(const Repository& repository, TokenFn done) {
     waiters.append(std::move(done));
     if (waiters.size() > 1)
         return; // a fetch for this realm/service/scope is already running
-    ensureCredentials(repository,
-                      [this, repository, key, scope] { startTokenFetch(repository, key, scope); });
+    ensureCredentials(repository, [this, repository, key, scope, alone] {
+        if (alone)
+            return startTokenFetch(repository, {key}, {scope});
+        // Every scope asked for in this event-loop turn goes into one request (the token spec allows
+        // several scope parameters): a cold matrix costs a few token round trips, not one per image.
+        TokenBatch& batch = tokenBatches[repository.apiHost()];
+        batch.repository = repository;
+        batch.keys.append(key);
+        batch.scopes.append(scope);
+        if (batch.keys.size() == 1)
+            QTimer::singleShot(0, q, [this, host = repository.apiHost()] {
+                const TokenBatch b = tokenBatches.take(host);
+                for (qsizetype i = 0; i < b.keys.size(); i += kScopesPerTokenRequest)
+                    startTokenFetch(b.repository, b.keys.mid(i, kScopesPerTokenRequest),
+                                    b.scopes.mid(i, kScopesPerTokenRequest));
+            });
+    });
 }
 
-void ClientPrivate::startTokenFetch(const Repository& repository, const QString& key, const QString& scope) {
+void ClientPrivate::startTokenFetch(const Repository& repository, const QStringList& keys,
+                                    const QStringList& scopes) {
     const QString host = repository.apiHost();
     const HostState& h = hosts[host];
     const Credentials creds = h.credentials;
@@ -236,7 +281,8 @@ void ClientPrivate::startTokenFetch(const Repository& repository, const QString&
         QUrlQuery form;
         form.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("refresh_token"));
         form.addQueryItem(QStringLiteral("service"), h.service);
-        form.addQueryItem(QStringLiteral("scope"), scope);
+        form.addQueryItem(QStringLiteral("scope"),
+                          scopes.join(QLatin1Char(' '))); // RFC 6749: space-separated
         form.addQueryItem(QStringLiteral("client_id"), QStringLiteral("sagedock"));
         form.addQueryItem(QStringLiteral("refresh_token"), creds.secret);
         req.body = form.query(QUrl::FullyEncoded).toUtf8();
@@ -245,7 +291,8 @@ void ClientPrivate::startTokenFetch(const Repository& repository, const QString&
         QUrlQuery query(realm);
         if (!h.service.isEmpty())
             query.addQueryItem(QStringLiteral("service"), h.service);
-        query.addQueryItem(QStringLiteral("scope"), scope);
+        for (const QString& scope : scopes)
+            query.addQueryItem(QStringLiteral("scope"), scope);
         realm.setQuery(query);
         req = makeRequest(realm);
         if (!creds.isEmpty())
@@ -253,45 +300,76 @@ void ClientPrivate::startTokenFetch(const Repository& repository, const QString&
                           "Basic " +
                               QByteArray(creds.username.toUtf8() + ':' + creds.secret.toUtf8()).toBase64());
     }
+    // The realm gets the registry's certs.d too (dockerd talks to it through the registry's transport).
+    req.tlsCertDirs += certDirs(host);
+    if (realm.scheme() == QLatin1String("http") && !h.plainHttp && !creds.isEmpty()) {
+        const Error refused = Error::make(
+            ErrorCode::Tls,
+            Text::tr("The token service of %1 is at a plain-HTTP address (%2); SageDock does not send your "
+                     "credentials there.")
+                .arg(repository.host, http::hostPort(realm)),
+            Text::tr("Ask the registry's operator to serve the token service over HTTPS."));
+        for (const QString& key : keys)
+            for (const TokenFn& w : tokenFetches.take(key))
+                w(refused);
+        return;
+    }
     ++stats.requests;
     ++stats.tokenFetches;
     http::Reply* reply = engine.send(req);
     reply->setParent(q);
     const bool sentCredentials = !creds.isEmpty();
-    QObject::connect(reply, &util::Job::finished, q, [this, reply, key, repository, sentCredentials] {
-        const http::Response r = reply->response();
-        reply->deleteLater();
-        util::Result<QByteArray> result = QByteArray();
-        if (r.isSuccess()) {
-            const QJsonObject o = QJsonDocument::fromJson(r.body).object();
-            QString token = o.value(QLatin1String("token")).toString();
-            if (token.isEmpty())
-                token = o.value(QLatin1String("access_token")).toString();
-            if (token.isEmpty()) {
-                result =
-                    Error::make(ErrorCode::Protocol,
-                                Text::tr("The token service of %1 gave no token.").arg(repository.host),
-                                Text::tr("Try again later; if it persists, the registry is misconfigured."));
+    const QString service = http::hostPort(realm);
+    QObject::connect(
+        reply, &util::Job::finished, q, [this, reply, keys, repository, sentCredentials, service] {
+            const http::Response r = reply->response();
+            reply->deleteLater();
+            util::Result<QByteArray> result = QByteArray();
+            if (r.isSuccess()) {
+                QJsonParseError perr{};
+                const QJsonObject o = QJsonDocument::fromJson(r.body, &perr).object();
+                QString token = o.value(QLatin1String("token")).toString();
+                if (token.isEmpty())
+                    token = o.value(QLatin1String("access_token")).toString();
+                if (perr.error != QJsonParseError::NoError) {
+                    result = Error::make(
+                        ErrorCode::Protocol,
+                        Text::tr("The token service of %1 (%2) sent an answer that is not valid JSON.")
+                            .arg(repository.host, service),
+                        Text::tr("Try again later; if it persists, the token service or a proxy is broken."));
+                } else if (token.isEmpty()) {
+                    result = Error::make(
+                        ErrorCode::Protocol,
+                        Text::tr("The token service of %1 (%2) gave no token.").arg(repository.host, service),
+                        Text::tr("Try again later; if it persists, the registry is misconfigured."));
+                } else {
+                    // No token lives less than 60 s (token spec); reused until 10 s before it expires.
+                    const int lifetimeSec = std::max(60, o.value(QLatin1String("expires_in")).toInt(60));
+                    const CachedToken cached{token.toUtf8(),
+                                             QDateTime::currentDateTimeUtc().addSecs(lifetimeSec - 10)};
+                    for (const QString& key : keys)
+                        tokens.insert(key, cached);
+                    result = token.toUtf8();
+                }
+            } else if (!r.error && r.status >= 500) {
+                result = Error::make(ErrorCode::HttpStatus,
+                                     Text::tr("The token service of %1 (%2) failed with HTTP %3.")
+                                         .arg(repository.host, service)
+                                         .arg(r.status),
+                                     Text::tr("Try again later; the registry's operator may need to know."));
             } else {
-                // No token lives less than 60 s (token spec); renew a little early.
-                const int lifetimeSec = std::max(60, o.value(QLatin1String("expires_in")).toInt(60));
-                tokens.insert(key, CachedToken{token.toUtf8(),
-                                               QDateTime::currentDateTimeUtc().addSecs(lifetimeSec - 10)});
-                result = token.toUtf8();
+                ErrorContext ctx = errorContext(repository, QString());
+                ctx.hadCredentials = sentCredentials;
+                result = responseError(r, ctx);
             }
-        } else {
-            ErrorContext ctx = errorContext(repository, QString());
-            ctx.hadCredentials = sentCredentials;
-            result = responseError(r, ctx);
-        }
-        const QList<TokenFn> waiters = tokenFetches.take(key);
-        for (const TokenFn& w : waiters)
-            w(result);
-    });
+            for (const QString& key : keys)
+                for (const TokenFn& w : tokenFetches.take(key))
+                    w(result);
+        });
 }
 
 void ClientPrivate::authorize(const Repository& repository, http::Request request,
-                              std::function<void(http::Request, Error)> done) {
+                              std::function<void(http::Request, Error)> done, bool alone) {
     const HostState& h = hosts[repository.apiHost()];
     switch (h.auth) {
     case HostState::Auth::Unknown:
@@ -307,57 +385,109 @@ void ClientPrivate::authorize(const Repository& repository, http::Request reques
             done(std::move(request), {});
         });
     case HostState::Auth::Bearer:
-        return ensureToken(repository, [request, done](const util::Result<QByteArray>& token) mutable {
-            if (!token.ok())
-                return done(std::move(request), token.error());
-            request.setHeader("Authorization", "Bearer " + token.value());
-            done(std::move(request), {});
-        });
+        // A retry after a 401 asks for this scope alone: a service that ignores all but one scope
+        // parameter is then still answered right.
+        return ensureToken(
+            repository,
+            [request, done](const util::Result<QByteArray>& token) mutable {
+                if (!token.ok())
+                    return done(std::move(request), token.error());
+                request.setHeader("Authorization", "Bearer " + token.value());
+                done(std::move(request), {});
+            },
+            alone);
     }
 }
 
-void ClientPrivate::onUnauthorized(const Repository& repository, const http::Response& response) {
+bool ClientPrivate::onUnauthorized(const Repository& repository, const http::Request& sent,
+                                   const http::Response& response) {
     const QString host = repository.apiHost();
     HostState& h = hosts[host];
     const QString scope = QStringLiteral("repository:%1:pull").arg(repository.path);
-    tokens.remove(tokenKey(host, scope)); // the one we sent is no good: fetch a fresh one
+    // The token we sent is no good: forget it, unless a fresher one replaced it meanwhile (many
+    // requests of a matrix meet the same expired token; one refresh serves them all).
+    const QString key = tokenKey(host, scope);
+    if (auto it = tokens.find(key);
+        it != tokens.end() && "Bearer " + it->token == sent.header("Authorization"))
+        tokens.erase(it);
+    bool scopeMissing = false;
     if (const auto c = preferredChallenge(parseChallenges(response.headerValues("WWW-Authenticate")))) {
         if (c->isBearer()) {
             h.auth = HostState::Auth::Bearer;
             h.realm = c->param(QStringLiteral("realm"));
             h.service = c->param(QStringLiteral("service"));
+            scopeMissing = c->param(QStringLiteral("error")) == QLatin1String("insufficient_scope");
         } else {
             h.auth = HostState::Auth::Basic;
         }
     } else if (h.auth == HostState::Auth::None || h.auth == HostState::Auth::Unknown) {
         h.auth = HostState::Auth::Basic;
     }
+    return scopeMissing;
+}
+
+// A fresh token refused by the registry: say which side is wrong instead of "needs a login".
+Error ClientPrivate::tokenRefused(const Repository& repository, const http::Response& response) const {
+    const auto c = preferredChallenge(parseChallenges(response.headerValues("WWW-Authenticate")));
+    if (!c || !c->isBearer())
+        return {};
+    const QString why = c->param(QStringLiteral("error"));
+    const QString realm = http::hostPort(QUrl(c->param(QStringLiteral("realm"))));
+    // Anonymous and short of scope: the registry wants a login, which responseError() says best.
+    if (why == QLatin1String("insufficient_scope") && errorContext(repository, QString()).hadCredentials)
+        return Error::make(
+            ErrorCode::Denied,
+            Text::tr("The token service of %1 (%2) gave a token without pull access to %3 "
+                     "(insufficient_scope).")
+                .arg(repository.host, realm, repository.toString()),
+            Text::tr("Check that your account may pull it (`docker login %1`).").arg(repository.host));
+    if (why == QLatin1String("invalid_token"))
+        return Error::make(
+            ErrorCode::Unauthorized,
+            Text::tr("%1 refused the token its token service (%2) issued (invalid_token).")
+                .arg(repository.host, realm),
+            Text::tr("The token service and the registry disagree on keys or clocks; check this "
+                     "computer's clock, or tell the registry's operator."));
+    return {};
 }
 
 void ClientPrivate::send(Job* job, const Repository& repository, http::Request request, ResponseFn done,
-                         bool retried) {
+                         bool retried, bool alone) {
     QPointer<Job> guard(job);
-    ensurePing(repository, [this, guard, repository, request, done, retried](const Error& pingError) {
+    ensurePing(repository, [this, guard, repository, original = request, done, retried,
+                            alone](const Error& pingError) {
         if (!live(guard))
             return;
         if (pingError)
             return done(errorResponse(pingError));
-        authorize(repository, request,
-                  [this, guard, repository, request, done, retried](http::Request authed, Error authError) {
-                      if (!live(guard))
-                          return;
-                      if (authError)
-                          return done(errorResponse(authError));
-                      transmit(guard, authed,
-                               [this, guard, repository, request, done, retried](const http::Response& r) {
-                                   noteRateLimit(guard, repository.apiHost(), r);
-                                   if (!r.error && r.status == 401 && !retried) {
-                                       onUnauthorized(repository, r);
-                                       return send(guard, repository, request, done, true);
-                                   }
-                                   done(r);
-                               });
-                  });
+        http::Request request = original;
+        if (hosts[repository.apiHost()].plainHttp && request.url.scheme() == QLatin1String("https") &&
+            http::hostPort(request.url) == repository.apiHost()) {
+            request.url.setScheme(QStringLiteral("http")); // the ping found no TLS on an allowed host
+            request.allowInsecure = true;
+        }
+        authorize(
+            repository, request,
+            [this, guard, repository, request, done, retried](http::Request authed, Error authError) {
+                if (!live(guard))
+                    return;
+                if (authError)
+                    return done(errorResponse(authError));
+                transmit(guard, authed,
+                         [this, guard, repository, request, authed, done, retried](const http::Response& r) {
+                             noteRateLimit(guard, repository.apiHost(), r);
+                             if (!r.error && r.status == 401 && !retried) {
+                                 const bool scopeMissing = onUnauthorized(repository, authed, r);
+                                 return send(guard, repository, request, done, true, scopeMissing);
+                             }
+                             if (!r.error && r.status == 401 &&
+                                 authed.header("Authorization").startsWith("Bearer "))
+                                 if (const Error e = tokenRefused(repository, r))
+                                     return done(errorResponse(e));
+                             done(r);
+                         });
+            },
+            alone);
     });
 }
 

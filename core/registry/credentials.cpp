@@ -256,6 +256,16 @@ void CredentialHelper::fail(util::Error error) {
 }
 
 // ---------------------------------------------------------------------------------------------
+QStringList dockerCertsRoots() {
+    const QString overridden = qEnvironmentVariable("SAGEDOCK_CERTS_D");
+    if (!overridden.isEmpty())
+        return {overridden};
+    QString config = qEnvironmentVariable("XDG_CONFIG_HOME");
+    if (config.isEmpty())
+        config = QDir::homePath() + QStringLiteral("/.config");
+    return {QStringLiteral("/etc/docker/certs.d"), config + QStringLiteral("/docker/certs.d")};
+}
+
 CredentialLookup dockerConfigCredentials(int helperTimeoutMs) {
     return [helperTimeoutMs](const QString& host, CredentialCallback done) {
         auto loaded = DockerConfig::load(DockerConfig::defaultPath());

@@ -75,10 +75,18 @@ using CredentialLookup = std::function<void(const QString& host, CredentialCallb
 // timeout. Secrets never reach the log. (Implemented in credentials.cpp.)
 CredentialLookup dockerConfigCredentials(int helperTimeoutMs = 10000);
 
+// Docker's per-registry certificate roots, each holding <host[:port]>/{*.crt,client.cert,client.key}:
+// $SAGEDOCK_CERTS_D alone when set (for tests and admins), else /etc/docker/certs.d and the rootless
+// $XDG_CONFIG_HOME/docker/certs.d (~/.config/docker/certs.d).
+QStringList dockerCertsRoots();
+
 struct ClientOptions {
-    QString cacheDirectory{};         // content-addressed disk cache; empty = memory only
-    QStringList insecureRegistries{}; // host[:port] spoken to over plain HTTP (loopback hosts always are)
-    CredentialLookup credentials{};   // empty = anonymous everywhere
+    QString cacheDirectory{}; // content-addressed disk cache; empty = memory only
+    // host[:port] that may fall back to plain HTTP when they do not speak TLS, as dockerd's
+    // insecure-registries (loopback hosts may too). HTTPS is always tried first.
+    QStringList insecureRegistries{};
+    QStringList certsRoots{};                         // dockerCertsRoots() or a test's folder; empty = none
+    CredentialLookup credentials{};                   // empty = anonymous everywhere
     QString platform = QStringLiteral("linux/amd64"); // chosen from an index ("os/arch[/variant]")
     int tagsTtlSec = 120;         // tag lists and tag→digest answers younger than this are not re-asked
     int requestTimeoutMs = 30000; // per request (total); stalls end earlier through the engine

@@ -30,6 +30,7 @@ registry::ClientOptions Services::registryOptions(const util::Settings& settings
                            ? QDir(util::cacheDirectory()).filePath(QStringLiteral("registry"))
                            : options.registryCacheDirectory;
     r.insecureRegistries = settings.insecureRegistries();
+    r.certsRoots = registry::dockerCertsRoots();
     r.credentials = options.credentials ? options.credentials : registry::dockerConfigCredentials();
     return r;
 }

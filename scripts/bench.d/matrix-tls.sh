@@ -9,7 +9,7 @@
 #   * sequential `skopeo inspect --config` and `skopeo list-tags` loops through the proxy (50 ms RTT)
 #     and through the proxy set to 0 ms.
 # Usage: scripts/bench.d/matrix-tls.sh
-#   SAGEDOCK_CLI=path/to/sagedock-cli  MATRIX_TLS_RUNS=N (cold runs, default 3)
+#   SAGEDOCK_CLI=path/to/sagedock-cli  MATRIX_TLS_RUNS=N (cold runs of each kind: plain, TLS direct, TLS proxied; default 3)
 #   MATRIX_TLS_SKOPEO=N (repositories per skopeo loop, default 129 = every 5th; each loop is extrapolated
 #   to 645: one skopeo process per repository costs the same for all, and four full loops at 50 ms
 #   RTT would take ~40 min)
@@ -62,6 +62,14 @@ python3 "$here/seedmatrix.py" "$seed" "$work/repos.txt"
 echo "matrix-tls bench: seeded $nrepos repositories in $(( ($(date +%s%N) - t0) / 1000000 )) ms"
 
 export XDG_CONFIG_HOME="$work/config" DOCKER_CONFIG="$work/docker-config"
+# Trust as a user would set it up: the twin's CA in a certs.d folder per registry address (the root
+# through SAGEDOCK_CERTS_D instead of /etc/docker/certs.d), the login in the docker config.
+export SAGEDOCK_CERTS_D="$work/certs.d"
+for address in "$reg" "$proxied"; do mkdir -p "$SAGEDOCK_CERTS_D/$address"; cp "$certdir/ca.crt" "$SAGEDOCK_CERTS_D/$address/"; done
+mkdir -p "$DOCKER_CONFIG"
+auth=$(printf 'sage:sage-secret' | base64)
+printf '{"auths": {"%s": {"auth": "%s"}, "%s": {"auth": "%s"}}}\n' "$reg" "$auth" "$proxied" "$auth" > "$DOCKER_CONFIG/config.json"
+uptime | sed 's/^/matrix-tls bench: load at start: /' 
 ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 results="$work/results.txt"
 : > "$results"
@@ -104,9 +112,16 @@ PY
 echo 0 > "$latency_file"
 for i in $(seq 1 "$runs"); do matrix "$seed" "plain-http-cold-$i"; done
 # 2. sagedock-cli on the twin, direct (TLS + tokens) and through the latency proxy.
-matrix "$reg" "tls-direct-cold"
+for i in $(seq 1 "$runs"); do matrix "$reg" "tls-direct-cold-$i"; done
 echo "$latency" > "$latency_file"
-matrix "$proxied" "tls-${latency}ms-cold"
+for i in $(seq 1 "$runs"); do
+    reg_before=$(connections "${proxied##*:}")
+    realm_before=$(connections "$realm_port")
+    matrix "$proxied" "tls-${latency}ms-cold-$i"
+    record "tls-${latency}ms-cold-$i: TCP+TLS connections: $(( $(connections "${proxied##*:}") - reg_before )) to the registry," \
+        "$(( $(connections "$realm_port") - realm_before )) to the token service"
+done
+uptime | sed 's/^/matrix-tls bench: load after the matrix runs: /' | tee -a "$results"
 
 # 3. skopeo loops over the same images, sequential, one process per repository (as a shell script would).
 sample="${MATRIX_TLS_SKOPEO:-129}"

@@ -169,6 +169,15 @@ void FaultProxy::onReadyRead(QTcpSocket* socket) {
     }
     QByteArray& buffer = m_buffers[socket];
     buffer.append(socket->readAll());
+    if (buffer.startsWith('\x16')) {
+        // A TLS ClientHello (record type 22): answer as Go's, nginx's and Python's plain-HTTP servers
+        // do, so a client trying HTTPS first learns at once that this registry has no TLS.
+        m_buffers.remove(socket);
+        socket->setProperty("handled", true);
+        socket->write("HTTP/1.0 400 Bad Request\r\n\r\nClient sent an HTTPS request to an HTTP server.\n");
+        socket->disconnectFromHost();
+        return;
+    }
     const qsizetype end = buffer.indexOf("\r\n\r\n");
     if (end < 0)
         return;

@@ -236,6 +236,43 @@ void TestRegistryFaults::paginationToAnotherHost() {
     QCOMPARE(m_proxy->count("GET", QStringLiteral("/tags/list")), 1);
 }
 
+// Issue 13: plain HTTP only ever reaches loopback or the insecure-marked registry itself, after
+// redirects too; the registry here is on loopback, so it may send us on to loopback only.
+void TestRegistryFaults::redirects_data() {
+    QTest::addColumn<QString>("location"); // %1 = the proxy's own host:port
+    QTest::addColumn<bool>("followed");
+    QTest::newRow("http, another host") << QStringLiteral("http://192.0.2.1:5000/v2/x/tags/list") << false;
+    QTest::newRow("http, another host, no port")
+        << QStringLiteral("http://example.org/v2/x/tags/list") << false;
+    QTest::newRow("http, loopback itself") << QStringLiteral("http://%1/v2/%2/tags/list?r=1") << true;
+    QTest::newRow("ftp") << QStringLiteral("ftp://127.0.0.1/x") << false;
+}
+
+void TestRegistryFaults::redirects() {
+    QFETCH(QString, location);
+    QFETCH(bool, followed);
+    if (location.contains(QLatin1String("%1")))
+        location = location.arg(m_proxy->address(), repo().path);
+    m_proxy->addRule({.path = re("/tags/list$"),
+                      .fault = Fault::Status,
+                      .times = 1,
+                      .status = 307,
+                      .headers = {{"Location", location.toUtf8()}}});
+    Client client(*m_engine);
+    auto job = run(client.listTags(repo()));
+    if (followed) {
+        QVERIFY2(!job->error(), qPrintable(job->error().toString()));
+        QCOMPARE(m_proxy->count("GET", QStringLiteral("/tags/list")), 2);
+        return;
+    }
+    QCOMPARE(job->error().code, ErrorCode::Protocol);
+    QVERIFY2(job->error().message.contains(m_proxy->address()), qPrintable(job->error().message));
+    QVERIFY2(job->error().message.contains(QLatin1String("refused to follow")) ||
+                 job->error().message.contains(QLatin1String("does not follow")),
+             qPrintable(job->error().message));
+    QCOMPARE(m_proxy->count("GET", QStringLiteral("/tags/list")), 1);
+}
+
 void TestRegistryFaults::pageCountGuard() {
     m_proxy->addRule({.path = re("/tags/list"), .fault = Fault::PaginateTags, .pageSize = 1});
     Client client(*m_engine, {.maxTagPages = 3});

@@ -35,6 +35,8 @@ private Q_SLOTS:
     void pagination();
     void paginationLoop();
     void paginationToAnotherHost();
+    void redirects_data();
+    void redirects();
     void pageCountGuard();
     void oversizedBody();
     void rateLimitHeadersSurfaced();

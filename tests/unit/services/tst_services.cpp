@@ -8,12 +8,16 @@
 #include "services/services.h"
 #include "util/settings.h"
 
+#include <QElapsedTimer>
+#include <QFile>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
+
+#include <sys/stat.h>
 
 using namespace sagedock;
 
@@ -61,6 +65,43 @@ private Q_SLOTS:
         QCOMPARE(services.transport().options().extraCaBundle, ca);
         QCOMPARE(services.registry()->transport().options().extraCaBundle, ca);
         QCOMPARE(services.engine()->http().options().extraCaBundle, ca);
+    }
+
+    // A bad Extra CA setting is a warning, never a hang: the transport reads the file on its own
+    // thread (a FIFO without a writer, a device that never ends, a file without certificates).
+    void badExtraCaIsAWarning_data() {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("named pipe") << QStringLiteral("fifo") << QStringLiteral("named pipe");
+        QTest::newRow("device") << QStringLiteral("/dev/zero") << QStringLiteral("device");
+        QTest::newRow("no certificate") << QStringLiteral("text") << QStringLiteral("no PEM certificate");
+        QTest::newRow("missing") << QStringLiteral("missing") << QStringLiteral("Check the path");
+    }
+
+    void badExtraCaIsAWarning() {
+        QFETCH(QString, kind);
+        QFETCH(QString, says);
+        QString path = kind;
+        if (kind == QLatin1String("fifo")) {
+            path = m_dir.filePath(QStringLiteral("ca.fifo"));
+            QFile::remove(path);
+            QCOMPARE(::mkfifo(path.toLocal8Bit().constData(), 0600), 0);
+        } else if (kind == QLatin1String("text")) {
+            path = m_dir.filePath(QStringLiteral("ca.txt"));
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("not a certificate\n");
+        } else if (kind == QLatin1String("missing")) {
+            path = m_dir.filePath(QStringLiteral("nothing-here.pem"));
+        }
+        m_settings->setExtraCaBundle(path);
+        QElapsedTimer timer;
+        timer.start();
+        services::Services services(*m_settings, options());
+        QVERIFY2(timer.elapsed() < 2000, "building the services waited on the CA file");
+        QTRY_VERIFY_WITH_TIMEOUT(services.transport().extraCaProblem(), 10000);
+        QVERIFY2(services.transport().extraCaProblem().toString().contains(says),
+                 qPrintable(services.transport().extraCaProblem().toString()));
     }
 
     void insecureRegistriesReachTheRegistryClient() {
