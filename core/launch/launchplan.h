@@ -81,9 +81,10 @@ struct LaunchPlan {
     engine::CreateSpec spec;
 };
 
-// The session's own HOME inside the container: created by the session's processes at first use
-// (the image's /tmp is 1777 and the container's alone), never on the host, never shared.
-inline const QString kSessionHome = QStringLiteral("/tmp/sagedock-home");
+// The session's HOME inside the container: its /tmp, which every image has, writable by any uid
+// (1777) and the container's alone; never on the host, never shared. It must exist before Sage
+// starts (sage-env stops with "HOME directory ... does not exist"), so no fresh subfolder.
+inline const QString kSessionHome = QStringLiteral("/tmp");
 // HOME and every state directory Sage, Jupyter, IPython, matplotlib and fontconfig write, all
 // under kSessionHome, so that any uid can run the session (set explicitly because images may set
 // some of them to places under the image user's home).

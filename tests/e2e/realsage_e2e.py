@@ -4,7 +4,7 @@ would use it: launch, Jupyter's contents API with the token (create, save, open 
 SageMath kernel computing factor(2^64+1) through the kernel websocket, stop, relaunch, the notebook
 intact and owned by the host user on the host.
 
-  realsage_e2e.py --cli PATH --image-script PATH [--as-uid N]
+  realsage_e2e.py --cli PATH --image-script PATH [--as-uid N] [--variant sagemath|sagemath-dev|stage]
 
 Without --as-uid the CLI runs as this process's user (root in CI). With --as-uid N it runs as an
 unprivileged user of that uid (created as `sagedock-e2e-N` in the docker group if missing) through
@@ -295,13 +295,13 @@ def container_log(session):
     return p.stdout + p.stderr
 
 
-def scenario(user, image, work, kernel_timeout):
+def scenario(user, image, variant, kernel_timeout):
     folder = os.path.join(user.home, "SageMath e2e")  # a space, as in real folder names
     sessions = []
     try:
         session, first = launch(user, image, folder)
         sessions.append(session)
-        check(session["flavor"] == "sagemath", f"flavor detected as sagemath ({session['flavor']})")
+        check(session["flavor"] == variant, f"flavor detected as {variant} ({session['flavor']})")
         jupyter = Jupyter(session["url"])
 
         # Contents API: create, save, open.
@@ -374,20 +374,21 @@ def main():
     ap.add_argument("--cli", required=True)
     ap.add_argument("--image-script", required=True)
     ap.add_argument("--as-uid", type=int)
+    ap.add_argument("--variant", default="sagemath", choices=("sagemath", "sagemath-dev", "stage"))
     ap.add_argument("--kernel-timeout", type=int, default=600)
     a = ap.parse_args()
-    who = f"uid {a.as_uid}" if a.as_uid is not None else f"uid {os.getuid()} (this user)"
+    who = (f"uid {a.as_uid}" if a.as_uid is not None else f"uid {os.getuid()} (this user)") + f", {a.variant}"
     work = tempfile.mkdtemp(prefix="sagedock-e2e.")
     try:
         if not os.access(a.cli, os.X_OK):
             raise Fatal(f"{a.cli} is not built")
-        image = run(["bash", a.image_script, "--image"]).stdout.strip().splitlines()[-1]
+        image = run(["bash", a.image_script, "--image", a.variant]).stdout.strip().splitlines()[-1]
         if docker("image", "inspect", image, check_rc=False).returncode != 0:
             raise Fatal(f"the real SageMath image {image} is not in the engine: the e2e_realsage_image "
                         f"setup test builds it ({a.image_script}); see its output for why it failed")
         user = HostUser(a.as_uid, a.cli, work)
         say(f"e2e as {who} with {image}")
-        first, again = scenario(user, image, work, a.kernel_timeout)
+        first, again = scenario(user, image, a.variant, a.kernel_timeout)
         say(f"timings as {who}: first launch {first:.1f} s, relaunch {again:.1f} s, "
             f"whole run {time.monotonic() - started:.1f} s")
     except Fatal as e:
