@@ -117,7 +117,9 @@ class HostUser:
         return ["runuser", "-u", self.name, "--", "env", "-i", *env, *argv]
 
     def sagedock(self, *args, timeout=600):
-        return run(self.cli_argv(*args), env=self.env(), timeout=timeout, check_rc=False)
+        # runuser gets root's environment (it lives in /usr/sbin); `env -i` gives the CLI the user's.
+        env = self.env() if self.name is None else None
+        return run(self.cli_argv(*args), env=env, timeout=timeout, check_rc=False)
 
 
 # --- Jupyter's REST API ----------------------------------------------------------------------------
@@ -349,8 +351,9 @@ def scenario(user, image, variant, kernel_timeout):
             check(os.stat(d).st_uid == user.uid, f"{d} is owned by the host uid {user.uid}")
         with open(host_path) as f:
             on_host = json.load(f)
-        check(on_host["cells"][0]["outputs"][0]["data"]["text/plain"] == FACTOR,
-              "the saved result is in the file on the host")
+        text = on_host["cells"][0]["outputs"][0]["data"]["text/plain"]
+        text = "".join(text) if isinstance(text, list) else text  # nbformat splits lines on disk
+        check(text == FACTOR, f"the saved result is in the file on the host ({text!r})")
 
         # Relaunch on the same folder: the notebook is there and opens.
         session, again = launch(user, image, folder)
@@ -391,9 +394,9 @@ def main():
         first, again = scenario(user, image, a.variant, a.kernel_timeout)
         say(f"timings as {who}: first launch {first:.1f} s, relaunch {again:.1f} s, "
             f"whole run {time.monotonic() - started:.1f} s")
-    except Fatal as e:
+    except (Fatal, OSError, subprocess.SubprocessError, KeyError, ValueError) as e:
         failures.append(str(e))
-        say(f"FAIL {e}")
+        say(f"FAIL {type(e).__name__}: {e}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     checks = sum(1 for _ in failures)
