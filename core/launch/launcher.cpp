@@ -1,4 +1,5 @@
 #include "launch/launcher.h"
+#include "launch/notebooksfolder.h"
 
 #include "engine/enginejobs.h"
 #include "http/reply.h"
@@ -7,7 +8,6 @@
 #include "util/log.h"
 
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 
 #include <algorithm>
@@ -88,6 +88,11 @@ void Launcher::doStart() {
     if (m_options.notebooksFolder.isEmpty())
         m_options.notebooksFolder = QDir::home().filePath(QStringLiteral("SageMath"));
     m_options.notebooksFolder = QDir::cleanPath(QFileInfo(m_options.notebooksFolder).absoluteFilePath());
+    // Refused before anything is pulled or created: `/`, HOME itself, system folders, files, ...
+    if (Error e = checkNotebooksFolder(inspectNotebooksFolder(m_options.notebooksFolder))) {
+        fail(std::move(e));
+        return;
+    }
     if (m_options.alwaysPull)
         pull();
     else
@@ -206,18 +211,13 @@ void Launcher::createAndStart(int attempt) {
     }
     m_plan = planned.value();
 
-    // The notebooks folder is created on first use and must be writable by the container's user.
+    // The notebooks folder is created on first use; the container runs as the host user, so the
+    // folder's own permissions are what it gets (checked in doStart, never changed).
     if (!QDir().mkpath(m_options.notebooksFolder)) {
         fail(Error::make(ErrorCode::Io,
                          tr("Cannot create the notebooks folder %1.").arg(m_options.notebooksFolder),
                          tr("Choose a folder you can write to.")));
         return;
-    }
-    if (m_plan.openFolderToContainer) {
-        QFile::setPermissions(m_options.notebooksFolder,
-                              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
-                                  QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup |
-                                  QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther);
     }
 
     m_createMs = m_clock.elapsed();
@@ -259,6 +259,7 @@ void Launcher::createAndStart(int attempt) {
             m_session.state = QStringLiteral("running");
             m_session.startedAt = QDateTime::currentDateTimeUtc();
             m_session.reason = m_plan.reason;
+            m_session.owner = m_plan.spec.labels.value(labels::kOwner).toInt();
             if (m_plan.shell) {
                 succeed();
                 return;

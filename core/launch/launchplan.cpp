@@ -217,6 +217,7 @@ util::Result<LaunchPlan> planLaunch(const engine::ImageDetails& image, const Lau
     spec.labels.insert(labels::kNotebooks, options.notebooksFolder);
     spec.labels.insert(labels::kContainerNotebooks, plan.containerNotebooks);
     spec.labels.insert(labels::kWorkdir, plan.workdir);
+    spec.labels.insert(labels::kOwner, QString::number(uid));
     return plan;
 }
 

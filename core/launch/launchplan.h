@@ -37,6 +37,8 @@ inline const QString kMode = QStringLiteral("org.sagedock.mode"); // jupyter | s
 inline const QString kNotebooks = QStringLiteral("org.sagedock.notebooks");
 inline const QString kContainerNotebooks = QStringLiteral("org.sagedock.container-notebooks");
 inline const QString kWorkdir = QStringLiteral("org.sagedock.workdir");
+// The host uid that started the session (the uid it runs as): `stop --all` stops only the caller's.
+inline const QString kOwner = QStringLiteral("org.sagedock.owner");
 } // namespace labels
 
 struct LaunchOptions {
@@ -75,9 +77,6 @@ struct LaunchPlan {
     int containerPort = 8888;
     QString hostAddress; // 127.0.0.1 or 0.0.0.0
     int hostPort = 0;
-    // Always false: no folder is opened to the world any more (docs/launch-users.md). Kept only
-    // until the Launcher drops its chmod branch, then removed.
-    bool openFolderToContainer = false;
     engine::CreateSpec spec;
 };
 

@@ -282,6 +282,8 @@ def launch(user, image, folder):
         raise Fatal(f"sagedock-cli launch exited {p.returncode}:\n{p.stderr}")
     session = json.loads(p.stdout)
     say(f"launched {session['name']} on port {session['port']} in {took:.1f} s")
+    check(p.stderr == "", f"launch --json leaves stderr empty (got {p.stderr!r})")
+    check(session.get("owner") == user.uid, f"the session is labelled with its owner uid {user.uid}")
     return session, took
 
 

@@ -4,6 +4,7 @@
 
 #include "testenvironment.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -28,13 +29,16 @@ class TestLaunchCli : public QObject {
         QByteArray err;
     };
 
-    Run cli(const QStringList& args, int timeoutMs = 60000) {
+    Run cli(const QStringList& args, int timeoutMs = 60000, const QByteArray& input = {}) {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_tmp.filePath(QStringLiteral("config")));
         env.insert(QStringLiteral("DOCKER_HOST"), QStringLiteral("unix://") + testsupport::dockerSocket());
         p.setProcessEnvironment(env);
         p.start(m_cli, args);
+        // stdin is a pipe, never a terminal: what a CI job or a script gives the CLI.
+        p.write(input);
+        p.closeWriteChannel();
         Run r;
         if (!p.waitForFinished(timeoutMs)) {
             p.kill();
@@ -73,7 +77,11 @@ private Q_SLOTS:
             {QStringLiteral("launch"), testsupport::fixtureImage(QStringLiteral("sagemath-dev")),
              QStringLiteral("--notebooks"), nb, QStringLiteral("--no-browser"), QStringLiteral("--json")});
         QVERIFY2(launched.code == 0, launched.err.constData());
+        // --json: stderr carries errors only (no progress lines, no "no browser found").
+        QCOMPARE(launched.err, QByteArray());
         const QJsonObject s = QJsonDocument::fromJson(launched.out).object();
+        QCOMPARE(s.value(QLatin1String("owner")).toInt(-1), int(::getuid()));
+        QCOMPARE(s.value(QLatin1String("browser")).toString(), QStringLiteral("not-requested"));
         for (const char* key :
              {"id", "name", "image", "flavor", "url", "port", "workdir", "notebooks", "container_notebooks"})
             QVERIFY2(s.contains(QLatin1String(key)), key);
@@ -103,6 +111,23 @@ private Q_SLOTS:
             }
         QVERIFY(found);
 
+        // The table: every value starts exactly under its header, however long the values are.
+        const Run table = cli({QStringLiteral("ps")});
+        QCOMPARE(table.code, 0);
+        const QList<QByteArray> lines = table.out.split('\n');
+        const QByteArray header = lines.first();
+        for (const QByteArray& line : lines) {
+            if (!line.contains(s.value(QLatin1String("name")).toString().toUtf8()))
+                continue;
+            for (const char* column : {"OWNER", "FLAVOR", "PORT", "STATE", "IMAGE", "URL"}) {
+                const qsizetype at = header.indexOf(column);
+                QVERIFY(at > 0);
+                QCOMPARE(line.at(at - 1), ' ');
+                QCOMPARE(line.at(at - 2), ' ');
+                QVERIFY(line.at(at) != ' ');
+            }
+        }
+
         const Run stopped =
             cli({QStringLiteral("stop"), id.left(12), QStringLiteral("--timeout"), QStringLiteral("2")});
         QVERIFY2(stopped.code == 0, stopped.err.constData());
@@ -112,6 +137,29 @@ private Q_SLOTS:
         QCOMPARE(again.code, 1);
         QVERIFY(again.err.startsWith("sagedock-cli: No SageDock session matches"));
         QCOMPARE(again.err.count('\n'), 1); // one line
+    }
+
+    // `shell` without a terminal: one sentence on stderr, then the command reads stdin (argv, no
+    // shell string on the host) and its output and exit status are the CLI's.
+    void shellWithoutTerminal() {
+        const QString nb = m_tmp.filePath(QStringLiteral("nb"));
+        const Run launched =
+            cli({QStringLiteral("launch"), testsupport::fixtureImage(QStringLiteral("sagemath-dev")),
+                 QStringLiteral("--shell"), QStringLiteral("--notebooks"), nb, QStringLiteral("--json")});
+        QVERIFY2(launched.code == 0, launched.err.constData());
+        const QString name =
+            QJsonDocument::fromJson(launched.out).object().value(QLatin1String("name")).toString();
+        const Run shell = cli({QStringLiteral("shell"), name, QStringLiteral("--"), QStringLiteral("sh")},
+                              60000, "echo \"in $(pwd) as $(id -u)\"\nexit 3\n");
+        QCOMPARE(shell.code, 3);
+        QCOMPARE(shell.out, QByteArray("in /home/sage/sage as " + QByteArray::number(::getuid()) + "\n"));
+        QVERIFY2(shell.err.startsWith("sagedock-cli: no terminal here"), shell.err.constData());
+        QCOMPARE(shell.err.count('\n'), 1);
+        const Run unknown = cli({QStringLiteral("shell"), QStringLiteral("no-such-session")});
+        QCOMPARE(unknown.code, 1);
+        QVERIFY(unknown.err.contains("No SageDock session matches no-such-session"));
+        QCOMPARE(cli({QStringLiteral("stop"), name, QStringLiteral("--timeout"), QStringLiteral("1")}).code,
+                 0);
     }
 
     // The first-day problem: the user is not in the docker group. The test drops to nobody
@@ -186,6 +234,21 @@ private Q_SLOTS:
                                                  QStringLiteral("--port"), QStringLiteral("70000")}
                                   << 2 << QByteArray("--port");
         QTest::newRow("stop nothing") << QStringList{QStringLiteral("stop")} << 2 << QByteArray("--all");
+        QTest::newRow("stop --all and --all-users")
+            << QStringList{QStringLiteral("stop"), QStringLiteral("--all"), QStringLiteral("--all-users")}
+            << 2 << QByteArray("--all-users");
+        QTest::newRow("shell without a session")
+            << QStringList{QStringLiteral("shell")} << 2 << QByteArray("SESSION");
+        QTest::newRow("notebooks is /")
+            << QStringList{QStringLiteral("launch"),
+                           testsupport::fixtureImage(QStringLiteral("sagemath-dev")),
+                           QStringLiteral("--notebooks"), QStringLiteral("/"), QStringLiteral("--no-browser")}
+            << 1 << QByteArray("root of the file system");
+        QTest::newRow("notebooks is HOME")
+            << QStringList{QStringLiteral("launch"),
+                           testsupport::fixtureImage(QStringLiteral("sagemath-dev")),
+                           QStringLiteral("--notebooks"), QDir::homePath(), QStringLiteral("--no-browser")}
+            << 1 << QByteArray("home folder itself");
         QTest::newRow("invalid reference")
             << QStringList{QStringLiteral("launch"), QStringLiteral("Not/Valid:@@"),
                            QStringLiteral("--no-browser")}
