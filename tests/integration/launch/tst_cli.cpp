@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -159,6 +160,71 @@ private Q_SLOTS:
         QCOMPARE(unknown.code, 1);
         QVERIFY(unknown.err.contains("No SageDock session matches no-such-session"));
         QCOMPARE(cli({QStringLiteral("stop"), name, QStringLiteral("--timeout"), QStringLiteral("1")}).code,
+                 0);
+    }
+
+    // `stop --all` stops the caller's sessions only; `--all-users` is the explicit way to stop another
+    // user's. uid 4243 (no other test uses it) in the socket's group runs the CLI through setpriv.
+    void stopAllIsPerUser() {
+        QVERIFY2(::geteuid() == 0,
+                 "this test runs the CLI as uid 4243 with setpriv: run it as root (CI does)");
+        const QString setpriv = QStandardPaths::findExecutable(QStringLiteral("setpriv"));
+        QVERIFY2(!setpriv.isEmpty(), "setpriv (util-linux) is needed to run the CLI as another user");
+        const QString socket = testsupport::dockerSocket();
+        struct stat st {};
+        QCOMPARE(::stat(QFile::encodeName(socket).constData(), &st), 0);
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        QCOMPARE(::chown(QFile::encodeName(home.path()).constData(), 4243, 4243), 0);
+        const auto asOther = [&](const QStringList& args) {
+            QProcessEnvironment env;
+            env.insert(QStringLiteral("PATH"), qEnvironmentVariable("PATH"));
+            env.insert(QStringLiteral("HOME"), home.path());
+            env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+            env.insert(QStringLiteral("DOCKER_HOST"), QStringLiteral("unix://") + socket);
+            QProcess p;
+            p.setProcessEnvironment(env);
+            p.setWorkingDirectory(home.path());
+            p.start(setpriv, QStringList{QStringLiteral("--reuid=4243"), QStringLiteral("--regid=4243"),
+                                         QStringLiteral("--groups=%1").arg(st.st_gid), m_cli} +
+                                 args);
+            Run r;
+            if (p.waitForFinished(60000) && p.exitStatus() == QProcess::NormalExit)
+                r.code = p.exitCode();
+            r.out = p.readAllStandardOutput();
+            r.err = p.readAllStandardError();
+            return r;
+        };
+        const QString image = testsupport::fixtureImage(QStringLiteral("sagemath-dev"));
+        const Run mine =
+            cli({QStringLiteral("launch"), image, QStringLiteral("--shell"), QStringLiteral("--notebooks"),
+                 m_tmp.filePath(QStringLiteral("nb")), QStringLiteral("--json")});
+        QVERIFY2(mine.code == 0, mine.err.constData());
+        const QString mineId =
+            QJsonDocument::fromJson(mine.out).object().value(QLatin1String("id")).toString();
+        const Run theirs = asOther({QStringLiteral("launch"), image, QStringLiteral("--shell"),
+                                    QStringLiteral("--notebooks"), home.filePath(QStringLiteral("nb")),
+                                    QStringLiteral("--json")});
+        QVERIFY2(theirs.code == 0, theirs.err.constData());
+        const QJsonObject theirSession = QJsonDocument::fromJson(theirs.out).object();
+        const QString theirId = theirSession.value(QLatin1String("id")).toString();
+        const auto removeTheirs = qScopeGuard([&] {
+            testsupport::runDocker({QStringLiteral("rm"), QStringLiteral("-f"), theirId});
+        });
+        QCOMPARE(theirSession.value(QLatin1String("owner")).toInt(), 4243);
+
+        const Run stopped = asOther({QStringLiteral("stop"), QStringLiteral("--all"),
+                                     QStringLiteral("--timeout"), QStringLiteral("1")});
+        QVERIFY2(stopped.code == 0, stopped.err.constData());
+        QCOMPARE(stopped.out, "stopped and removed " +
+                                  theirSession.value(QLatin1String("name")).toString().toUtf8() + "\n");
+        QVERIFY(testsupport::runDocker({QStringLiteral("inspect"), theirId}) != 0);
+        QCOMPARE(testsupport::runDocker({QStringLiteral("inspect"), mineId}),
+                 0); // root's session is untouched
+        const Run none = asOther({QStringLiteral("stop"), QStringLiteral("--all")});
+        QCOMPARE(none.code, 0);
+        QCOMPARE(none.out, QByteArray("No SageDock sessions of yours.\n"));
+        QCOMPARE(cli({QStringLiteral("stop"), mineId, QStringLiteral("--timeout"), QStringLiteral("1")}).code,
                  0);
     }
 
