@@ -150,7 +150,7 @@ void SessionStore::refresh() {
                         return s.isRunning() && !s.isShell() && s.port > 0 && s.url.isEmpty();
                     });
                 if (starting && m_events) {
-                    m_urlRetryMs = m_urlRetryMs == 0 ? 250 : std::min(m_urlRetryMs * 2, 4000);
+                    m_urlRetryMs = m_urlRetryMs == 0 ? 250 : std::min(m_urlRetryMs * 2, 1000);
                     m_urlRetry.start(m_urlRetryMs);
                 } else {
                     m_urlRetryMs = 0;

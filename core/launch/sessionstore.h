@@ -65,8 +65,8 @@ private:
     QPointer<engine::EventStream> m_events;
     QTimer m_debounce;
     // A running Jupyter session whose log has no token URL yet is still starting: while watching,
-    // its log is read again (250 ms, doubling to 4 s) so it becomes openable the moment it is ready,
-    // without an engine event or a manual refresh.
+    // its log is read again (250 ms, doubling to 1 s; Sage takes seconds to start) so it becomes
+    // openable within a second of being ready, without an engine event or a manual refresh.
     QTimer m_urlRetry;
     int m_urlRetryMs = 0;
     bool m_refreshing = false;
