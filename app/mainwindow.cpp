@@ -5,6 +5,7 @@
 #include "dialogs/preferencesdialog.h"
 #include "icons.h"
 #include "pages.h"
+#include "pages/sessionspage.h"
 #include "util/log.h"
 #include "util/paths.h"
 #include "widgets/enginestatuswidget.h"
@@ -13,16 +14,22 @@
 #include <QCloseEvent>
 #include <QDesktopServices>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
+#include <QSessionManager>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QUrl>
 #include <QVBoxLayout>
+
+#include <memory>
 
 namespace sagedock::app {
 
@@ -94,6 +101,7 @@ MainWindow::MainWindow(AppContext& context, QWidget* parent)
     if (!showPage(context.settings().currentPage()) && !m_pageIds.isEmpty())
         m_navigation->setCurrentRow(0);
     m_engineStatus->refresh();
+    connect(qGuiApp, &QGuiApplication::commitDataRequest, this, &MainWindow::onCommitDataRequest);
 }
 
 MainWindow::~MainWindow() = default;
@@ -149,7 +157,80 @@ void MainWindow::openAbout() {
     dialog->open();
 }
 
+SessionsPage* MainWindow::sessionsPage() const {
+    return findChild<SessionsPage*>();
+}
+
+QMessageBox* MainWindow::newQuitQuestion(qsizetype count) {
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Quit SageDock"),
+                                tr("%n SageMath session(s) are still running.", nullptr, int(count)),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("quitSessionsDialog"));
+    box->setInformativeText(tr("Keep them running (SageDock finds them again the next time it starts), or "
+                               "stop them now?"));
+    box->addButton(tr("&Keep Running"), QMessageBox::AcceptRole)
+        ->setObjectName(QStringLiteral("keepSessionsButton"));
+    box->addButton(tr("&Stop Them"), QMessageBox::DestructiveRole)
+        ->setObjectName(QStringLiteral("stopSessionsButton"));
+    box->setDefaultButton(box->addButton(QMessageBox::Cancel));
+    return box;
+}
+
+void MainWindow::askAboutSessions() {
+    if (m_quitQuestion) {
+        m_quitQuestion->raise();
+        return;
+    }
+    SessionsPage* sessions = sessionsPage();
+    const QList<launch::Session> running = sessions->runningSessions();
+    m_quitQuestion = newQuitQuestion(running.size());
+    m_quitQuestion->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_quitQuestion, &QMessageBox::buttonClicked, this, [this, sessions, running](QAbstractButton* b) {
+        m_quitQuestion = nullptr;
+        if (b->objectName() == QLatin1String("keepSessionsButton")) {
+            m_quitDecided = true;
+            close();
+        } else if (b->objectName() == QLatin1String("stopSessionsButton")) {
+            statusBar()->showMessage(tr("Stopping %n session(s)…", nullptr, int(running.size())));
+            sessions->stopSessions(running, [this](const util::Error& e) {
+                if (e) {
+                    // Still open: the user sees what failed and decides again.
+                    statusBar()->showMessage(tr("Could not stop every session: %1").arg(e.toString()));
+                    return;
+                }
+                m_quitDecided = true;
+                close();
+            });
+        }
+    });
+    m_quitQuestion->open();
+}
+
+void MainWindow::onCommitDataRequest(QSessionManager& manager) {
+    // Logout: the session manager waits for this answer, so the question is modal here (the one
+    // place SageDock blocks on the user). Without interaction allowed, sessions keep running.
+    SessionsPage* sessions = sessionsPage();
+    const QList<launch::Session> running = sessions ? sessions->runningSessions() : QList<launch::Session>{};
+    if (running.isEmpty() || !manager.allowsInteraction())
+        return;
+    std::unique_ptr<QMessageBox> box(newQuitQuestion(running.size()));
+    box->exec();
+    const QString answer = box->clickedButton() ? box->clickedButton()->objectName() : QString();
+    manager.release();
+    if (answer == QLatin1String("stopSessionsButton"))
+        sessions->stopSessions(running,
+                               [](const util::Error&) {}); // the requests are out; the engine finishes them
+    else if (answer != QLatin1String("keepSessionsButton"))
+        manager.cancel();
+}
+
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (SessionsPage* sessions = sessionsPage();
+        !m_quitDecided && sessions && !sessions->runningSessions().isEmpty()) {
+        event->ignore();
+        askAboutSessions();
+        return;
+    }
     m_context.settings().setWindowGeometry(saveGeometry());
     m_context.settings().setCurrentPage(currentPageId());
     m_context.settings().sync();

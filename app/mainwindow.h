@@ -1,16 +1,21 @@
 #pragma once
 // The main window: a navigation list on the left, the pages on the right, the engine status in the
 // status bar, Preferences and About in the menus. Pages come from createPages() (app/pages.cpp).
+// Quitting (or a session-manager logout) with Jupyter sessions running asks whether to keep them
+// running (found again on the next start) or stop them; nothing is stopped unasked.
 
 #include <QMainWindow>
 
 class QListWidget;
+class QMessageBox;
+class QSessionManager;
 class QStackedWidget;
 
 namespace sagedock::app {
 
 class AppContext;
 class EngineStatusWidget;
+class SessionsPage;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -32,12 +37,20 @@ protected:
 
 private:
     void buildMenus();
+    SessionsPage* sessionsPage() const;
+    // Keep running / Stop them / Cancel about `count` running sessions (objectName quitSessionsDialog,
+    // buttons keepSessionsButton and stopSessionsButton).
+    QMessageBox* newQuitQuestion(qsizetype count);
+    void askAboutSessions();
+    void onCommitDataRequest(QSessionManager& manager);
 
     AppContext& m_context;
     QListWidget* m_navigation = nullptr;
     QStackedWidget* m_stack = nullptr;
     EngineStatusWidget* m_engineStatus = nullptr;
     QStringList m_pageIds;
+    bool m_quitDecided = false; // the user answered the question: close for real
+    QMessageBox* m_quitQuestion = nullptr;
 };
 
 } // namespace sagedock::app

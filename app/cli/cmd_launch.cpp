@@ -32,7 +32,9 @@ SAGEDOCK_CLI_COMMAND(
              QStringLiteral("Publish on every network interface (LAN exposure!), not only 127.0.0.1.")});
         p.addOption({QStringLiteral("timeout"), QStringLiteral("Seconds to wait for Jupyter (default 120)."),
                      QStringLiteral("s"), QStringLiteral("120")});
-        p.addOption({QStringLiteral("json"), QStringLiteral("Print the session as JSON.")});
+        p.addOption({QStringLiteral("json"),
+                     QStringLiteral("Print the session as JSON (stderr then carries errors only; a warning "
+                                    "or a browser that could not be opened is in the JSON).")});
         p.addOption(
             {QStringLiteral("timings"),
              QStringLiteral("With --json: add milliseconds from start to container started, URL seen, ready "
@@ -80,9 +82,11 @@ SAGEDOCK_CLI_COMMAND(
         options.shell = p.isSet(QStringLiteral("shell"));
         options.publishOnAllInterfaces =
             p.isSet(QStringLiteral("all-interfaces")) || settings.publishOnAllInterfaces();
-        if (options.publishOnAllInterfaces)
-            io.err
-                << "sagedock-cli: warning: Jupyter will be reachable from the network on every interface.\n";
+        const bool json = p.isSet(QStringLiteral("json"));
+        const QString exposed =
+            QStringLiteral("Jupyter will be reachable from the network on every interface.");
+        if (options.publishOnAllInterfaces && !json)
+            io.err << "sagedock-cli: warning: " << exposed << "\n";
 
         auto client = cli::engineClient();
         if (!client.ok()) {
@@ -90,19 +94,20 @@ SAGEDOCK_CLI_COMMAND(
             return;
         }
         auto* job = new launch::Launcher(client.value(), options, client.value());
-        const bool json = p.isSet(QStringLiteral("json"));
         const bool timings = p.isSet(QStringLiteral("timings"));
         const bool browser = !p.isSet(QStringLiteral("no-browser")) && settings.openBrowser();
-        QObject::connect(job, &launch::Launcher::stateChanged, job, [&io, job](launch::Launcher::State s) {
+        // Progress is for people at a terminal; with --json stderr carries errors only.
+        QObject::connect(job, &launch::Launcher::stateChanged, job, [&io, json](launch::Launcher::State s) {
+            if (json)
+                return;
             if (s != launch::Launcher::State::Ready && s != launch::Launcher::State::Failed)
                 io.err << launch::Launcher::stateText(s) << "\n";
             io.err.flush();
-            Q_UNUSED(job);
         });
         auto lastPrint = std::make_shared<qint64>(-1);
-        QObject::connect(job, &launch::Launcher::pullProgress, job, [&io, job, lastPrint] {
+        QObject::connect(job, &launch::Launcher::pullProgress, job, [&io, job, lastPrint, json] {
             const engine::PullJob* pull = job->pullJob();
-            if (!pull)
+            if (!pull || json)
                 return;
             const qint64 now = QDateTime::currentMSecsSinceEpoch();
             if (now - *lastPrint < 1000)
@@ -117,48 +122,58 @@ SAGEDOCK_CLI_COMMAND(
         });
         QObject::connect(
             job, &launch::Launcher::finished, job,
-            [&io, job, done, json, timings, browser](const util::Error& e) {
+            [&io, job, done, json, timings, browser, exposed,
+             allInterfaces = options.publishOnAllInterfaces](const util::Error& e) {
                 if (e) {
                     done(cli::printError(io, e));
                     return;
                 }
                 const launch::Session& s = job->result();
-                if (json) {
-                    nlohmann::json j = s.toJson();
-                    if (timings)
-                        j["timings"] = {{"create_sent_ms", job->createSentMs()},
-                                        {"container_started_ms", job->containerStartedMs()},
-                                        {"url_seen_ms", job->urlSeenMs()},
-                                        {"ready_ms", job->readyMs()}};
-                    cli::printJson(io, j);
-                } else if (s.isShell()) {
-                    if (!s.reason.isEmpty())
-                        io.out << s.reason << "\n";
-                    io.out << "Shell session " << s.name << " is running. Open a shell with:\n  "
-                           << s.execCommand().join(QLatin1Char(' ')) << "\n";
-                } else {
-                    io.out << "Jupyter is ready: " << s.url.toString() << "\n"
-                           << "  container " << s.name << " (" << s.image << ", " << s.flavor << ")\n"
-                           << "  notebooks " << s.notebooks << " -> " << s.containerNotebooks << "\n";
-                }
-                io.out.flush();
-                if (!browser || s.isShell()) {
-                    done(cli::ExitOk);
-                    return;
-                }
-                const auto finish = [&io, done](bool opened) {
-                    if (!opened)
-                        io.err << "sagedock-cli: no browser found (xdg-open); open the URL yourself.\n";
+                // Printed once the browser was tried, so JSON can say whether it opened.
+                const auto report = [&io, job, done, json, timings, exposed,
+                                     allInterfaces](const QString& browserState) {
+                    const launch::Session& s = job->result();
+                    if (json) {
+                        nlohmann::json j = s.toJson();
+                        if (timings)
+                            j["timings"] = {{"create_sent_ms", job->createSentMs()},
+                                            {"container_started_ms", job->containerStartedMs()},
+                                            {"url_seen_ms", job->urlSeenMs()},
+                                            {"ready_ms", job->readyMs()}};
+                        j["browser"] = browserState.toStdString();
+                        j["warnings"] = nlohmann::json::array();
+                        if (allInterfaces)
+                            j["warnings"].push_back(exposed.toStdString());
+                        cli::printJson(io, j);
+                    } else if (s.isShell()) {
+                        if (!s.reason.isEmpty())
+                            io.out << s.reason << "\n";
+                        io.out << "Shell session " << s.name << " is running. Open a shell in it with:\n  "
+                               << s.cliShellCommand().join(QLatin1Char(' ')) << "\n";
+                    } else {
+                        io.out << "Jupyter is ready: " << s.url.toString() << "\n"
+                               << "  container " << s.name << " (" << s.image << ", " << s.flavor << ")\n"
+                               << "  notebooks " << s.notebooks << " -> " << s.containerNotebooks << "\n";
+                        if (browserState == QLatin1String("not-found"))
+                            io.err << "sagedock-cli: no browser found (xdg-open); open the URL yourself.\n";
+                    }
+                    io.out.flush();
+                    io.err.flush();
                     done(cli::ExitOk);
                 };
+                if (!browser || s.isShell()) {
+                    report(QStringLiteral("not-requested"));
+                    return;
+                }
                 // Detached: this waits only until the browser (or xdg-open) has started, never for it to end.
                 util::ProcessJob* opener = launch::openInBrowser(s.url, job);
                 if (!opener) {
-                    finish(false);
+                    report(QStringLiteral("not-found"));
                     return;
                 }
-                QObject::connect(opener, &util::Job::finished, job,
-                                 [finish](const util::Error& error) { finish(!error); });
+                QObject::connect(opener, &util::Job::finished, job, [report](const util::Error& error) {
+                    report(error ? QStringLiteral("not-found") : QStringLiteral("opened"));
+                });
             });
         job->start();
     })

@@ -1,13 +1,28 @@
-// `sagedock-cli ps`: the SageDock sessions the engine knows, with their Jupyter URLs.
+// `sagedock-cli ps`: the SageDock sessions the engine knows, with their owners and Jupyter URLs.
 
 #include "command.h"
 #include "output.h"
 #include "sessioncli.h"
 
+#include <pwd.h>
+
 using namespace sagedock;
 
+namespace {
+
+// "alice (1000)" when the uid has a name here, else the number; "-" for sessions without the label.
+QString ownerText(int uid) {
+    if (uid < 0)
+        return QStringLiteral("-");
+    if (const passwd* pw = ::getpwuid(uid))
+        return QString::fromLocal8Bit(pw->pw_name);
+    return QString::number(uid);
+}
+
+} // namespace
+
 SAGEDOCK_CLI_COMMAND(
-    "ps", "List SageDock sessions (Jupyter and shells) with their URLs.",
+    "ps", "List SageDock sessions (Jupyter and shells) with their owners and URLs.",
     [](QCommandLineParser& p) {
         p.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});
     },
@@ -23,22 +38,19 @@ SAGEDOCK_CLI_COMMAND(
                 } else if (sessions.isEmpty()) {
                     io.out << "No SageDock sessions.\n";
                 } else {
-                    io.out << QStringLiteral("%1 %2 %3 %4 %5 %6\n")
-                                  .arg(QStringLiteral("NAME"), -26)
-                                  .arg(QStringLiteral("FLAVOR"), -13)
-                                  .arg(QStringLiteral("PORT"), -6)
-                                  .arg(QStringLiteral("STATE"), -9)
-                                  .arg(QStringLiteral("IMAGE"), -40)
-                                  .arg(QStringLiteral("URL"));
+                    QList<QStringList> rows{{QStringLiteral("NAME"), QStringLiteral("OWNER"),
+                                             QStringLiteral("FLAVOR"), QStringLiteral("PORT"),
+                                             QStringLiteral("STATE"), QStringLiteral("IMAGE"),
+                                             QStringLiteral("URL")}};
                     for (const launch::Session& s : sessions)
-                        io.out << QStringLiteral("%1 %2 %3 %4 %5 %6\n")
-                                      .arg(s.name, -26)
-                                      .arg(s.flavor + (s.isShell() ? QStringLiteral("/shell") : QString()),
-                                           -13)
-                                      .arg(s.port > 0 ? QString::number(s.port) : QStringLiteral("-"), -6)
-                                      .arg(s.state, -9)
-                                      .arg(s.image, -40)
-                                      .arg(s.url.isEmpty() ? QStringLiteral("-") : s.url.toString());
+                        rows << QStringList{s.name,
+                                            ownerText(s.owner),
+                                            s.flavor + (s.isShell() ? QStringLiteral("/shell") : QString()),
+                                            s.port > 0 ? QString::number(s.port) : QStringLiteral("-"),
+                                            s.state,
+                                            s.image,
+                                            s.url.isEmpty() ? QStringLiteral("-") : s.url.toString()};
+                    io.out << cli::formatTable(rows);
                 }
                 io.out.flush();
                 done(cli::ExitOk);

@@ -1,4 +1,6 @@
-// `sagedock-cli stop ID|--all`: stop sessions gracefully (then forced) and remove their containers.
+// `sagedock-cli stop ID|--all|--all-users`: stop sessions gracefully (then forced) and remove their
+// containers. --all means the calling user's sessions (label org.sagedock.owner): on a shared engine
+// other users' sessions are theirs to stop.
 
 #include "command.h"
 #include "output.h"
@@ -8,15 +10,19 @@
 
 #include <memory>
 
+#include <unistd.h>
+
 using namespace sagedock;
 
 SAGEDOCK_CLI_COMMAND(
-    "stop", "Stop SageDock sessions (by id, name or --all) and remove their containers.",
+    "stop", "Stop SageDock sessions (by id, name, --all or --all-users) and remove their containers.",
     [](QCommandLineParser& p) {
         p.addPositionalArgument(QStringLiteral("id"),
                                 QStringLiteral("Session id (or prefix) or container name."),
                                 QStringLiteral("[ID...]"));
-        p.addOption({QStringLiteral("all"), QStringLiteral("Stop every SageDock session.")});
+        p.addOption({QStringLiteral("all"), QStringLiteral("Stop every SageDock session you started.")});
+        p.addOption({QStringLiteral("all-users"),
+                     QStringLiteral("Stop every SageDock session on the engine, whoever started it.")});
         p.addOption({QStringLiteral("keep"), QStringLiteral("Keep the stopped containers.")});
         p.addOption({QStringLiteral("timeout"),
                      QStringLiteral("Seconds before the stop is forced (default 10)."), QStringLiteral("s"),
@@ -25,9 +31,10 @@ SAGEDOCK_CLI_COMMAND(
     [](const QCommandLineParser& p, cli::Io& io, cli::Done done) {
         const QStringList ids = p.positionalArguments();
         const bool all = p.isSet(QStringLiteral("all"));
-        if (ids.isEmpty() == !all) {
+        const bool allUsers = p.isSet(QStringLiteral("all-users"));
+        if (int(!ids.isEmpty()) + int(all) + int(allUsers) != 1) {
             done(cli::usageError(io, QStringLiteral("stop"),
-                                 QStringLiteral("give session ids or --all (not both)")));
+                                 QStringLiteral("give session ids, --all or --all-users (one of them)")));
             return;
         }
         bool ok = false;
@@ -39,30 +46,16 @@ SAGEDOCK_CLI_COMMAND(
         const bool keep = p.isSet(QStringLiteral("keep"));
         cli::listSessions(
             io, done,
-            [&io, done, ids, all, keep, timeout](launch::SessionStore* store,
-                                                 const QList<launch::Session>& sessions) {
-                QList<launch::Session> targets;
-                for (const QString& id : ids) {
-                    QList<launch::Session> matches;
-                    for (const launch::Session& s : sessions)
-                        if (s.name == id || s.id.startsWith(id))
-                            matches << s;
-                    if (matches.size() != 1) {
-                        done(cli::printError(
-                            io,
-                            util::Error::make(util::ErrorCode::NotFound,
-                                              matches.isEmpty()
-                                                  ? QStringLiteral("No SageDock session matches %1.").arg(id)
-                                                  : QStringLiteral("%1 matches several sessions.").arg(id),
-                                              QStringLiteral("See `sagedock-cli ps`."))));
-                        return;
-                    }
-                    targets << matches.first();
+            [&io, done, ids, all, allUsers, keep, timeout](launch::SessionStore* store,
+                                                           const QList<launch::Session>& sessions) {
+                auto selected = launch::selectSessions(sessions, ids, all, allUsers, ::getuid());
+                if (!selected.ok()) {
+                    done(cli::printError(io, selected.error()));
+                    return;
                 }
-                if (all)
-                    targets = sessions;
+                const QList<launch::Session> targets = selected.value();
                 if (targets.isEmpty()) {
-                    io.out << "No SageDock sessions.\n";
+                    io.out << (all ? "No SageDock sessions of yours.\n" : "No SageDock sessions.\n");
                     done(cli::ExitOk);
                     return;
                 }

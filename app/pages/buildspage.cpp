@@ -111,6 +111,7 @@ BuildsPage::BuildsPage(AppContext& context, QWidget* parent)
     connect(m_cancelButton, &QPushButton::clicked, this, &BuildsPage::cancel);
     connect(openLog, &QPushButton::clicked, this, &BuildsPage::openLogDialog);
     connect(m_history, &BuildHistoryPanel::rerunRequested, this, &BuildsPage::rerun);
+    connect(m_history, &BuildHistoryPanel::buildRequested, this, [this] { m_tabs->setCurrentIndex(0); });
     connect(m_history, &BuildHistoryPanel::showLogRequested, this, [this](const QString& path) {
         diagnoseLogFile(path);
         m_tabs->setCurrentIndex(0);

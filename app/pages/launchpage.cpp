@@ -12,8 +12,11 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QDesktopServices>
+#include <QDir>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
@@ -100,7 +103,7 @@ LaunchPage::LaunchPage(AppContext& context, QWidget* parent)
 
     connect(m_launch, &QPushButton::clicked, this, &LaunchPage::launchSelected);
     connect(m_cancel, &QPushButton::clicked, this, &LaunchPage::cancelLaunch);
-    connect(m_open, &QPushButton::clicked, this, [this] { QDesktopServices::openUrl(m_session.url); });
+    connect(m_open, &QPushButton::clicked, this, &LaunchPage::openInBrowser);
     connect(m_copy, &QPushButton::clicked, this,
             [this] { QGuiApplication::clipboard()->setText(m_session.url.toString()); });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -124,6 +127,9 @@ void LaunchPage::rebuildClients() {
         return; // a launch in flight keeps its client; the next refresh picks up new settings
     m_engine = m_context.services().engine();
     m_registry = m_context.services().registry();
+    delete m_sessions.data();
+    if (m_engine)
+        m_sessions = new launch::SessionStore(m_engine.get(), this);
 }
 
 void LaunchPage::setRepository(const QString& repository) {
@@ -178,7 +184,7 @@ void LaunchPage::refresh() {
 }
 
 void LaunchPage::updateButtons() {
-    const bool busy = !m_launcher.isNull();
+    const bool busy = !m_launcher.isNull() || m_checking;
     m_launch->setEnabled(!busy && m_view->currentIndex().isValid() && m_engine);
     m_cancel->setVisible(busy);
     m_view->setEnabled(!busy);
@@ -191,7 +197,7 @@ void LaunchPage::setMessage(const QString& text, bool error) {
 }
 
 void LaunchPage::launchSelected() {
-    if (m_launcher || !m_engine)
+    if (m_launcher || m_checking || !m_engine)
         return;
     const QModelIndex current = m_view->currentIndex();
     if (!current.isValid())
@@ -204,7 +210,83 @@ void LaunchPage::launchSelected() {
     options.publishOnAllInterfaces = m_context.settings().publishOnAllInterfaces();
     options.extraLabels = m_extraLabels;
     m_context.settings().setOpenBrowser(m_openBrowser->isChecked());
+    if (!m_sessions) {
+        startLaunch(options);
+        return;
+    }
+    // A second Jupyter on the same folder is rarely meant: look for a running one first (async; the
+    // Launch button stays disabled meanwhile).
+    QStringList labelFilter;
+    for (auto it = m_extraLabels.cbegin(); it != m_extraLabels.cend(); ++it)
+        labelFilter << it.key() + QLatin1Char('=') + it.value();
+    const QString folder = QDir::cleanPath(QFileInfo(options.notebooksFolder).absoluteFilePath());
+    m_checking = true;
+    updateButtons();
+    m_sessions->list(
+        this,
+        [this, options, folder](util::Result<QList<launch::Session>> r) {
+            m_checking = false;
+            if (r.ok())
+                for (const launch::Session& s : r.value())
+                    if (s.isRunning() && !s.isShell() && s.notebooks == folder) {
+                        askAboutRunningSession(s, options);
+                        updateButtons();
+                        return;
+                    }
+            // A listing error is not a reason to refuse: the launch itself reports engine trouble.
+            startLaunch(options);
+        },
+        labelFilter);
+}
 
+void LaunchPage::askAboutRunningSession(const launch::Session& running,
+                                        const launch::LaunchOptions& options) {
+    auto* box = new QMessageBox(QMessageBox::Question, tr("A session is already running"),
+                                tr("%1 already runs Jupyter on the folder %2 (%3).")
+                                    .arg(running.name, running.notebooks, running.image),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("sameFolderDialog"));
+    box->setInformativeText(tr("Open that session, or start another one on the same folder?"));
+    auto* open = box->addButton(tr("&Open It"), QMessageBox::AcceptRole);
+    open->setObjectName(QStringLiteral("openExistingButton"));
+    box->addButton(tr("&Start Another"), QMessageBox::ActionRole)
+        ->setObjectName(QStringLiteral("startAnotherButton"));
+    box->setDefaultButton(open);
+    box->addButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this, [this, running, options](QAbstractButton* b) {
+        if (b->objectName() == QLatin1String("openExistingButton")) {
+            m_status->setText(tr("Ready"));
+            setMessage(tr("Opened the running session %1.").arg(running.name), false);
+            showReady(running);
+        } else if (b->objectName() == QLatin1String("startAnotherButton")) {
+            startLaunch(options);
+        }
+    });
+    box->open();
+}
+
+void LaunchPage::showReady(const launch::Session& session) {
+    m_session = session;
+    m_url->setText(m_session.url.toString());
+    m_open->setVisible(true);
+    m_copy->setVisible(true);
+    if (m_openBrowser->isChecked())
+        openInBrowser();
+}
+
+void LaunchPage::openInBrowser() {
+    if (m_session.url.isEmpty())
+        return;
+    if (!QDesktopServices::openUrl(m_session.url))
+        setMessage(
+            tr("No web browser could be started. Press Copy URL and paste the address into a browser."),
+            true);
+}
+
+void LaunchPage::startLaunch(const launch::LaunchOptions& options) {
+    if (m_launcher || !m_engine)
+        return;
     m_session = {};
     m_url->clear();
     m_open->setVisible(false);
@@ -236,15 +318,11 @@ void LaunchPage::launchSelected() {
                 m_status->setText(tr("Ready: a shell session"));
                 setMessage(m_session.reason + QLatin1Char(' ') +
                                tr("Open it from the Sessions page, or run: %1")
-                                   .arg(m_session.execCommand().join(QLatin1Char(' '))),
+                                   .arg(m_session.cliShellCommand().join(QLatin1Char(' '))),
                            false);
             } else {
                 m_status->setText(tr("Ready"));
-                m_url->setText(m_session.url.toString());
-                m_open->setVisible(true);
-                m_copy->setVisible(true);
-                if (m_openBrowser->isChecked())
-                    QDesktopServices::openUrl(m_session.url);
+                showReady(m_session);
             }
             Q_EMIT sessionReady(m_session);
             refresh(); // the image is local now
@@ -253,6 +331,7 @@ void LaunchPage::launchSelected() {
     });
     updateButtons();
     m_launcher->start();
+    Q_EMIT launchStarted();
 }
 
 void LaunchPage::showProgress() {

@@ -2,9 +2,12 @@
 // Launch page (casual users): pick a SageMath release (Docker Hub tags newest first, latest/develop
 // marked, what is already downloaded and its size; offline it lists local images), choose the
 // notebooks folder, press Launch: pull progress (bytes, layers, ETA, Cancel) → "Starting Jupyter…"
-// → Ready with Open and Copy URL. The browser opens by itself unless turned off.
+// → Ready with Open and Copy URL. The browser opens by itself unless turned off; when none can be
+// started the page says so next to Copy URL. A folder that already has a running session is not
+// launched twice by accident: the page offers to open that session or start another on purpose.
 
 #include "launch/launcher.h"
+#include "launch/sessionstore.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -12,6 +15,7 @@
 #include <memory>
 
 class QCheckBox;
+class QMessageBox;
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -51,12 +55,18 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void sessionReady(const sagedock::launch::Session& session);
+    // A Launcher was created and started (after the same-folder check); launcher() is it.
+    void launchStarted();
 
 private:
     void rebuildClients();
     void updateButtons();
     void showProgress();
     void setMessage(const QString& text, bool error);
+    void startLaunch(const launch::LaunchOptions& options);
+    void askAboutRunningSession(const launch::Session& running, const launch::LaunchOptions& options);
+    void showReady(const launch::Session& session);
+    void openInBrowser();
 
     AppContext& m_context;
     QString m_repository = QStringLiteral("sagemath/sagemath");
@@ -78,6 +88,8 @@ private:
     QPushButton* m_open = nullptr;
     QPushButton* m_copy = nullptr;
     QPointer<launch::Launcher> m_launcher;
+    QPointer<launch::SessionStore> m_sessions; // which folders already have a running session
+    bool m_checking = false;                   // listing sessions before a launch
     launch::Session m_session;
     int m_pending = 0;
     quint64 m_generation = 0; // answers of an older refresh (another repository) are ignored

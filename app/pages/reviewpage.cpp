@@ -9,6 +9,7 @@
 #include "models/reviewimagemodel.h"
 #include "reference/query.h"
 #include "registry/registryclient.h"
+#include "widgets/emptystate.h"
 #include "widgets/listview.h"
 #include "widgets/notebooksfolderrow.h"
 
@@ -55,6 +56,24 @@ ReviewPage::ReviewPage(AppContext& context, QWidget* parent)
 
     m_view = newListView(QStringLiteral("imageView"), m_proxy, this);
     layout->addWidget(m_view, 1);
+    // Over the list's empty area, so the list (and its header) keeps its layout and sorting.
+    auto* empty =
+        new EmptyState(tr("Type a pull request number, branch, tag or image above, then look it up to "
+                          "list the images you can open."),
+                       tr("&Look up"), m_view->viewport());
+    empty->setObjectName(QStringLiteral("reviewEmptyState"));
+    (new QVBoxLayout(m_view->viewport()))->addWidget(empty);
+    connect(empty, &EmptyState::activated, this, [this] {
+        if (m_query->text().trimmed().isEmpty())
+            m_query->setFocus();
+        else
+            lookUp();
+    });
+    const auto showEmpty = [this, empty] { empty->setVisible(m_model->rowCount() == 0); };
+    connect(m_model, &QAbstractItemModel::modelReset, this, showEmpty);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, showEmpty);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, showEmpty);
+    showEmpty();
 
     m_folder = new NotebooksFolderRow(m_context, this);
     layout->addWidget(m_folder);

@@ -5,9 +5,12 @@
 #include "engine/enginejobs.h"
 #include "launch/desktop.h"
 #include "models/sessionmodel.h"
+#include "widgets/emptystate.h"
 #include "widgets/listview.h"
 
+#include <QClipboard>
 #include <QDesktopServices>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -18,6 +21,11 @@
 #include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <memory>
+
+#include <unistd.h>
 
 namespace sagedock::app {
 
@@ -31,12 +39,23 @@ SessionsPage::SessionsPage(AppContext& context, QWidget* parent)
 
     auto* layout = new QVBoxLayout(this);
     auto* splitter = new QSplitter(Qt::Vertical, this);
-    m_view = newListView(QStringLiteral("sessionView"), m_proxy, splitter);
+    auto* listArea = new QWidget(splitter);
+    auto* listLayout = new QVBoxLayout(listArea);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    m_view = newListView(QStringLiteral("sessionView"), m_proxy, listArea);
+    auto* empty = new EmptyState(tr("No sessions are running: pick a SageMath version on the Launch page "
+                                    "and press Launch."),
+                                 tr("Go to Launch"), listArea);
+    empty->setObjectName(QStringLiteral("sessionsEmptyState"));
+    connect(empty, &EmptyState::activated, this, [this] { m_context.requestPage(QStringLiteral("launch")); });
+    m_emptyState = empty;
+    listLayout->addWidget(m_view);
+    listLayout->addWidget(m_emptyState);
     m_logView = new QPlainTextEdit(splitter);
     m_logView->setObjectName(QStringLiteral("logView"));
     m_logView->setReadOnly(true);
     m_logView->setMaximumBlockCount(5000);
-    m_logView->setPlaceholderText(tr("Select a session and press Logs to follow its output here."));
+    m_logView->setPlaceholderText(tr("Select a session to follow its output here."));
     layout->addWidget(splitter, 1);
 
     auto* buttons = new QHBoxLayout;
@@ -50,6 +69,7 @@ SessionsPage::SessionsPage(AppContext& context, QWidget* parent)
     m_logs = button(tr("&Logs"), "logsButton");
     m_shell = button(tr("&Shell"), "shellButton");
     m_stop = button(tr("S&top"), "stopButton");
+    m_copyUrl = button(tr("&Copy URL"), "copyUrlButton");
     auto* refreshButton = button(tr("&Refresh"), "refreshButton");
     buttons->addStretch(1);
     layout->addLayout(buttons);
@@ -68,9 +88,12 @@ SessionsPage::SessionsPage(AppContext& context, QWidget* parent)
     connect(m_logs, &QPushButton::clicked, this, &SessionsPage::showLogsOfSelected);
     connect(m_shell, &QPushButton::clicked, this, &SessionsPage::shellInSelected);
     connect(m_stop, &QPushButton::clicked, this, &SessionsPage::stopSelected);
+    connect(m_copyUrl, &QPushButton::clicked, this, &SessionsPage::copyUrlOfSelected);
     connect(refreshButton, &QPushButton::clicked, this, &SessionsPage::refresh);
-    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &SessionsPage::updateButtons);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        updateButtons();
+        followSelectedLog();
+    });
     connect(m_view, &QTreeView::doubleClicked, this, &SessionsPage::openSelected);
     connect(&m_context, &AppContext::settingsChanged, this, [this] {
         rebuildClient();
@@ -91,7 +114,7 @@ SessionsPage::~SessionsPage() {
 }
 
 void SessionsPage::rebuildClient() {
-    delete m_logStream.data();
+    stopFollowing();
     delete m_store.data();
     m_engine = m_context.services().engine();
     if (!m_engine) {
@@ -106,6 +129,13 @@ void SessionsPage::rebuildClient() {
         for (int r = 0; r < m_proxy->rowCount(); ++r)
             if (m_proxy->data(m_proxy->index(r, 0), SessionModel::IdRole).toString() == current)
                 m_view->setCurrentIndex(m_proxy->index(r, 0));
+        // A session that is gone takes its log with it: the pane never shows a removed session.
+        const bool followedGone = std::none_of(
+            all.cbegin(), all.cend(), [this](const launch::Session& s) { return s.id == m_followed; });
+        if (!m_followed.isEmpty() && followedGone)
+            stopFollowing();
+        m_emptyState->setVisible(all.isEmpty());
+        m_view->setVisible(!all.isEmpty());
         updateButtons();
         Q_EMIT refreshed();
     });
@@ -136,22 +166,72 @@ const launch::Session* SessionsPage::selected() const {
 void SessionsPage::updateButtons() {
     const launch::Session* s = selected();
     m_open->setEnabled(s && s->isRunning() && !s->url.isEmpty());
+    m_copyUrl->setEnabled(s && s->isRunning() && !s->url.isEmpty());
     m_logs->setEnabled(s != nullptr);
     m_shell->setEnabled(s && s->isRunning());
     m_stop->setEnabled(s != nullptr);
 }
 
 void SessionsPage::openSelected() {
-    if (const launch::Session* s = selected(); s && !s->url.isEmpty())
-        QDesktopServices::openUrl(s->url);
+    const launch::Session* s = selected();
+    if (!s || s->url.isEmpty())
+        return;
+    if (!QDesktopServices::openUrl(s->url))
+        m_message->setText(tr("No web browser could be started. Press Copy URL and paste the address into "
+                              "a browser."));
+}
+
+void SessionsPage::copyUrlOfSelected() {
+    if (const launch::Session* s = selected(); s && !s->url.isEmpty()) {
+        QGuiApplication::clipboard()->setText(s->url.toString());
+        m_message->setText(tr("Copied the address of %1.").arg(s->name));
+    }
+}
+
+QList<launch::Session> SessionsPage::runningSessions() const {
+    QList<launch::Session> running;
+    for (const launch::Session& s : m_model->sessions())
+        if (s.isRunning() && (s.owner < 0 || s.isOwnedBy(::getuid())))
+            running << s;
+    return running;
+}
+
+void SessionsPage::stopSessions(const QList<launch::Session>& sessions,
+                                std::function<void(util::Error)> done) {
+    if (!m_store || sessions.isEmpty()) {
+        done({});
+        return;
+    }
+    auto pending = std::make_shared<int>(int(sessions.size()));
+    auto firstError = std::make_shared<util::Error>();
+    for (const launch::Session& s : sessions)
+        m_store->stop(s.id, m_context.settings().keepContainersOnStop(), this,
+                      [pending, firstError, done](util::Error e) {
+                          if (e && !*firstError)
+                              *firstError = e;
+                          if (--*pending == 0)
+                              done(*firstError);
+                      });
+}
+
+void SessionsPage::stopFollowing() {
+    delete m_logStream.data();
+    m_followed.clear();
+    m_logView->clear();
 }
 
 void SessionsPage::showLogsOfSelected() {
+    followSelectedLog();
+}
+
+void SessionsPage::followSelectedLog() {
     const launch::Session* s = selected();
+    if (s && s->id == m_followed && m_logStream)
+        return;
+    stopFollowing();
     if (!s || !m_engine)
         return;
-    delete m_logStream.data();
-    m_logView->clear();
+    m_followed = s->id;
     m_logStream = m_engine->followLogs(s->id, false, 500);
     m_logStream->setParent(this);
     connect(m_logStream, &engine::LogStream::line, this,

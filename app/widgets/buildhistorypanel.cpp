@@ -1,5 +1,7 @@
 #include "widgets/buildhistorypanel.h"
 
+#include "widgets/emptystate.h"
+
 #include "buildlog/renderers.h"
 #include "imagebuild/buildhistory.h"
 #include "models/buildhistorymodel.h"
@@ -37,6 +39,21 @@ BuildHistoryPanel::BuildHistoryPanel(QWidget* parent)
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->horizontalHeader()->setStretchLastSection(true);
     layout->addWidget(m_table, 2);
+    m_empty =
+        new EmptyState(Text::tr("No builds yet: build an image on the Build tab and it is listed here."),
+                       Text::tr("Go to Build"), this);
+    m_empty->setObjectName(QStringLiteral("historyEmptyState"));
+    layout->addWidget(m_empty, 2);
+    connect(m_empty, &EmptyState::activated, this, &BuildHistoryPanel::buildRequested);
+    const auto showEmpty = [this] {
+        const bool empty = m_model->rowCount() == 0;
+        m_empty->setVisible(empty);
+        m_table->setVisible(!empty);
+    };
+    connect(m_model, &QAbstractItemModel::modelReset, this, showEmpty);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, showEmpty);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, showEmpty);
+    showEmpty();
     auto* buttons = new QHBoxLayout;
     auto* rerun = new QPushButton(Text::tr("Re-run"), this);
     rerun->setObjectName(QStringLiteral("rerunButton"));

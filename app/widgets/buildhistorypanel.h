@@ -24,6 +24,7 @@ class Job;
 namespace sagedock::app {
 
 class BuildHistoryModel;
+class EmptyState;
 
 class BuildHistoryPanel final : public QWidget {
     Q_OBJECT
@@ -40,6 +41,7 @@ public:
 Q_SIGNALS:
     void rerunRequested(const sagedock::imagebuild::BuildRecord& record);
     void showLogRequested(const QString& logPath);
+    void buildRequested(); // the empty state's button: go to the Build tab
 
 private:
     const imagebuild::BuildRecord* selectedRecord() const;
@@ -48,6 +50,7 @@ private:
     QString m_path;
     BuildHistoryModel* m_model;
     QTableView* m_table;
+    EmptyState* m_empty = nullptr; // instead of an empty table
     QPlainTextEdit* m_compare;
     QPointer<util::Job> m_comparing;
 };

@@ -29,6 +29,30 @@ QStringList terminalArgv(const QStringList& command, const QString& preferred,
     return {};
 }
 
+QStringList dockerExecArgv(const engine::Endpoint& endpoint, const Session& session, bool tty,
+                           const QStringList& command) {
+    QStringList argv{QStringLiteral("docker")};
+    if (!endpoint.host.isEmpty())
+        argv << QStringLiteral("--host") << endpoint.host;
+    if (endpoint.kind == engine::Endpoint::Kind::Tcp && endpoint.tls) {
+        argv << (endpoint.tlsVerify ? QStringLiteral("--tlsverify") : QStringLiteral("--tls"));
+        if (!endpoint.caFile.isEmpty())
+            argv << QStringLiteral("--tlscacert") << endpoint.caFile;
+        if (!endpoint.certFile.isEmpty())
+            argv << QStringLiteral("--tlscert") << endpoint.certFile;
+        if (!endpoint.keyFile.isEmpty())
+            argv << QStringLiteral("--tlskey") << endpoint.keyFile;
+    }
+    argv << QStringLiteral("exec") << QStringLiteral("-i");
+    if (tty)
+        argv << QStringLiteral("-t");
+    if (!session.workdir.isEmpty())
+        argv << QStringLiteral("-w") << session.workdir;
+    argv << (session.name.isEmpty() ? session.id : session.name);
+    argv += command.isEmpty() ? QStringList{QStringLiteral("bash")} : command;
+    return argv;
+}
+
 util::ProcessJob* startDetached(const QStringList& argv, QObject* parent) {
     if (argv.isEmpty())
         return nullptr;

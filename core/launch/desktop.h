@@ -8,6 +8,8 @@
 //   if (!job) show(session.execCommand().join(' '));
 //   else connect(job, &util::Job::finished, this, [job](const util::Error& e) { ...; job->deleteLater(); });
 
+#include "engine/endpoint.h"
+#include "launch/session.h"
 #include "util/processjob.h"
 
 #include <QString>
@@ -27,6 +29,13 @@ QStringList terminalArgv(const QStringList& command, const QString& preferred = 
 // Starts argv detached; the job is started and finishes once the program runs (or with the reason it
 // could not start). nullptr when argv is empty.
 util::ProcessJob* startDetached(const QStringList& argv, QObject* parent = nullptr);
+
+// argv for an interactive command (default bash) in a running session through the docker CLI, on the
+// same engine as SageDock's client: `docker --host H [TLS files] exec -i [-t] -w WORKDIR NAME CMD...`.
+// -t only when `tty` (stdin and stdout are terminals): without one the command reads stdin and no
+// prompt is drawn. Pure: the caller decides `tty` and runs (or execs) the result.
+QStringList dockerExecArgv(const engine::Endpoint& endpoint, const Session& session, bool tty,
+                           const QStringList& command = {});
 
 // xdg-open (or $BROWSER) on the URL, detached, like startDetached(). nullptr when neither exists.
 util::ProcessJob* openInBrowser(const QUrl& url, QObject* parent = nullptr);

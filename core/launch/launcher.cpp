@@ -1,4 +1,5 @@
 #include "launch/launcher.h"
+#include "launch/notebooksfolder.h"
 
 #include "engine/enginejobs.h"
 #include "http/reply.h"
@@ -7,7 +8,6 @@
 #include "util/log.h"
 
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 
 #include <algorithm>
@@ -88,6 +88,11 @@ void Launcher::doStart() {
     if (m_options.notebooksFolder.isEmpty())
         m_options.notebooksFolder = QDir::home().filePath(QStringLiteral("SageMath"));
     m_options.notebooksFolder = QDir::cleanPath(QFileInfo(m_options.notebooksFolder).absoluteFilePath());
+    // Refused before anything is pulled or created: `/`, HOME itself, system folders, files, ...
+    if (Error e = checkNotebooksFolder(inspectNotebooksFolder(m_options.notebooksFolder))) {
+        fail(std::move(e));
+        return;
+    }
     if (m_options.alwaysPull)
         pull();
     else
@@ -206,67 +211,75 @@ void Launcher::createAndStart(int attempt) {
     }
     m_plan = planned.value();
 
-    // The notebooks folder is created on first use and must be writable by the container's user.
+    // The notebooks folder is created on first use; the container runs as the host user, so the
+    // folder's own permissions are what it gets (checked in doStart, never changed).
     if (!QDir().mkpath(m_options.notebooksFolder)) {
         fail(Error::make(ErrorCode::Io,
                          tr("Cannot create the notebooks folder %1.").arg(m_options.notebooksFolder),
                          tr("Choose a folder you can write to.")));
         return;
     }
-    if (m_plan.openFolderToContainer) {
-        QFile::setPermissions(m_options.notebooksFolder,
-                              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
-                                  QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup |
-                                  QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther);
-    }
 
     m_createMs = m_clock.elapsed();
-    m_client->createContainer(m_plan.spec, this, [this, attempt](util::Result<QString> id) {
-        if (!id.ok()) {
-            fail(id.error());
+    // The answer is taken by the client, not this job: a launch cancelled (or deleted) while the
+    // create request is in flight must still remove the container the engine creates after all.
+    QPointer<Launcher> self(this);
+    engine::Client* client = m_client;
+    m_client->createContainer(m_plan.spec, m_client, [self, client, attempt](util::Result<QString> id) {
+        if (!self || self->m_done) {
+            if (id.ok())
+                client->removeContainer(id.value(), true, client, [](Error) {});
             return;
         }
-        m_containerId = id.value();
-        setState(State::Starting);
-        m_client->startContainer(m_containerId, this, [this, attempt](Error e) {
-            if (m_done)
-                return;
-            if (e) {
-                const bool portClash = e.code == ErrorCode::Conflict && !m_plan.shell && m_options.port == 0;
-                if (portClash && attempt < kMaxPortAttempts) {
-                    util::logInfo(
-                        QStringLiteral("host port %1 is taken; trying the next one").arg(m_hostPort));
-                    Q_EMIT portTaken(m_hostPort, e);
-                    const QString stale = std::exchange(m_containerId, QString());
-                    m_client->removeContainer(stale, true, this,
-                                              [this, attempt](Error) { createAndStart(attempt + 1); });
-                    return;
-                }
-                fail(e);
-                return;
-            }
-            m_startedMs = m_clock.elapsed();
-            m_session.id = m_containerId;
-            m_session.name = m_plan.spec.name;
-            m_session.image = m_options.image;
-            m_session.flavor = flavorName(m_plan.flavor);
-            m_session.mode = m_plan.shell ? QStringLiteral("shell") : QStringLiteral("jupyter");
-            m_session.hostAddress = m_plan.hostAddress;
-            m_session.port = m_plan.shell ? 0 : m_hostPort;
-            m_session.workdir = m_plan.workdir;
-            m_session.notebooks = m_options.notebooksFolder;
-            m_session.containerNotebooks = m_plan.containerNotebooks;
-            m_session.state = QStringLiteral("running");
-            m_session.startedAt = QDateTime::currentDateTimeUtc();
-            m_session.reason = m_plan.reason;
-            if (m_plan.shell) {
-                succeed();
+        self->onCreated(std::move(id), attempt);
+    });
+}
+
+void Launcher::onCreated(util::Result<QString> id, int attempt) {
+    if (!id.ok()) {
+        fail(id.error());
+        return;
+    }
+    m_containerId = id.value();
+    setState(State::Starting);
+    m_client->startContainer(m_containerId, this, [this, attempt](Error e) {
+        if (m_done)
+            return;
+        if (e) {
+            const bool portClash = e.code == ErrorCode::Conflict && !m_plan.shell && m_options.port == 0;
+            if (portClash && attempt < kMaxPortAttempts) {
+                util::logInfo(QStringLiteral("host port %1 is taken; trying the next one").arg(m_hostPort));
+                Q_EMIT portTaken(m_hostPort, e);
+                const QString stale = std::exchange(m_containerId, QString());
+                m_client->removeContainer(stale, true, this,
+                                          [this, attempt](Error) { createAndStart(attempt + 1); });
                 return;
             }
-            setState(State::WaitingForJupyter);
-            m_timeout.start(m_options.readyTimeoutMs);
-            followLogs();
-        });
+            fail(e);
+            return;
+        }
+        m_startedMs = m_clock.elapsed();
+        m_session.id = m_containerId;
+        m_session.name = m_plan.spec.name;
+        m_session.image = m_options.image;
+        m_session.flavor = flavorName(m_plan.flavor);
+        m_session.mode = m_plan.shell ? QStringLiteral("shell") : QStringLiteral("jupyter");
+        m_session.hostAddress = m_plan.hostAddress;
+        m_session.port = m_plan.shell ? 0 : m_hostPort;
+        m_session.workdir = m_plan.workdir;
+        m_session.notebooks = m_options.notebooksFolder;
+        m_session.containerNotebooks = m_plan.containerNotebooks;
+        m_session.state = QStringLiteral("running");
+        m_session.startedAt = QDateTime::currentDateTimeUtc();
+        m_session.reason = m_plan.reason;
+        m_session.owner = m_plan.spec.labels.value(labels::kOwner).toInt();
+        if (m_plan.shell) {
+            succeed();
+            return;
+        }
+        setState(State::WaitingForJupyter);
+        m_timeout.start(m_options.readyTimeoutMs);
+        followLogs();
     });
 }
 

@@ -81,6 +81,7 @@ private:
     void pull();
     void probeStage();
     void createAndStart(int attempt);
+    void onCreated(util::Result<QString> id, int attempt);
     void followLogs();
     void onLogLine(const QString& line);
     void pollApi();

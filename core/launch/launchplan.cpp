@@ -38,6 +38,19 @@ QString randomSuffix() {
 
 } // namespace
 
+QStringList sessionStateEnv() {
+    const QString home = kSessionHome;
+    return {QStringLiteral("HOME=") + home,
+            QStringLiteral("DOT_SAGE=") + home + QStringLiteral("/.sage"),
+            QStringLiteral("JUPYTER_DATA_DIR=") + home + QStringLiteral("/.local/share/jupyter"),
+            QStringLiteral("JUPYTER_RUNTIME_DIR=") + home + QStringLiteral("/.local/share/jupyter/runtime"),
+            QStringLiteral("IPYTHONDIR=") + home + QStringLiteral("/.ipython"),
+            QStringLiteral("MPLCONFIGDIR=") + home + QStringLiteral("/.config/matplotlib"),
+            QStringLiteral("XDG_CACHE_HOME=") + home + QStringLiteral("/.cache"),
+            QStringLiteral("XDG_CONFIG_HOME=") + home + QStringLiteral("/.config"),
+            QStringLiteral("XDG_DATA_HOME=") + home + QStringLiteral("/.local/share")};
+}
+
 QString flavorName(Flavor flavor) {
     switch (flavor) {
     case Flavor::SageMath:
@@ -120,10 +133,16 @@ util::Result<LaunchPlan> planLaunch(const engine::ImageDetails& image, const Lau
                    : !image.workingDir.isEmpty()  ? image.workingDir
                    : plan.flavor == Flavor::Stage ? QStringLiteral("/sage")
                                                   : plan.home;
-    // Below the home, never over it: the home holds SAGE_ROOT and .bashrc in Sage's images.
+    const uint uid = options.hostUid.value_or(::getuid());
+    const uint gid = options.hostGid.value_or(::getgid());
+    const bool asRoot = uid == 0;
+    // Below the home, never over it: the home holds SAGE_ROOT and .bashrc in Sage's images. A root
+    // image's home (/root) is 0700, out of reach for the host uid: then a folder of its own at /.
     plan.containerNotebooks =
-        (plan.home.endsWith(QLatin1Char('/')) ? plan.home : plan.home + QLatin1Char('/')) +
-        QStringLiteral("notebooks");
+        !asRoot && isRootUser(image.user)
+            ? QStringLiteral("/notebooks")
+            : (plan.home.endsWith(QLatin1Char('/')) ? plan.home : plan.home + QLatin1Char('/')) +
+                  QStringLiteral("notebooks");
     plan.hostAddress =
         options.publishOnAllInterfaces ? QStringLiteral("0.0.0.0") : QStringLiteral("127.0.0.1");
     plan.hostPort = hostPort;
@@ -163,31 +182,26 @@ util::Result<LaunchPlan> planLaunch(const engine::ImageDetails& image, const Lau
     } else {
         spec.entrypoint = QStringList{};
         spec.cmd = QStringList{sageScript, QStringLiteral("-n"), QStringLiteral("jupyter")} + jupyterOptions;
-        if (plan.flavor == Flavor::Stage)
-            spec.cmd << QStringLiteral("--allow-root");
     }
 
-    // Files in the notebooks folder must stay editable by the host user. Run as the host uid, in the
-    // image user's group (so a 0750 home and SAGE_ROOT stay readable), with writable state under /tmp.
-    const uint uid = options.hostUid.value_or(::getuid());
-    const uint gid = options.hostGid.value_or(::getgid());
-    if (plan.flavor != Flavor::Stage && !isRootUser(image.user)) {
-        if (uid != 0) {
-            plan.user = QStringLiteral("%1:%2").arg(uid).arg(gid);
-            spec.user = plan.user;
-            spec.groupAdd = {userGroup(image.user)};
-            const QString name = userName(image.user);
-            spec.env << QStringLiteral("USER=") + name << QStringLiteral("LOGNAME=") + name
-                     << QStringLiteral("DOT_SAGE=/tmp/sagedock/dot_sage")
-                     << QStringLiteral("JUPYTER_RUNTIME_DIR=/tmp/sagedock/jupyter-runtime")
-                     << QStringLiteral("IPYTHONDIR=/tmp/sagedock/ipython")
-                     << QStringLiteral("MPLCONFIGDIR=/tmp/sagedock/matplotlib")
-                     << QStringLiteral("JUPYTERLAB_WORKSPACES_DIR=/tmp/sagedock/lab-workspaces");
-        } else {
-            // Root on the host can edit anything; the image user needs write access to the folder.
-            plan.openFolderToContainer = true;
-        }
-    }
+    // Any host uid, any image user, nothing opened to the world (docs/launch-users.md): the
+    // container runs as the host uid:gid, so every file it writes into the mounted folder belongs
+    // to the host user; the image user's group is added so a 0750 home (and SAGE_ROOT under it)
+    // stays readable; HOME and every state directory Jupyter, IPython, Sage, matplotlib and
+    // fontconfig write move to a fresh directory of the session's own inside the container.
+    plan.user = QStringLiteral("%1:%2").arg(uid).arg(gid);
+    spec.user = plan.user;
+    if (!asRoot && !isRootUser(image.user))
+        spec.groupAdd = {userGroup(image.user)};
+    // There is no passwd entry for an arbitrary uid; tools that ask for a user name read these.
+    const QString name = asRoot                   ? QStringLiteral("root")
+                         : isRootUser(image.user) ? QStringLiteral("sage")
+                                                  : userName(image.user);
+    spec.env << QStringLiteral("USER=") + name << QStringLiteral("LOGNAME=") + name;
+    spec.env += sessionStateEnv();
+    // Jupyter refuses to run as root unless told; as root on the host the files are root's anyway.
+    if (asRoot && !plan.shell && options.command.isEmpty())
+        spec.cmd << QStringLiteral("--allow-root");
 
     spec.env += options.extraEnv;
     if (!plan.shell)
@@ -203,6 +217,7 @@ util::Result<LaunchPlan> planLaunch(const engine::ImageDetails& image, const Lau
     spec.labels.insert(labels::kNotebooks, options.notebooksFolder);
     spec.labels.insert(labels::kContainerNotebooks, plan.containerNotebooks);
     spec.labels.insert(labels::kWorkdir, plan.workdir);
+    spec.labels.insert(labels::kOwner, QString::number(uid));
     return plan;
 }
 

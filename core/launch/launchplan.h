@@ -4,8 +4,10 @@
 // Pure functions: the Launcher feeds them engine data, unit tests feed them tables.
 //   sagemath     ENTRYPOINT sage-entrypoint  -> `sage-jupyter` + Jupyter options, the image's user
 //   sagemath-dev no entrypoint, WORKDIR .../sage -> ./sage -n jupyter --no-browser --ip=0.0.0.0 --port=8888
-//   stage        user root, WORKDIR /sage    -> the same with --allow-root, when /sage/sage exists;
-//                earlier stages have no Sage yet: a shell only, with the reason.
+//   stage        user root, WORKDIR /sage    -> the same, when /sage/sage exists; earlier stages
+//                have no Sage yet: a shell only, with the reason.
+// Every flavor runs as the host uid:gid with a HOME of its own (docs/launch-users.md); as root on the
+// host, Jupyter gets --allow-root.
 // Usage:
 //   auto flavor = launch::detectFlavor(image);
 //   auto plan = launch::planLaunch(image, options, stageHasSage, hostPort);
@@ -35,6 +37,8 @@ inline const QString kMode = QStringLiteral("org.sagedock.mode"); // jupyter | s
 inline const QString kNotebooks = QStringLiteral("org.sagedock.notebooks");
 inline const QString kContainerNotebooks = QStringLiteral("org.sagedock.container-notebooks");
 inline const QString kWorkdir = QStringLiteral("org.sagedock.workdir");
+// The host uid that started the session (the uid it runs as): `stop --all` stops only the caller's.
+inline const QString kOwner = QStringLiteral("org.sagedock.owner");
 } // namespace labels
 
 struct LaunchOptions {
@@ -69,13 +73,21 @@ struct LaunchPlan {
     QString home;   // the image user's home inside the container
     QString workdir;
     QString containerNotebooks; // <home>/notebooks
-    QString user;               // "" = the image's
+    QString user;               // "uid:gid" the container runs as: always the host user's
     int containerPort = 8888;
     QString hostAddress; // 127.0.0.1 or 0.0.0.0
     int hostPort = 0;
-    bool openFolderToContainer = false; // host root + non-root image user: make the folder writable for it
     engine::CreateSpec spec;
 };
+
+// The session's HOME inside the container: its /tmp, which every image has, writable by any uid
+// (1777) and the container's alone; never on the host, never shared. It must exist before Sage
+// starts (sage-env stops with "HOME directory ... does not exist"), so no fresh subfolder.
+inline const QString kSessionHome = QStringLiteral("/tmp");
+// HOME and every state directory Sage, Jupyter, IPython, matplotlib and fontconfig write, all
+// under kSessionHome, so that any uid can run the session (set explicitly because images may set
+// some of them to places under the image user's home).
+QStringList sessionStateEnv();
 
 util::Result<Flavor> detectFlavor(const engine::ImageDetails& image);
 bool isRootUser(const QString& user); // "", "root", "0", "0:0", "root:root"

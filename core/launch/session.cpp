@@ -20,12 +20,17 @@ nlohmann::json Session::toJson() const {
     j["container_notebooks"] = s(containerNotebooks);
     j["mode"] = mode.toStdString();
     j["state"] = s(state);
+    j["owner"] = owner >= 0 ? nlohmann::json(owner) : nlohmann::json(nullptr);
     return j;
 }
 
 QStringList Session::execCommand() const {
     return {QStringLiteral("docker"), QStringLiteral("exec"), QStringLiteral("-it"),
             name.isEmpty() ? id : name, QStringLiteral("bash")};
+}
+
+QStringList Session::cliShellCommand() const {
+    return {QStringLiteral("sagedock-cli"), QStringLiteral("shell"), name.isEmpty() ? id : name};
 }
 
 } // namespace sagedock::launch

@@ -26,13 +26,17 @@ struct Session {
     QString state;              // running, exited, ...
     QDateTime startedAt;
     QString reason; // why a shell was opened instead of Jupyter
+    int owner = -1; // host uid that started it (label org.sagedock.owner); -1 = unknown (older SageDock)
 
     bool isShell() const { return mode == QLatin1String("shell"); }
     bool isRunning() const { return state == QLatin1String("running"); }
     // {"id","name","image","flavor","url","port","workdir","notebooks","container_notebooks"} (+ mode, state)
     nlohmann::json toJson() const;
-    // The command a person types for a shell in it.
+    bool isOwnedBy(uint uid) const { return owner >= 0 && uint(owner) == uid; }
+    // The command a terminal runs for a shell in it (the GUI opens a terminal window with it).
     QStringList execCommand() const; // docker exec -it <name> bash
+    // What a person types instead, from any terminal or none: sagedock-cli shell <name>.
+    QStringList cliShellCommand() const;
 };
 
 } // namespace sagedock::launch

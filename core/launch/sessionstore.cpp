@@ -4,6 +4,8 @@
 #include "launch/jupyterurl.h"
 #include "launch/launchplan.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <memory>
 
@@ -11,6 +13,12 @@ namespace sagedock::launch {
 
 using util::Error;
 using util::ErrorCode;
+
+namespace {
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(sagedock::launch)
+};
+} // namespace
 
 Session sessionFromContainer(const engine::ContainerSummary& c) {
     Session s;
@@ -22,6 +30,9 @@ Session sessionFromContainer(const engine::ContainerSummary& c) {
     s.notebooks = c.labels.value(labels::kNotebooks);
     s.containerNotebooks = c.labels.value(labels::kContainerNotebooks);
     s.workdir = c.labels.value(labels::kWorkdir);
+    bool ownerOk = false;
+    const uint owner = c.labels.value(labels::kOwner).toUInt(&ownerOk);
+    s.owner = ownerOk ? int(owner) : -1;
     s.state = c.state;
     s.startedAt = c.created;
     for (const engine::PortBinding& p : c.ports) {
@@ -34,12 +45,35 @@ Session sessionFromContainer(const engine::ContainerSummary& c) {
     return s;
 }
 
+util::Result<QList<Session>> selectSessions(const QList<Session>& sessions, const QStringList& ids, bool all,
+                                            bool allUsers, uint uid) {
+    QList<Session> targets;
+    for (const Session& s : sessions)
+        if (allUsers || (all && s.isOwnedBy(uid)))
+            targets << s;
+    for (const QString& id : ids) {
+        QList<Session> matches;
+        for (const Session& s : sessions)
+            if (s.name == id || (!id.isEmpty() && s.id.startsWith(id)))
+                matches << s;
+        if (matches.size() != 1)
+            return Error::make(ErrorCode::NotFound,
+                               matches.isEmpty() ? Text::tr("No SageDock session matches %1.").arg(id)
+                                                 : Text::tr("%1 matches several sessions.").arg(id),
+                               Text::tr("See `sagedock-cli ps`."));
+        targets << matches.first();
+    }
+    return targets;
+}
+
 SessionStore::SessionStore(engine::Client* client, QObject* parent)
     : QObject(parent)
     , m_client(client) {
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(200);
     connect(&m_debounce, &QTimer::timeout, this, &SessionStore::refresh);
+    m_urlRetry.setSingleShot(true);
+    connect(&m_urlRetry, &QTimer::timeout, this, &SessionStore::refresh);
 }
 
 SessionStore::~SessionStore() {
@@ -111,6 +145,16 @@ void SessionStore::refresh() {
             m_refreshing = false;
             if (r.ok()) {
                 m_sessions = r.value();
+                const bool starting =
+                    std::any_of(m_sessions.cbegin(), m_sessions.cend(), [](const Session& s) {
+                        return s.isRunning() && !s.isShell() && s.port > 0 && s.url.isEmpty();
+                    });
+                if (starting && m_events) {
+                    m_urlRetryMs = m_urlRetryMs == 0 ? 250 : std::min(m_urlRetryMs * 2, 1000);
+                    m_urlRetry.start(m_urlRetryMs);
+                } else {
+                    m_urlRetryMs = 0;
+                }
                 Q_EMIT sessionsChanged(m_sessions);
             } else {
                 Q_EMIT errorOccurred(r.error());

@@ -2,7 +2,8 @@
 // The sessions SageDock started, found again from the engine alone (labelled containers), so they
 // survive an app restart; the Jupyter URL is re-read from each container's log. Stop is graceful
 // (SIGTERM, then the engine's SIGKILL after the timeout, then an explicit kill if that failed) and
-// removes the container unless asked to keep it. watch() follows engine events for live lists.
+// removes the container unless asked to keep it. watch() follows engine events for live lists, and
+// re-reads a starting session's log until its URL is there (openable the moment Jupyter is ready).
 // Usage:
 //   auto* store = new launch::SessionStore(client, this);
 //   connect(store, &launch::SessionStore::sessionsChanged, model, &SessionModel::setSessions);
@@ -24,6 +25,11 @@ namespace sagedock::launch {
 
 // A session read back from a container (labels, ports, state); url stays empty (needs the log).
 Session sessionFromContainer(const engine::ContainerSummary& container);
+
+// The sessions `stop` acts on: each of `ids` (a name or an id prefix, exactly one match each), or with
+// `all` those `uid` started (label org.sagedock.owner), or with `allUsers` every one.
+util::Result<QList<Session>> selectSessions(const QList<Session>& sessions, const QStringList& ids, bool all,
+                                            bool allUsers, uint uid);
 
 class SessionStore : public QObject {
     Q_OBJECT
@@ -58,6 +64,11 @@ private:
     QStringList m_labelFilter;
     QPointer<engine::EventStream> m_events;
     QTimer m_debounce;
+    // A running Jupyter session whose log has no token URL yet is still starting: while watching,
+    // its log is read again (250 ms, doubling to 1 s; Sage takes seconds to start) so it becomes
+    // openable within a second of being ready, without an engine event or a manual refresh.
+    QTimer m_urlRetry;
+    int m_urlRetryMs = 0;
     bool m_refreshing = false;
     bool m_refreshAgain = false;
 };

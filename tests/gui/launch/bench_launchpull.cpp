@@ -139,7 +139,15 @@ int main(int argc, char* argv[]) {
     clock.start();
     sinceTick.start();
     ticker.start();
-    page.launchSelected(); // what the Launch button's click runs
+    {
+        // The page first looks for a running session on the same folder, then starts the Launcher.
+        QEventLoop started;
+        QObject::connect(&page, &sagedock::app::LaunchPage::launchStarted, &started, &QEventLoop::quit);
+        QTimer::singleShot(30000, &started, &QEventLoop::quit);
+        page.launchSelected(); // what the Launch button's click runs
+        if (!page.launcher())
+            started.exec();
+    }
     Launcher* job = page.launcher();
     if (!job) {
         std::fprintf(stderr, "bench_launchpull: the page did not start a launch\n");

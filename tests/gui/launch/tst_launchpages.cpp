@@ -221,7 +221,10 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(page.model()->rowCount() > 0, 15000);
         auto* view = page.findChild<QTreeView*>(QStringLiteral("releaseView"));
         view->setCurrentIndex(view->model()->index(0, 0));
+        // The page first looks for a running session on the same folder (async), then launches.
+        QSignalSpy started(&page, &app::LaunchPage::launchStarted);
         page.launchSelected();
+        QVERIFY(started.count() == 1 || started.wait(10000));
         QVERIFY(page.launcher());
         QSignalSpy finished(page.launcher(), &launch::Launcher::finished);
         QTest::mouseClick(page.findChild<QPushButton*>(QStringLiteral("cancelButton")), Qt::LeftButton);
@@ -267,8 +270,6 @@ private Q_SLOTS:
         QVERIFY(!view->model()->index(0, 0).data(app::ReleaseModel::LocalRole).toBool());
         view->setCurrentIndex(view->model()->index(0, 0));
         QSignalSpy ready(&page, &app::LaunchPage::sessionReady);
-        page.launchSelected();
-        QVERIFY(page.launcher());
         auto* bar = page.findChild<QProgressBar*>(QStringLiteral("pullProgress"));
         auto* text = page.findChild<QLabel*>(QStringLiteral("layersLabel"));
         struct Sample {
@@ -278,13 +279,20 @@ private Q_SLOTS:
             QString text;
         };
         QList<Sample> samples;
-        launch::Launcher* job = page.launcher();
-        // Connected after the page's own slot: sees the widgets as the page left them.
-        connect(job, &launch::Launcher::pullProgress, this, [&] {
-            const engine::PullProgress& p = job->pullJob()->progress();
-            samples.append({p.downloadsDone(), p.bytesDone(), p.bytesExtracted(), p.bytesTotal(),
-                            bar->value(), bar->maximum(), text->text()});
+        launch::Launcher* job = nullptr;
+        // The page first looks for a running session on the same folder (async), then starts the
+        // Launcher: the samples are connected the moment it starts, before any progress.
+        connect(&page, &app::LaunchPage::launchStarted, this, [&] {
+            job = page.launcher();
+            // Connected after the page's own slot: sees the widgets as the page left them.
+            connect(job, &launch::Launcher::pullProgress, this, [&] {
+                const engine::PullProgress& p = job->pullJob()->progress();
+                samples.append({p.downloadsDone(), p.bytesDone(), p.bytesExtracted(), p.bytesTotal(),
+                                bar->value(), bar->maximum(), text->text()});
+            });
         });
+        page.launchSelected();
+        QTRY_VERIFY(job);
         QVERIFY2(ready.wait(60000),
                  qPrintable(page.findChild<QLabel*>(QStringLiteral("messageLabel"))->text()));
 

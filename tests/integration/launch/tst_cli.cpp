@@ -4,10 +4,12 @@
 
 #include "testenvironment.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -28,13 +30,16 @@ class TestLaunchCli : public QObject {
         QByteArray err;
     };
 
-    Run cli(const QStringList& args, int timeoutMs = 60000) {
+    Run cli(const QStringList& args, int timeoutMs = 60000, const QByteArray& input = {}) {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_tmp.filePath(QStringLiteral("config")));
         env.insert(QStringLiteral("DOCKER_HOST"), QStringLiteral("unix://") + testsupport::dockerSocket());
         p.setProcessEnvironment(env);
         p.start(m_cli, args);
+        // stdin is a pipe, never a terminal: what a CI job or a script gives the CLI.
+        p.write(input);
+        p.closeWriteChannel();
         Run r;
         if (!p.waitForFinished(timeoutMs)) {
             p.kill();
@@ -73,7 +78,11 @@ private Q_SLOTS:
             {QStringLiteral("launch"), testsupport::fixtureImage(QStringLiteral("sagemath-dev")),
              QStringLiteral("--notebooks"), nb, QStringLiteral("--no-browser"), QStringLiteral("--json")});
         QVERIFY2(launched.code == 0, launched.err.constData());
+        // --json: stderr carries errors only (no progress lines, no "no browser found").
+        QCOMPARE(launched.err, QByteArray());
         const QJsonObject s = QJsonDocument::fromJson(launched.out).object();
+        QCOMPARE(s.value(QLatin1String("owner")).toInt(-1), int(::getuid()));
+        QCOMPARE(s.value(QLatin1String("browser")).toString(), QStringLiteral("not-requested"));
         for (const char* key :
              {"id", "name", "image", "flavor", "url", "port", "workdir", "notebooks", "container_notebooks"})
             QVERIFY2(s.contains(QLatin1String(key)), key);
@@ -103,6 +112,23 @@ private Q_SLOTS:
             }
         QVERIFY(found);
 
+        // The table: every value starts exactly under its header, however long the values are.
+        const Run table = cli({QStringLiteral("ps")});
+        QCOMPARE(table.code, 0);
+        const QList<QByteArray> lines = table.out.split('\n');
+        const QByteArray header = lines.first();
+        for (const QByteArray& line : lines) {
+            if (!line.contains(s.value(QLatin1String("name")).toString().toUtf8()))
+                continue;
+            for (const char* column : {"OWNER", "FLAVOR", "PORT", "STATE", "IMAGE", "URL"}) {
+                const qsizetype at = header.indexOf(column);
+                QVERIFY(at > 0);
+                QCOMPARE(line.at(at - 1), ' ');
+                QCOMPARE(line.at(at - 2), ' ');
+                QVERIFY(line.at(at) != ' ');
+            }
+        }
+
         const Run stopped =
             cli({QStringLiteral("stop"), id.left(12), QStringLiteral("--timeout"), QStringLiteral("2")});
         QVERIFY2(stopped.code == 0, stopped.err.constData());
@@ -112,6 +138,94 @@ private Q_SLOTS:
         QCOMPARE(again.code, 1);
         QVERIFY(again.err.startsWith("sagedock-cli: No SageDock session matches"));
         QCOMPARE(again.err.count('\n'), 1); // one line
+    }
+
+    // `shell` without a terminal: one sentence on stderr, then the command reads stdin (argv, no
+    // shell string on the host) and its output and exit status are the CLI's.
+    void shellWithoutTerminal() {
+        const QString nb = m_tmp.filePath(QStringLiteral("nb"));
+        const Run launched =
+            cli({QStringLiteral("launch"), testsupport::fixtureImage(QStringLiteral("sagemath-dev")),
+                 QStringLiteral("--shell"), QStringLiteral("--notebooks"), nb, QStringLiteral("--json")});
+        QVERIFY2(launched.code == 0, launched.err.constData());
+        const QString name =
+            QJsonDocument::fromJson(launched.out).object().value(QLatin1String("name")).toString();
+        const Run shell = cli({QStringLiteral("shell"), name, QStringLiteral("--"), QStringLiteral("sh")},
+                              60000, "echo \"in $(pwd) as $(id -u)\"\nexit 3\n");
+        QCOMPARE(shell.code, 3);
+        QCOMPARE(shell.out, QByteArray("in /home/sage/sage as " + QByteArray::number(::getuid()) + "\n"));
+        QVERIFY2(shell.err.startsWith("sagedock-cli: no terminal here"), shell.err.constData());
+        QCOMPARE(shell.err.count('\n'), 1);
+        const Run unknown = cli({QStringLiteral("shell"), QStringLiteral("no-such-session")});
+        QCOMPARE(unknown.code, 1);
+        QVERIFY(unknown.err.contains("No SageDock session matches no-such-session"));
+        QCOMPARE(cli({QStringLiteral("stop"), name, QStringLiteral("--timeout"), QStringLiteral("1")}).code,
+                 0);
+    }
+
+    // `stop --all` stops the caller's sessions only; `--all-users` is the explicit way to stop another
+    // user's. uid 4243 (no other test uses it) in the socket's group runs the CLI through setpriv.
+    void stopAllIsPerUser() {
+        QVERIFY2(::geteuid() == 0,
+                 "this test runs the CLI as uid 4243 with setpriv: run it as root (CI does)");
+        const QString setpriv = QStandardPaths::findExecutable(QStringLiteral("setpriv"));
+        QVERIFY2(!setpriv.isEmpty(), "setpriv (util-linux) is needed to run the CLI as another user");
+        const QString socket = testsupport::dockerSocket();
+        struct stat st {};
+        QCOMPARE(::stat(QFile::encodeName(socket).constData(), &st), 0);
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        QCOMPARE(::chown(QFile::encodeName(home.path()).constData(), 4243, 4243), 0);
+        const auto asOther = [&](const QStringList& args) {
+            QProcessEnvironment env;
+            env.insert(QStringLiteral("PATH"), qEnvironmentVariable("PATH"));
+            env.insert(QStringLiteral("HOME"), home.path());
+            env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+            env.insert(QStringLiteral("DOCKER_HOST"), QStringLiteral("unix://") + socket);
+            QProcess p;
+            p.setProcessEnvironment(env);
+            p.setWorkingDirectory(home.path());
+            p.start(setpriv, QStringList{QStringLiteral("--reuid=4243"), QStringLiteral("--regid=4243"),
+                                         QStringLiteral("--groups=%1").arg(st.st_gid), m_cli} +
+                                 args);
+            Run r;
+            if (p.waitForFinished(60000) && p.exitStatus() == QProcess::NormalExit)
+                r.code = p.exitCode();
+            r.out = p.readAllStandardOutput();
+            r.err = p.readAllStandardError();
+            return r;
+        };
+        const QString image = testsupport::fixtureImage(QStringLiteral("sagemath-dev"));
+        const Run mine =
+            cli({QStringLiteral("launch"), image, QStringLiteral("--shell"), QStringLiteral("--notebooks"),
+                 m_tmp.filePath(QStringLiteral("nb")), QStringLiteral("--json")});
+        QVERIFY2(mine.code == 0, mine.err.constData());
+        const QString mineId =
+            QJsonDocument::fromJson(mine.out).object().value(QLatin1String("id")).toString();
+        const Run theirs = asOther({QStringLiteral("launch"), image, QStringLiteral("--shell"),
+                                    QStringLiteral("--notebooks"), home.filePath(QStringLiteral("nb")),
+                                    QStringLiteral("--json")});
+        QVERIFY2(theirs.code == 0, theirs.err.constData());
+        const QJsonObject theirSession = QJsonDocument::fromJson(theirs.out).object();
+        const QString theirId = theirSession.value(QLatin1String("id")).toString();
+        const auto removeTheirs = qScopeGuard([&] {
+            testsupport::runDocker({QStringLiteral("rm"), QStringLiteral("-f"), theirId});
+        });
+        QCOMPARE(theirSession.value(QLatin1String("owner")).toInt(), 4243);
+
+        const Run stopped = asOther({QStringLiteral("stop"), QStringLiteral("--all"),
+                                     QStringLiteral("--timeout"), QStringLiteral("1")});
+        QVERIFY2(stopped.code == 0, stopped.err.constData());
+        QCOMPARE(stopped.out, "stopped and removed " +
+                                  theirSession.value(QLatin1String("name")).toString().toUtf8() + "\n");
+        QVERIFY(testsupport::runDocker({QStringLiteral("inspect"), theirId}) != 0);
+        QCOMPARE(testsupport::runDocker({QStringLiteral("inspect"), mineId}),
+                 0); // root's session is untouched
+        const Run none = asOther({QStringLiteral("stop"), QStringLiteral("--all")});
+        QCOMPARE(none.code, 0);
+        QCOMPARE(none.out, QByteArray("No SageDock sessions of yours.\n"));
+        QCOMPARE(cli({QStringLiteral("stop"), mineId, QStringLiteral("--timeout"), QStringLiteral("1")}).code,
+                 0);
     }
 
     // The first-day problem: the user is not in the docker group. The test drops to nobody
@@ -186,6 +300,21 @@ private Q_SLOTS:
                                                  QStringLiteral("--port"), QStringLiteral("70000")}
                                   << 2 << QByteArray("--port");
         QTest::newRow("stop nothing") << QStringList{QStringLiteral("stop")} << 2 << QByteArray("--all");
+        QTest::newRow("stop --all and --all-users")
+            << QStringList{QStringLiteral("stop"), QStringLiteral("--all"), QStringLiteral("--all-users")}
+            << 2 << QByteArray("--all-users");
+        QTest::newRow("shell without a session")
+            << QStringList{QStringLiteral("shell")} << 2 << QByteArray("SESSION");
+        QTest::newRow("notebooks is /")
+            << QStringList{QStringLiteral("launch"),
+                           testsupport::fixtureImage(QStringLiteral("sagemath-dev")),
+                           QStringLiteral("--notebooks"), QStringLiteral("/"), QStringLiteral("--no-browser")}
+            << 1 << QByteArray("root of the file system");
+        QTest::newRow("notebooks is HOME")
+            << QStringList{QStringLiteral("launch"),
+                           testsupport::fixtureImage(QStringLiteral("sagemath-dev")),
+                           QStringLiteral("--notebooks"), QDir::homePath(), QStringLiteral("--no-browser")}
+            << 1 << QByteArray("home folder itself");
         QTest::newRow("invalid reference")
             << QStringList{QStringLiteral("launch"), QStringLiteral("Not/Valid:@@"),
                            QStringLiteral("--no-browser")}

@@ -73,52 +73,73 @@ private Q_SLOTS:
         QTest::addColumn<QString>("workdir");
         QTest::addColumn<QString>("notebooks");
         QTest::addColumn<QString>("user");
+        QTest::addColumn<QStringList>("groupAdd");
         QTest::addColumn<bool>("planShell");
-        QTest::addColumn<bool>("openFolder");
 
         const QString nb = QStringLiteral("--notebook-dir=/home/sage/notebooks");
+        const QStringList sage{QStringLiteral("sage")};
+        const QStringList devCmd{QStringLiteral("./sage"),       QStringLiteral("-n"),
+                                 QStringLiteral("jupyter"),      QStringLiteral("--no-browser"),
+                                 QStringLiteral("--ip=0.0.0.0"), QStringLiteral("--port=8888")};
         QTest::newRow("sagemath as host uid") << kSageMath << true << false << 1001u
                                               << QStringList{QStringLiteral("sage-jupyter"), nb} << "image"
                                               << "/home/sage"
                                               << "/home/sage/notebooks"
-                                              << "1001:1001" << false << false;
+                                              << "1001:1001" << sage << false;
+        // The uid that differs from the image's (issue 12): same shape, any uid.
+        QTest::newRow("sagemath as uid 4242") << kSageMath << true << false << 4242u
+                                              << QStringList{QStringLiteral("sage-jupyter"), nb} << "image"
+                                              << "/home/sage"
+                                              << "/home/sage/notebooks"
+                                              << "4242:4242" << sage << false;
+        // Root on the host: root in the container too (files stay root's), never a chmod 0777.
         QTest::newRow("sagemath as host root")
-            << kSageMath << true << false << 0u << QStringList{QStringLiteral("sage-jupyter"), nb} << "image"
+            << kSageMath << true << false << 0u
+            << QStringList{QStringLiteral("sage-jupyter"), nb, QStringLiteral("--allow-root")} << "image"
             << "/home/sage"
-            << "/home/sage/notebooks" << QString() << false << true;
-        QTest::newRow("sagemath-dev") << kSageMathDev << true << false << 1000u
-                                      << QStringList{QStringLiteral("./sage"),
-                                                     QStringLiteral("-n"),
-                                                     QStringLiteral("jupyter"),
-                                                     QStringLiteral("--no-browser"),
-                                                     QStringLiteral("--ip=0.0.0.0"),
-                                                     QStringLiteral("--port=8888"),
-                                                     nb}
-                                      << ""
-                                      << "/home/sage/sage"
-                                      << "/home/sage/notebooks"
-                                      << "1000:1001" << false << false;
-        QTest::newRow("stage with-targets") << kStage << true << false << 1000u
-                                            << QStringList{QStringLiteral("./sage"),
-                                                           QStringLiteral("-n"),
-                                                           QStringLiteral("jupyter"),
-                                                           QStringLiteral("--no-browser"),
-                                                           QStringLiteral("--ip=0.0.0.0"),
-                                                           QStringLiteral("--port=8888"),
-                                                           QStringLiteral("--notebook-dir=/root/notebooks"),
-                                                           QStringLiteral("--allow-root")}
-                                            << ""
-                                            << "/sage"
-                                            << "/root/notebooks" << QString() << false << false;
+            << "/home/sage/notebooks"
+            << "0:0" << QStringList{} << false;
+        QTest::newRow("sagemath-dev")
+            << kSageMathDev << true << false << 1000u << devCmd + QStringList{nb} << ""
+            << "/home/sage/sage"
+            << "/home/sage/notebooks"
+            << "1000:1001" << sage << false;
+        QTest::newRow("sagemath-dev as host root")
+            << kSageMathDev << true << false << 0u << devCmd + QStringList{nb, QStringLiteral("--allow-root")}
+            << ""
+            << "/home/sage/sage"
+            << "/home/sage/notebooks"
+            << "0:0" << QStringList{} << false;
+        // A root image run by another uid: /root is 0700, so the notebooks get a folder at /.
+        QTest::newRow("stage with-targets")
+            << kStage << true << false << 1000u
+            << devCmd + QStringList{QStringLiteral("--notebook-dir=/notebooks")} << ""
+            << "/sage"
+            << "/notebooks"
+            << "1000:1001" << QStringList{} << false;
+        QTest::newRow("stage with-targets as host root")
+            << kStage << true << false << 0u
+            << devCmd + QStringList{QStringLiteral("--notebook-dir=/root/notebooks"),
+                                    QStringLiteral("--allow-root")}
+            << ""
+            << "/sage"
+            << "/root/notebooks"
+            << "0:0" << QStringList{} << false;
         QTest::newRow("stage configured: shell only")
             << kStage << false << false << 1000u << QStringList{} << "keepalive"
             << "/sage"
-            << "/root/notebooks" << QString() << true << false;
+            << "/notebooks"
+            << "1000:1001" << QStringList{} << true;
         QTest::newRow("sagemath shell asked")
             << kSageMath << true << true << 1001u << QStringList{} << "keepalive"
             << "/home/sage"
             << "/home/sage/notebooks"
-            << "1001:1001" << true << false;
+            << "1001:1001" << sage << true;
+        QTest::newRow("sagemath shell as host root")
+            << kSageMath << true << true << 0u << QStringList{} << "keepalive"
+            << "/home/sage"
+            << "/home/sage/notebooks"
+            << "0:0" << QStringList{} << true;
     }
 
     void plan() {
@@ -147,8 +168,9 @@ private Q_SLOTS:
         QTEST(p.workdir, "workdir");
         QTEST(p.containerNotebooks, "notebooks");
         QTEST(p.spec.user, "user");
+        QTEST(p.user, "user");
+        QTEST(p.spec.groupAdd, "groupAdd");
         QTEST(p.shell, "planShell");
-        QTEST(p.openFolderToContainer, "openFolder");
         QFETCH(bool, planShell);
         QFETCH(QString, notebooks);
         QCOMPARE(p.spec.binds, QStringList{QStringLiteral("/home/me/SageMath:") + notebooks});
@@ -162,14 +184,50 @@ private Q_SLOTS:
             QCOMPARE(p.spec.ports[0].hostPort, 8890);
             QCOMPARE(p.spec.ports[0].containerPort, 8888);
         }
-        if (!p.spec.user.isEmpty()) {
-            QCOMPARE(p.spec.groupAdd, QStringList{QStringLiteral("sage")});
-            QVERIFY(p.spec.env.contains(QStringLiteral("JUPYTER_RUNTIME_DIR=/tmp/sagedock/jupyter-runtime")));
-        }
+        // Every state directory is the session's own, whatever the uid (sessionState checks the set).
+        for (const QString& kv : launch::sessionStateEnv())
+            QVERIFY2(p.spec.env.contains(kv), qPrintable(kv));
+        const QString user = uid == 0 ? QStringLiteral("root") : QStringLiteral("sage");
+        QVERIFY(p.spec.env.contains(QStringLiteral("USER=") + user));
+        QVERIFY(p.spec.env.contains(QStringLiteral("LOGNAME=") + user));
         QCOMPARE(p.spec.labels.value(launch::labels::kSession), QStringLiteral("1"));
         QCOMPARE(p.spec.labels.value(launch::labels::kNotebooks), QStringLiteral("/home/me/SageMath"));
+        QCOMPARE(p.spec.labels.value(launch::labels::kContainerNotebooks), notebooks);
         for (const QString& v : p.spec.labels)
             QVERIFY(!v.contains(QLatin1String("token")));
+    }
+
+    // What Jupyter (data and runtime dirs, notebook-signing database), IPython, Sage, matplotlib and
+    // fontconfig write goes under one HOME of the session's own, never under the image user's home
+    // (0750, another uid's: "[Errno 13] Permission denied: '/home/sage/.local'" in issue 12).
+    void sessionState() {
+        const QStringList env = launch::sessionStateEnv();
+        const QString home = launch::kSessionHome;
+        QCOMPARE(home, QStringLiteral("/tmp"));
+        QStringList keys;
+        for (const QString& kv : env) {
+            const QString key = kv.section(QLatin1Char('='), 0, 0);
+            const QString value = kv.section(QLatin1Char('='), 1);
+            keys << key;
+            QVERIFY2(value == home || value.startsWith(home + QLatin1Char('/')), qPrintable(kv));
+        }
+        for (const char* key : {"HOME", "DOT_SAGE", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR",
+                                "MPLCONFIGDIR", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME"})
+            QVERIFY2(keys.contains(QLatin1String(key)), key);
+        QCOMPARE(keys.removeDuplicates(), 0);
+
+        // The caller's own variables come after, so they win (Docker keeps the last of a name).
+        launch::LaunchOptions o;
+        o.image = QStringLiteral("x/y:1");
+        o.notebooksFolder = QStringLiteral("/n");
+        o.hostUid = 4242u;
+        o.hostGid = 4242u;
+        o.extraEnv = {QStringLiteral("MPLCONFIGDIR=/elsewhere")};
+        const auto r = launch::planLaunch(kSageMath, o, true, 9000);
+        QVERIFY(r.ok());
+        QVERIFY(r->spec.env.indexOf(QStringLiteral("MPLCONFIGDIR=/elsewhere")) >
+                r->spec.env.indexOf(QStringLiteral("MPLCONFIGDIR=") + home +
+                                    QStringLiteral("/.config/matplotlib")));
     }
 
     void planOptions() {
