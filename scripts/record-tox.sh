@@ -21,6 +21,7 @@ if [ $# -lt 4 ]; then
 fi
 tox_src="$1" tox_version="$2" api_src="$3" api_version="$4"
 shift 4
+cases=("$@")
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 install_packages packaging/deps-record-tox.txt
@@ -35,11 +36,10 @@ cp -r "$api_src/pyproject_api" "$site/pyproject_api"
     printf '__version__ = version = "%s"\n' "$api_version" >"$site/pyproject_api/_version.py"
 # tox checks its own distribution before running (provisioning); without metadata it would try to
 # install itself from an index.
-for dist in "tox $tox_version" "pyproject_api $api_version"; do
-    set -- $dist
-    mkdir -p "$site/$1-$2.dist-info"
-    printf 'Metadata-Version: 2.1\nName: %s\nVersion: %s\n' "$1" "$2" >"$site/$1-$2.dist-info/METADATA"
+for dist in "tox:$tox_version" "pyproject_api:$api_version"; do
+    name="${dist%%:*}" version="${dist#*:}"
+    mkdir -p "$site/$name-$version.dist-info"
+    printf 'Metadata-Version: 2.1\nName: %s\nVersion: %s\n' "$name" "$version" >"$site/$name-$version.dist-info/METADATA"
 done
-set --
 
-/usr/bin/python3 "$root/tests/fixtures/tox/record.py" "$site" "${@}"
+/usr/bin/python3 "$root/tests/fixtures/tox/record.py" "$site" "${cases[@]}"
