@@ -40,7 +40,9 @@ int indentOf(const QString& line) {
 using FactorGroup = QList<QPair<QString, bool>>; // factor name, negated
 
 bool isFactorName(const QString& f) {
-    static const QRegularExpression re(QStringLiteral("^!?[\\w._][\\w._-]*$"));
+    // \w as in Python: Unicode letters and digits
+    static const QRegularExpression re(QStringLiteral("^!?[\\w._][\\w._-]*$"),
+                                       QRegularExpression::UseUnicodePropertiesOption);
     return re.match(f).hasMatch();
 }
 
@@ -636,7 +638,7 @@ private:
     std::optional<QString> reference(const QString& text) const {
         static const QRegularExpression re(
             QStringLiteral("^(?:\\[(?:(testenv(?::[^\\]]+)?)|([-\\w]+))\\])?([-a-zA-Z0-9_]+)(?::(.*))?$"),
-            QRegularExpression::DotMatchesEverythingOption);
+            QRegularExpression::DotMatchesEverythingOption | QRegularExpression::UseUnicodePropertiesOption);
         const auto m = re.match(text);
         if (!m.hasMatch())
             return std::nullopt;
