@@ -932,9 +932,12 @@ util::Result<ToxEnvironment> evaluateToxEnvironment(const ToxIni& ini, const QSt
         return setEnv.error();
     env.setEnv = setEnv.value();
 
-    env.passEnv = splitList(processRaw(
+    const auto passEnv = ev.replaceAll(processRaw(
         ev.value(QStringList{QStringLiteral("pass_env"), QStringLiteral("passenv")}).value_or(QString()),
         name));
+    if (!passEnv.ok())
+        return passEnv.error();
+    env.passEnv = splitList(passEnv.value());
     const auto allow = ev.replaceAll(processRaw(
         ev.value(QStringList{QStringLiteral("allowlist_externals"), QStringLiteral("whitelist_externals")})
             .value_or(QString()),

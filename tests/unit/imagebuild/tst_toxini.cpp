@@ -69,7 +69,7 @@ private slots:
         QTest::addColumn<QString>("path");
         const QDir dir(QDir(fixtureDir()).filePath(QStringLiteral("recorded")));
         const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
-        QVERIFY(files.size() >= 27);
+        QVERIFY(files.size() >= 29);
         for (const QString& f : files)
             QTest::newRow(qPrintable(f.chopped(5))) << dir.filePath(f);
     }
@@ -101,7 +101,9 @@ private slots:
 
         // Each command tox ran is the next recorded call of its program, with tox's environment.
         qsizetype next = 0;
-        for (const QStringList& argv : env->commands) {
+        for (QStringList argv : env->commands) {
+            if (argv.first() == QLatin1String("tox-record")) // the recorder names itself by argv[1]
+                argv.removeFirst();
             while (next < calls.size() &&
                    calls.at(next).toObject().value(QStringLiteral("tool")).toString() != argv.first())
                 ++next;
@@ -114,9 +116,9 @@ private slots:
 
         // The generator: read out of the first `bash -c` line, called as tox's shell called it.
         const QStringList first = env->commands.first();
-        QCOMPARE(first.mid(0, 2), (QStringList{QStringLiteral("bash"), QStringLiteral("-c")}));
-        if (!first.at(2).startsWith(QLatin1String(".ci/write-dockerfile.sh")))
-            return; // the malformed fixture runs only a probe
+        if (first.size() < 3 || first.first() != QLatin1String("bash") ||
+            !first.at(2).startsWith(QLatin1String(".ci/write-dockerfile.sh")))
+            return; // the malformed and delegating environments run no generator
         const auto gen = parseSimpleShellCommand(first.at(2));
         QVERIFY2(gen.ok(), qPrintable(gen.error().toString()));
         QCOMPARE(gen->stdoutFile, env->envDir + QStringLiteral("/Dockerfile"));
