@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Records what real tox 4 runs on the tox.ini fixtures (tests/fixtures/tox), with a recording
+# `docker` first on PATH, and writes the expectations to tests/fixtures/tox/recorded/.
+#
+# Usage: scripts/record-tox.sh TOX_SRC TOX_VERSION PYPROJECT_API_SRC PYPROJECT_API_VERSION [CASE...]
+#   TOX_SRC, PYPROJECT_API_SRC: the `src` folders of tox 4 and pyproject-api source trees (they
+#   hold the packages `tox` and `pyproject_api`); they are not part of this repository. E.g.
+#     git -C TOX_REPO archive 4.14.2 src | tar -x -C /tmp/tox4 && mv /tmp/tox4/src /tmp/tox4/tox-src
+#     git -C PYPROJECT_API_REPO archive 1.6.1 src | tar -x -C /tmp/tox4 && mv /tmp/tox4/src /tmp/tox4/papi-src
+#     scripts/record-tox.sh /tmp/tox4/tox-src 4.14.2 /tmp/tox4/papi-src 1.6.1
+#   The versions name the trees: a source export lacks the version file and the package metadata
+#   its build would generate, so this script adds both in a private copy.
+# Runs with Debian's /usr/bin/python3 and the Debian packages of tox's dependencies
+# (packaging/deps-record-tox.txt).
+set -euo pipefail
+source "$(dirname "$0")/lib/common.sh"
+
+if [ $# -lt 4 ]; then
+    sed -n '2,15p' "$0" >&2
+    exit 2
+fi
+tox_src="$1" tox_version="$2" api_src="$3" api_version="$4"
+shift 4
+cases=("$@")
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+install_packages packaging/deps-record-tox.txt
+
+site="$(mktemp -d /tmp/sagedock-tox4.XXXXXX)"
+trap 'rm -rf "$site"' EXIT
+cp -r "$tox_src/tox" "$site/tox"
+cp -r "$api_src/pyproject_api" "$site/pyproject_api"
+[ -f "$site/tox/version.py" ] ||
+    printf '__version__ = version = "%s"\n' "$tox_version" >"$site/tox/version.py"
+[ -f "$site/pyproject_api/_version.py" ] ||
+    printf '__version__ = version = "%s"\n' "$api_version" >"$site/pyproject_api/_version.py"
+# tox checks its own distribution before running (provisioning); without metadata it would try to
+# install itself from an index.
+for dist in "tox:$tox_version" "pyproject_api:$api_version"; do
+    name="${dist%%:*}" version="${dist#*:}"
+    mkdir -p "$site/$name-$version.dist-info"
+    printf 'Metadata-Version: 2.1\nName: %s\nVersion: %s\n' "$name" "$version" >"$site/$name-$version.dist-info/METADATA"
+done
+
+/usr/bin/python3 "$root/tests/fixtures/tox/record.py" "$site" "${cases[@]}"
