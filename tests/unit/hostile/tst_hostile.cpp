@@ -1,0 +1,368 @@
+// Issue 13 as tests: a hostile registry (the fault proxy answering by itself) and a hostile engine
+// (FakeEngine on a Unix socket) against the real sagedock-cli and the core's clients. Secrets and raw
+// terminal escapes must reach no output (stdout, stderr, JSON, the log file); streams end on
+// silence; lines, layers and tag lists stay bounded; engine objects without an id are not used.
+
+#include "engine/engineclient.h"
+#include "engine/enginejobs.h"
+#include "engine/logdemuxer.h"
+#include "fakeengine.h"
+#include "faultproxy.h"
+#include "registry/registryclient.h"
+#include "waitforjob.h"
+
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QLocalSocket>
+#include <QPointer>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <nlohmann/json.hpp>
+
+using namespace sagedock;
+using testsupport::FakeEngine;
+using testsupport::FaultProxy;
+
+namespace {
+
+// The secret a hostile registry echoes back, and what it decodes to.
+const QByteArray kBasic = "cHJvZDpzM2NyZXQtcGFzc3dvcmQ="; // prod:s3cret-password
+const QByteArray kPassword = "s3cret-password";
+const QByteArray kHostileMessage = "denied: you sent Authorization: Basic " + kBasic +
+                                   " \x1b]0;owned\x07\x1b[2J\xc2\x9b"
+                                   "31m token=abcdefgh1234";
+
+struct Run {
+    int code = -1;
+    QByteArray out, err;
+};
+
+} // namespace
+
+class TestHostile : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_tmp;
+
+    QProcessEnvironment cliEnvironment(const QString& dockerHost = {}) const {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char* dir : {"XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "DOCKER_CONFIG"})
+            env.insert(QString::fromLatin1(dir), m_tmp.filePath(QString::fromLatin1(dir).toLower()));
+        if (!dockerHost.isEmpty())
+            env.insert(QStringLiteral("DOCKER_HOST"), dockerHost);
+        return env;
+    }
+
+    // Runs the CLI without blocking the event loop: the fake servers live on it.
+    Run cli(const QStringList& args, const QString& dockerHost = {}) {
+        QProcess p;
+        p.setProcessEnvironment(cliEnvironment(dockerHost));
+        QSignalSpy finished(&p, &QProcess::finished);
+        p.start(qEnvironmentVariable("SAGEDOCK_CLI"), args);
+        if (!finished.wait(60000)) {
+            p.kill();
+            finished.wait(5000);
+            return {};
+        }
+        return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+                   p.readAllStandardError()};
+    }
+
+    QByteArray logFiles() const {
+        QByteArray all;
+        QDirIterator it(m_tmp.path(), {QStringLiteral("*.log*")}, QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile f(it.next());
+            if (f.open(QIODevice::ReadOnly))
+                all += f.readAll();
+        }
+        return all;
+    }
+
+    static void verifyClean(const QByteArray& text, const char* where) {
+        QVERIFY2(!text.contains(kBasic), where);
+        QVERIFY2(!text.contains(kPassword), where);
+        QVERIFY2(!text.contains("abcdefgh1234"), where);
+        QVERIFY2(!text.contains('\x1b'), where);
+        QVERIFY2(!text.contains('\x07'), where);
+        QVERIFY2(!text.contains("\xc2\x9b"), where); // C1 CSI, UTF-8 encoded
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        QVERIFY2(!qEnvironmentVariable("SAGEDOCK_CLI").isEmpty(), "SAGEDOCK_CLI not set");
+        QVERIFY(m_tmp.isValid());
+    }
+
+    // ---- 1. Server text: one redaction and control-character filter on everything a server says.
+
+    void registryMessageNeverReachesOutputRaw_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("status");
+        QTest::newRow("tags 403") << QStringList{QStringLiteral("tags")} << 403;
+        QTest::newRow("tags --json 403")
+            << QStringList{QStringLiteral("tags"), QStringLiteral("--json")} << 403;
+        QTest::newRow("tags 500") << QStringList{QStringLiteral("tags")} << 500;
+        QTest::newRow("tags --json 429")
+            << QStringList{QStringLiteral("tags"), QStringLiteral("--json")} << 429;
+    }
+    void registryMessageNeverReachesOutputRaw() {
+        QFETCH(QStringList, args);
+        QFETCH(int, status);
+        FaultProxy proxy(QStringLiteral("127.0.0.1:9"));
+        QString why;
+        QVERIFY2(proxy.start(&why), qPrintable(why));
+        const nlohmann::json body = {{"errors",
+                                      {{{"code", status == 403   ? "DENIED"
+                                                 : status == 429 ? "TOOMANYREQUESTS"
+                                                                 : "UNKNOWN"},
+                                        {"message", kHostileMessage.toStdString()}}}}};
+        proxy.addRule({.path = QRegularExpression(QStringLiteral(".")),
+                       .status = status,
+                       .headers = {{"Content-Type", "application/json"}},
+                       .body = QByteArray::fromStdString(body.dump())});
+        const Run r = cli(QStringList{QStringLiteral("--verbose")} + args +
+                          QStringList{proxy.address() + QStringLiteral("/sage/hostile")});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("denied") || r.err.contains("HTTP") || r.err.contains("rate"), r.err);
+        verifyClean(r.out, "stdout");
+        verifyClean(r.err, "stderr");
+        verifyClean(logFiles(), "log file");
+        QVERIFY(!proxy.requests().isEmpty());
+    }
+
+    void tagNamesFromTheServerAreValidated() {
+        FaultProxy proxy(QStringLiteral("127.0.0.1:9"));
+        QString why;
+        QVERIFY2(proxy.start(&why), qPrintable(why));
+        const nlohmann::json body = {{"name", "sage/odd"},
+                                     {"tags", {"10.7", "\x1b]0;owned\x07", "ok\x1b[2J", "../x", "dev"}}};
+        proxy.addRule({.path = QRegularExpression(QStringLiteral("^/v2/$")), .status = 200, .body = "{}"});
+        proxy.addRule({.path = QRegularExpression(QStringLiteral("tags/list")),
+                       .status = 200,
+                       .headers = {{"Content-Type", "application/json"}},
+                       .body = QByteArray::fromStdString(body.dump())});
+        for (const QStringList& extra : {QStringList{}, QStringList{QStringLiteral("--json")}}) {
+            const Run r = cli(QStringList{QStringLiteral("tags")} + extra +
+                              QStringList{proxy.address() + QStringLiteral("/sage/odd")});
+            QVERIFY2(r.code == 0, r.err.constData());
+            verifyClean(r.out, "stdout");
+            QVERIFY(r.out.contains("10.7"));
+            QVERIFY(r.out.contains("dev"));
+            QVERIFY(!r.out.contains("owned"));
+            QVERIFY(!r.out.contains("../x"));
+        }
+    }
+
+    void engineMessageNeverReachesOutputRaw() {
+        FakeEngine engine;
+        QString why;
+        QVERIFY2(engine.start(&why), qPrintable(why));
+        engine.setHandler([](const FakeEngine::Request&, QLocalSocket* s) {
+            FakeEngine::reply(
+                s, 500,
+                QByteArray::fromStdString(nlohmann::json{{"message", kHostileMessage.toStdString()}}.dump()));
+        });
+        for (const QStringList& args :
+             {QStringList{QStringLiteral("ps")}, QStringList{QStringLiteral("ps"), QStringLiteral("--json")},
+              QStringList{QStringLiteral("stop"), QStringLiteral("--all")}}) {
+            const Run r = cli(QStringList{QStringLiteral("--verbose")} + args, engine.dockerHost());
+            QCOMPARE(r.code, 1);
+            QVERIFY2(r.err.contains("denied"), r.err);
+            verifyClean(r.out, "stdout");
+            verifyClean(r.err, "stderr");
+        }
+        verifyClean(logFiles(), "log file");
+    }
+
+    // ---- 4. Engine objects: only objects with a valid id become sessions; no "/containers//stop".
+
+    void containersWithoutIdsAreNotSessions() {
+        FakeEngine engine;
+        QString why;
+        QVERIFY2(engine.start(&why), qPrintable(why));
+        engine.setHandler([](const FakeEngine::Request& r, QLocalSocket* s) {
+            if (r.path.contains("/containers/json"))
+                FakeEngine::reply(
+                    s, 200,
+                    R"([1, "x", null, [], {"Id": ""}, {"Id": "../../images"}, {"Names": ["/sagedock-a"],)"
+                    R"( "Labels": {"org.sagedock.session": "1"}}, {"Id": 42}])");
+            else
+                FakeEngine::reply(s, 204, {});
+        });
+        const Run ps = cli({QStringLiteral("ps"), QStringLiteral("--json")}, engine.dockerHost());
+        QCOMPARE(ps.code, 0);
+        const nlohmann::json list = nlohmann::json::parse(ps.out.toStdString(), nullptr, false);
+        QVERIFY2(list.is_array() && list.empty(), ps.out);
+        const Run stop = cli({QStringLiteral("stop"), QStringLiteral("--all")}, engine.dockerHost());
+        QCOMPARE(stop.code, 0);
+        QVERIFY2(!stop.out.contains("stopped"), stop.out);
+        for (const FakeEngine::Request& r : engine.requests()) {
+            QVERIFY2(!r.path.contains("//"), r.path);
+            QVERIFY2(r.method == "GET", r.path);
+        }
+    }
+
+    // ---- 2. Streams: idle timeout, linear and bounded line splitting, bounded layers.
+
+    void stalledPullEnds() {
+        FakeEngine engine;
+        QString why;
+        QVERIFY2(engine.start(&why), qPrintable(why));
+        QList<QPointer<QLocalSocket>> held; // the engine keeps the connection open and says no more
+        engine.setHandler([&held](const FakeEngine::Request&, QLocalSocket* s) {
+            FakeEngine::beginChunks(s);
+            for (int i = 0; i < 10; ++i)
+                FakeEngine::chunk(s, QByteArrayLiteral(R"({"status":"Downloading","id":"aaaaaaaaaaaa",)"
+                                                       R"("progressDetail":{"current":)") +
+                                         QByteArray::number(i) +
+                                         R"(,"total":100}})"
+                                         "\n");
+            held << s;
+        });
+        engine::Client client(engine::parseHost(engine.dockerHost()).value());
+        client.setPullIdleTimeoutMs(1500);
+        QElapsedTimer clock;
+        clock.start();
+        QPointer<engine::PullJob> job = client.pull(QStringLiteral("sage/stall:1"));
+        const util::Error e = testsupport::waitForJob(job, 20000);
+        QCOMPARE(e.code, util::ErrorCode::Timeout);
+        QVERIFY2(e.message.contains(QLatin1String("stalled")), qPrintable(e.message));
+        QVERIFY(clock.elapsed() < 10000);
+        QCOMPARE(job->progress().layerCount(), 1);
+    }
+
+    void endlessLineIsLinearAndBounded() {
+        // 256 MB without a newline, in 64 KiB chunks, then one good line: the splitter looks at each
+        // byte once (a rescan would take minutes) and never holds more than its line limit.
+        engine::LineSplitter lines;
+        const QByteArray piece(64 * 1024, 'x');
+        QElapsedTimer clock;
+        clock.start();
+        qsizetype delivered = 0;
+        for (int i = 0; i < 256 * 16; ++i) {
+            for (const QByteArray& l : lines.feed(piece))
+                delivered += l.size();
+            QVERIFY(lines.pendingBytes() <= engine::LineSplitter::kDefaultMaxLineBytes);
+        }
+        const QList<QByteArray> last = lines.feed("\n{\"status\":\"ok\"}\n");
+        QCOMPARE(last.size(), 1);
+        QCOMPARE(last.first(), QByteArray("{\"status\":\"ok\"}"));
+        QCOMPARE(delivered, engine::LineSplitter::kDefaultMaxLineBytes);
+        QCOMPARE(lines.droppedBytes(), 256LL * 1024 * 1024 - engine::LineSplitter::kDefaultMaxLineBytes);
+        QVERIFY2(clock.elapsed() < 20000, qPrintable(QString::number(clock.elapsed())));
+    }
+
+    void endlessLineThroughThePullStream() {
+        // The same through a socket: 64 MB in one line, then the end; the pull finishes.
+        FakeEngine engine;
+        QString why;
+        QVERIFY2(engine.start(&why), qPrintable(why));
+        engine.setHandler([](const FakeEngine::Request&, QLocalSocket* s) {
+            FakeEngine::beginChunks(s);
+            auto left = std::make_shared<int>(64);
+            auto more = [s, left] {
+                while (*left > 0 && s->bytesToWrite() < 4 * 1024 * 1024) {
+                    FakeEngine::chunk(s, QByteArray(1024 * 1024, 'y'));
+                    --*left;
+                }
+                if (*left == 0) {
+                    --*left;
+                    FakeEngine::chunk(s, "\n{\"status\":\"Status: Image is up to date for sage\"}\n");
+                    FakeEngine::endChunks(s);
+                }
+            };
+            QObject::connect(s, &QLocalSocket::bytesWritten, s, more);
+            more();
+        });
+        engine::Client client(engine::parseHost(engine.dockerHost()).value());
+        QPointer<engine::PullJob> job = client.pull(QStringLiteral("sage/long:1"));
+        const util::Error e = testsupport::waitForJob(job, 60000);
+        QVERIFY2(!e, qPrintable(e.toString()));
+        QVERIFY(job->progress().upToDate());
+    }
+
+    void endlessLayersStop() {
+        FakeEngine engine;
+        QString why;
+        QVERIFY2(engine.start(&why), qPrintable(why));
+        engine.setHandler([](const FakeEngine::Request&, QLocalSocket* s) {
+            FakeEngine::beginChunks(s);
+            auto next = std::make_shared<int>(0);
+            auto more = [s, next] {
+                // Up to 1 000 000 layers, written as the reader takes them.
+                while (*next < 1000000 && s->bytesToWrite() < 1024 * 1024) {
+                    QByteArray batch;
+                    for (int i = 0; i < 1000; ++i, ++*next)
+                        batch +=
+                            "{\"status\":\"Waiting\",\"id\":\"" + QByteArray::number(*next, 16) + "\"}\n";
+                    FakeEngine::chunk(s, batch);
+                }
+                if (*next >= 1000000 && s->state() == QLocalSocket::ConnectedState)
+                    FakeEngine::endChunks(s);
+            };
+            QObject::connect(s, &QLocalSocket::bytesWritten, s, more);
+            more();
+        });
+        engine::Client client(engine::parseHost(engine.dockerHost()).value());
+        QElapsedTimer clock;
+        clock.start();
+        QPointer<engine::PullJob> job = client.pull(QStringLiteral("sage/layers:1"));
+        const util::Error e = testsupport::waitForJob(job, 60000);
+        QCOMPARE(e.code, util::ErrorCode::TooLarge);
+        QVERIFY(job->progress().layerCount() <= engine::PullProgress::kMaxLayers);
+        QVERIFY2(clock.elapsed() < 30000, qPrintable(QString::number(clock.elapsed())));
+    }
+
+    // ---- 3. Registry pagination: the total is capped, not only the page count.
+
+    void endlessBigPagesStopEarly() {
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        int pages = 0;
+        connect(&server, &QTcpServer::newConnection, this, [&] {
+            while (QTcpSocket* s = server.nextPendingConnection()) {
+                connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
+                connect(s, &QTcpSocket::readyRead, s, [&pages, s] {
+                    const QByteArray request = s->readAll();
+                    if (!request.contains("\r\n\r\n"))
+                        return;
+                    if (!request.contains("/tags/list")) {
+                        s->write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}");
+                        return;
+                    }
+                    // 1 MB of tags per page, and always a next page.
+                    QByteArray tags;
+                    for (int i = 0; tags.size() < 1024 * 1024; ++i)
+                        tags += "\"t" + QByteArray::number(pages) + "-" + QByteArray::number(i) +
+                                QByteArray(40, 'a') + "\",";
+                    tags.chop(1);
+                    const QByteArray body = "{\"name\":\"sage/endless\",\"tags\":[" + tags + "]}";
+                    ++pages;
+                    s->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nLink: "
+                             "</v2/sage/endless/tags/list?n=100&last=p" +
+                             QByteArray::number(pages) + ">; rel=\"next\"\r\nContent-Length: " +
+                             QByteArray::number(body.size()) + "\r\n\r\n" + body);
+                });
+            }
+        });
+        registry::Client client(http::Transport::shared(), registry::ClientOptions{});
+        const auto repo =
+            registry::Repository::parse(QStringLiteral("127.0.0.1:%1/sage/endless").arg(server.serverPort()));
+        QVERIFY(repo.ok());
+        QPointer<registry::TagsJob> job = client.listTags(repo.value());
+        const util::Error e = testsupport::waitForJob(job, 120000);
+        QCOMPARE(e.code, util::ErrorCode::TooLarge);
+        QVERIFY2(e.message.contains(QLatin1String("stopped reading")), qPrintable(e.message));
+        // The byte cap (32 MB) ends it: far fewer than the 200-page guard.
+        QVERIFY2(pages <= 40, qPrintable(QString::number(pages)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHostile)
+#include "tst_hostile.moc"
