@@ -8,6 +8,7 @@
 #include "engine/logdemuxer.h"
 #include "fakeengine.h"
 #include "faultproxy.h"
+#include "registry/credentials.h"
 #include "registry/registryclient.h"
 #include "waitforjob.h"
 
@@ -317,6 +318,61 @@ private Q_SLOTS:
         QCOMPARE(e.code, util::ErrorCode::TooLarge);
         QVERIFY(job->progress().layerCount() <= engine::PullProgress::kMaxLayers);
         QVERIFY2(clock.elapsed() < 30000, qPrintable(QString::number(clock.elapsed())));
+    }
+
+    // ---- 5. resolve has no --tag and must not ask the parser for one.
+
+    void resolveLogsNoParserWarning() {
+        const Run r =
+            cli({QStringLiteral("--verbose"), QStringLiteral("resolve"), QStringLiteral("10.7"),
+                 QStringLiteral("--offline"), QStringLiteral("--repo"), QStringLiteral("127.0.0.1:9/sage")});
+        QVERIFY(r.code >= 0);
+        QVERIFY2(!r.err.contains("option not defined"), r.err.constData());
+        QVERIFY(!logFiles().contains("option not defined"));
+    }
+
+    // ---- 6. ~/.docker/config.json: a big valid file is read whole, a too large one says so.
+
+    void bigDockerConfig_data() {
+        QTest::addColumn<qint64>("size");
+        QTest::addColumn<bool>("readable");
+        QTest::newRow("18 MB, valid") << qint64(18) * 1024 * 1024 << true;
+        QTest::newRow("80 MB, valid") << qint64(80) * 1024 * 1024 << false;
+    }
+    void bigDockerConfig() {
+        QFETCH(qint64, size);
+        QFETCH(bool, readable);
+        const QString path = m_tmp.filePath(QStringLiteral("config-%1.json").arg(size));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            // Many registries' entries, padded by a long (valid) string: valid JSON of `size` bytes.
+            QByteArray head = "{\"auths\":{\"ghcr.io\":{\"auth\":\"dTpw\"}";
+            for (int i = 0; i < 1000; ++i)
+                head += ",\"r" + QByteArray::number(i) + ".example.org\":{\"auth\":\"dTpw\"}";
+            head += "},\"padding\":\"";
+            const QByteArray tail = "\"}";
+            f.write(head);
+            const QByteArray block(1024 * 1024, 'p');
+            qint64 left = size - head.size() - tail.size();
+            while (left > 0) {
+                f.write(block.constData(), qMin<qint64>(left, block.size()));
+                left -= block.size();
+            }
+            f.write(tail);
+        }
+        const auto config = registry::DockerConfig::load(path);
+        if (readable) {
+            QVERIFY2(config.ok(), qPrintable(config.error().toString()));
+            QVERIFY(config->inlineCredentials(QStringLiteral("ghcr.io")).has_value());
+            QVERIFY(config->inlineCredentials(QStringLiteral("r999.example.org")).has_value());
+        } else {
+            QVERIFY(!config.ok());
+            QCOMPARE(config.error().code, util::ErrorCode::TooLarge);
+            QVERIFY2(!config.error().message.contains(QLatin1String("JSON")),
+                     qPrintable(config.error().message));
+        }
+        QFile::remove(path);
     }
 
     // ---- 3. Registry pagination: the total is capped, not only the page count.
