@@ -10,6 +10,7 @@
 #include "faultproxy.h"
 #include "registry/credentials.h"
 #include "registry/registryclient.h"
+#include "scriptonpath.h"
 #include "waitforjob.h"
 
 #include <QDirIterator>
@@ -17,6 +18,7 @@
 #include <QLocalSocket>
 #include <QPointer>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -24,6 +26,8 @@
 #include <QTest>
 
 #include <nlohmann/json.hpp>
+
+#include <csignal>
 
 using namespace sagedock;
 using testsupport::FakeEngine;
@@ -373,6 +377,105 @@ private Q_SLOTS:
                      qPrintable(config.error().message));
         }
         QFile::remove(path);
+    }
+
+    // ---- 7. kill -9 during a build: a history that names it, no docker build left running unnoticed.
+
+    void killedBuildIsRecordedAndItsChildStopped() {
+        // A slow `docker` first on PATH: answers the probe, and as a build prints a line and waits
+        // in a child (so the group leader stays this script, whose command line says docker).
+        const QByteArray script = "#!/bin/sh\n"
+                                  "case \"$1 $2\" in\n"
+                                  "  '--version '*) echo 'Docker version 24.0.7, build afdd53b'; exit 0;;\n"
+                                  "  'buildx version') exit 1;;\n"
+                                  "esac\n"
+                                  "echo \"$$\" > \"$(dirname \"$0\")/build.pid\"\n"
+                                  "echo 'Step 1/2 : FROM scratch'\n"
+                                  "sleep 300\n";
+        testsupport::ScriptOnPath docker(QStringLiteral("docker"), script);
+        QVERIFY(docker.isValid());
+        FakeEngine engine;
+        QString why;
+        QVERIFY2(engine.start(&why), qPrintable(why));
+        engine.setHandler([](const FakeEngine::Request&, QLocalSocket* s) {
+            FakeEngine::reply(s, 200, R"({"Version":"24.0.7","ApiVersion":"1.41"})");
+        });
+        const QString ctx = m_tmp.filePath(QStringLiteral("killed-build"));
+        QVERIFY(QDir().mkpath(ctx));
+        {
+            QFile f(ctx + QStringLiteral("/Dockerfile"));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("FROM scratch AS base\nCOPY Dockerfile /x\n");
+        }
+        const QString pidFile = docker.folder() + QStringLiteral("/build.pid");
+        QProcess p;
+        p.setProcessEnvironment(cliEnvironment(engine.dockerHost()));
+        QSignalSpy finished(&p, &QProcess::finished);
+        p.start(qEnvironmentVariable("SAGEDOCK_CLI"),
+                {QStringLiteral("build"), QStringLiteral("--dockerfile"), ctx + QStringLiteral("/Dockerfile"),
+                 QStringLiteral("--context"), ctx, QStringLiteral("--stages"), QStringLiteral("base"),
+                 QStringLiteral("--image-prefix"), QStringLiteral("sagedock-test/killed"),
+                 QStringLiteral("--builder-mode"), QStringLiteral("legacy")});
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(pidFile) || finished.size() > 0, 60000);
+        QVERIFY2(finished.isEmpty(), p.readAllStandardError().constData());
+        const auto readGroup = [&pidFile] {
+            QFile pf(pidFile);
+            return pf.open(QIODevice::ReadOnly) ? pf.readAll().trimmed().toLongLong() : 0;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(readGroup() > 1, 10000);
+        const qint64 group = readGroup();
+        // Whatever fails below, the test leaves no sleeping script behind.
+        const auto reap = qScopeGuard([group] { ::kill(-pid_t(group), SIGKILL); });
+        // The running record carries the child's process group once the build started.
+        const auto history = [this] {
+            QByteArray all;
+            QDirIterator it(m_tmp.path(), {QStringLiteral("build-history.jsonl")}, QDir::Files,
+                            QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                QFile f(it.next());
+                if (f.open(QIODevice::ReadOnly))
+                    all += f.readAll();
+            }
+            return all;
+        };
+        const QByteArray childField = QByteArray("\"child_pid\":") + QByteArray::number(group);
+        QTRY_VERIFY_WITH_TIMEOUT(history().contains(childField), 10000);
+
+        ::kill(pid_t(p.processId()), SIGKILL);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(::kill(-pid_t(group), 0), 0); // the docker build outlived its owner...
+
+        // ...and a crash mid-append left a torn line behind.
+        {
+            QDirIterator it(m_tmp.path(), {QStringLiteral("build-history.jsonl")}, QDir::Files,
+                            QDirIterator::Subdirectories);
+            QVERIFY(it.hasNext());
+            QFile f(it.next());
+            QVERIFY(f.open(QIODevice::Append));
+            f.write("{\"id\":\"torn-");
+        }
+
+        const Run builds = cli({QStringLiteral("builds"), QStringLiteral("--json")});
+        QCOMPARE(builds.code, 0);
+        QVERIFY2(builds.err.contains("interrupted"), builds.err.constData());
+        QVERIFY2(builds.err.contains("has been stopped"), builds.err.constData());
+        QVERIFY2(builds.err.contains("broken line"), builds.err.constData());
+        const nlohmann::json list = nlohmann::json::parse(builds.out.toStdString(), nullptr, false);
+        QVERIFY2(list.is_array() && list.size() == 1, builds.out.constData());
+        QCOMPARE(list[0]["state"].get<std::string>(), std::string("interrupted"));
+        QVERIFY(!list[0]["id"].get<std::string>().empty());
+        QVERIFY(!list[0].contains("child_pid"));
+        // Its log kept what the build printed before the kill.
+        QFile log(QString::fromStdString(list[0]["log"].get<std::string>()));
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        QVERIFY2(log.readAll().contains("Step 1/2"), qPrintable(log.fileName()));
+        // Nothing left running, and the user is told once.
+        QTRY_VERIFY_WITH_TIMEOUT(::kill(-pid_t(group), 0) != 0, 10000);
+        const Run again = cli({QStringLiteral("builds"), QStringLiteral("--json")});
+        QCOMPARE(again.code, 0);
+        QVERIFY2(again.err.isEmpty(), again.err.constData());
+        QCOMPARE(nlohmann::json::parse(again.out.toStdString())[0]["state"].get<std::string>(),
+                 std::string("interrupted"));
     }
 
     // ---- 3. Registry pagination: the total is capped, not only the page count.
