@@ -478,6 +478,44 @@ private Q_SLOTS:
                  std::string("interrupted"));
     }
 
+    // ---- 9. --timeout: every command that waits gives up in time.
+
+    void timeoutEndsEveryWait_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<bool>("engine"); // true: the stalled party is the engine, else the registry
+        QTest::newRow("tags") << QStringList{QStringLiteral("tags"), QStringLiteral("REGISTRY/sage/x")}
+                              << false;
+        QTest::newRow("matrix") << QStringList{QStringLiteral("matrix"), QStringLiteral("--repo"),
+                                               QStringLiteral("REGISTRY/sage"), QStringLiteral("--systems"),
+                                               QStringLiteral("ubuntu-jammy")}
+                                << false;
+        QTest::newRow("resolve") << QStringList{QStringLiteral("resolve"), QStringLiteral("10.7"),
+                                                QStringLiteral("--repo"), QStringLiteral("REGISTRY/sage")}
+                                 << false;
+        QTest::newRow("ps") << QStringList{QStringLiteral("ps")} << true;
+        QTest::newRow("stop --all") << QStringList{QStringLiteral("stop"), QStringLiteral("--all")} << true;
+    }
+    void timeoutEndsEveryWait() {
+        QFETCH(QStringList, args);
+        QFETCH(bool, engine);
+        FaultProxy proxy(QStringLiteral("127.0.0.1:9"));
+        QString why;
+        QVERIFY2(proxy.start(&why), qPrintable(why));
+        proxy.addRule({.path = QRegularExpression(QStringLiteral(".")), .fault = FaultProxy::Fault::Stall});
+        FakeEngine fake;
+        QVERIFY2(fake.start(&why), qPrintable(why));
+        QList<QPointer<QLocalSocket>> held;
+        fake.setHandler([&held](const FakeEngine::Request&, QLocalSocket* s) { held << s; });
+        args.replaceInStrings(QStringLiteral("REGISTRY"), proxy.address());
+        QElapsedTimer clock;
+        clock.start();
+        const Run r = cli(QStringList{QStringLiteral("--timeout"), QStringLiteral("2")} + args,
+                          engine ? fake.dockerHost() : QString());
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("gave up after 2 s"), r.err.constData());
+        QVERIFY2(clock.elapsed() < 20000, qPrintable(QString::number(clock.elapsed())));
+    }
+
     // ---- 3. Registry pagination: the total is capped, not only the page count.
 
     void endlessBigPagesStopEarly() {
