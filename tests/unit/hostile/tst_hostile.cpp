@@ -3,6 +3,7 @@
 // terminal escapes must reach no output (stdout, stderr, JSON, the log file); streams end on
 // silence; lines, layers and tag lists stay bounded; engine objects without an id are not used.
 
+#include "buildlog/diagnosis.h"
 #include "engine/engineclient.h"
 #include "engine/enginejobs.h"
 #include "engine/logdemuxer.h"
@@ -13,6 +14,7 @@
 #include "scriptonpath.h"
 #include "waitforjob.h"
 
+#include <QBuffer>
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QLocalSocket>
@@ -514,6 +516,40 @@ private Q_SLOTS:
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains("gave up after 2 s"), r.err.constData());
         QVERIFY2(clock.elapsed() < 20000, qPrintable(QString::number(clock.elapsed())));
+    }
+
+    // ---- 8. diagnose-log: the state it keeps does not grow with the log.
+
+    void diagnosisStateIsBounded() {
+        // 200 000 steps in one build, each with output and a warning: what is kept stays at the caps.
+        QByteArray log;
+        log.reserve(24 * 1024 * 1024);
+        for (int n = 1; n <= 200000; ++n) {
+            const QByteArray id = "#" + QByteArray::number(n);
+            log += id + " [app " + QByteArray::number(n) + "/200000] RUN make target-" +
+                   QByteArray::number(n) + "\n" + id + " 0.1 output line\n" + id + " WARN: hostile warning " +
+                   QByteArray::number(n) + "\n" + id + " DONE 0.1s\n\n";
+        }
+        QBuffer device(&log);
+        QVERIFY(device.open(QIODevice::ReadOnly));
+        const auto d = buildlog::diagnoseDevice(device, QStringLiteral("generated"));
+        QVERIFY(d.ok());
+        const buildlog::Diagnosis r = d.value().result();
+        int steps = 0;
+        for (const auto& stage : r.stages)
+            steps += stage.steps;
+        QCOMPARE(steps, 20000);
+        QStringList kinds;
+        int builderWarnings = 0;
+        for (const auto& w : r.warnings) {
+            kinds << w.kind;
+            builderWarnings += w.kind == QLatin1String("builder-warning") ? 1 : 0;
+            if (w.kind == QLatin1String("too-many-steps"))
+                QCOMPARE(w.count, 180000);
+        }
+        QVERIFY2(kinds.contains(QStringLiteral("too-many-steps")), qPrintable(kinds.join(u',')));
+        QVERIFY(kinds.contains(QStringLiteral("too-many-messages")));
+        QVERIFY(builderWarnings <= 500);
     }
 
     // ---- 3. Registry pagination: the total is capped, not only the page count.
