@@ -97,7 +97,8 @@ private:
         double started = -1;
         bool finished = false;
     };
-    QHash<QByteArray, Vertex> m_vertices; // by digest
+    static constexpr qsizetype kMaxVertices = 20000; // = the diagnosis' step cap (diagnosis.cpp)
+    QHash<QByteArray, Vertex> m_vertices;            // by digest
     int m_nextId = 0;
 };
 
