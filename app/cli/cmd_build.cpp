@@ -5,6 +5,7 @@
 #include "command.h"
 #include "output.h"
 
+#include "imagebuild/buildhistory.h"
 #include "imagebuild/buildplanner.h"
 #include "imagebuild/buildrunner.h"
 #include "imagebuild/renderers.h"
@@ -239,6 +240,14 @@ SAGEDOCK_CLI_COMMAND(
                 ::signal(SIGINT, onSignal);
                 ::signal(SIGTERM, onSignal);
             }
+            // Builds an earlier, killed sagedock-cli left behind are settled and named here, once.
+            for (const QString& notice :
+                 imagebuild::History(run.historyPath.isEmpty() ? imagebuild::History::defaultPath()
+                                                               : run.historyPath)
+                     .recover()
+                     .notices)
+                io.err << "sagedock-cli: " << notice << "\n";
+            io.err.flush();
             runner.start(pl, run);
         };
 

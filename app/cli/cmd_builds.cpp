@@ -24,6 +24,9 @@ SAGEDOCK_CLI_COMMAND(
             return;
         }
         const imagebuild::History history;
+        for (const QString& notice : history.recover().notices)
+            io.err << "sagedock-cli: " << notice << "\n";
+        io.err.flush();
         auto records = history.load(limit);
         if (!records.ok()) {
             done(cli::printError(io, records.error()));

@@ -30,7 +30,9 @@ SAGEDOCK_CLI_COMMAND(
         p.addOption(
             {QStringLiteral("all-interfaces"),
              QStringLiteral("Publish on every network interface (LAN exposure!), not only 127.0.0.1.")});
-        p.addOption({QStringLiteral("timeout"), QStringLiteral("Seconds to wait for Jupyter (default 120)."),
+        p.addOption({QStringLiteral("timeout"),
+                     QStringLiteral("Seconds to wait for Jupyter, and the longest a pull may go without "
+                                    "word from the engine (default 120)."),
                      QStringLiteral("s"), QStringLiteral("120")});
         p.addOption({QStringLiteral("json"),
                      QStringLiteral("Print the session as JSON (stderr then carries errors only; a warning "
@@ -93,6 +95,8 @@ SAGEDOCK_CLI_COMMAND(
             done(cli::printError(io, client.error()));
             return;
         }
+        // A stalled pull must end too: the same limit, counted from the engine's last word.
+        client.value()->setPullIdleTimeoutMs(timeout * 1000);
         auto* job = new launch::Launcher(client.value(), options, client.value());
         const bool timings = p.isSet(QStringLiteral("timings"));
         const bool browser = !p.isSet(QStringLiteral("no-browser")) && settings.openBrowser();

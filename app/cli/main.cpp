@@ -15,15 +15,23 @@ using namespace sagedock;
 namespace {
 
 void printHelp(QTextStream& out) {
-    out << "Usage: sagedock-cli [--version] [--help] [--verbose] COMMAND [ARGS...]\n\n"
+    out << "Usage: sagedock-cli [--version] [--help] [--verbose] [--timeout SECONDS] COMMAND [ARGS...]\n\n"
         << "SageDock for the terminal and CI jobs: SageMath stage images, build logs, launches.\n\n"
         << "Commands:\n";
     for (const cli::Command& c : cli::commands())
         out << "  " << QString::fromLatin1(c.name).leftJustified(14) << " " << QString::fromUtf8(c.summary)
             << "\n";
     out << "\nRun 'sagedock-cli COMMAND --help' for a command's options.\n"
+        << "--timeout SECONDS: the longest any command may wait, then it gives up with exit 1 (0 = no\n"
+        << "limit; default 300, none for build and launch, which have their own limits).\n"
         << "Exit codes: 0 ok, 1 failure or a --fail-on condition met, 2 usage error.\n";
     out.flush();
+}
+
+// Commands that run for as long as their work takes (a build: hours; launch: a pull, then its own
+// --timeout for Jupyter and a pull idle limit) have no overall limit unless one is given.
+int defaultTimeoutSeconds(const QString& command) {
+    return command == QLatin1String("build") || command == QLatin1String("launch") ? 0 : 300;
 }
 
 } // namespace
@@ -41,9 +49,22 @@ int main(int argc, char* argv[]) {
 
     QStringList args = app.arguments();
     bool verbose = false;
+    int timeoutSeconds = -1; // not given: the command's default
     args.removeFirst();
     while (!args.isEmpty() && args.first().startsWith(QLatin1Char('-'))) {
-        const QString flag = args.takeFirst();
+        QString flag = args.takeFirst();
+        if (flag == QLatin1String("--timeout") || flag.startsWith(QLatin1String("--timeout="))) {
+            const QString value = flag.contains(QLatin1Char('=')) ? flag.section(QLatin1Char('='), 1)
+                                  : args.isEmpty()                ? QString()
+                                                                  : args.takeFirst();
+            bool ok = false;
+            timeoutSeconds = value.toInt(&ok);
+            if (!ok || timeoutSeconds < 0) {
+                err << "sagedock-cli: --timeout needs a number of seconds (0 = no limit)\n";
+                return cli::ExitUsage;
+            }
+            continue;
+        }
         if (flag == QLatin1String("--version") || flag == QLatin1String("-V")) {
             out << "sagedock-cli " << SAGEDOCK_VERSION << "\n";
             return cli::ExitOk;
@@ -98,17 +119,28 @@ int main(int argc, char* argv[]) {
 
     int exitCode = cli::ExitOk;
     bool finished = false;
-    QTimer::singleShot(0, &app, [&] {
-        command->run(parser, io, [&](int code) {
+    const auto finish = [&](int code) {
+        if (finished)
+            return;
+        finished = true;
+        exitCode = code;
+        out.flush();
+        err.flush();
+        QCoreApplication::exit(code);
+    };
+    if (timeoutSeconds < 0)
+        timeoutSeconds = defaultTimeoutSeconds(name);
+    if (timeoutSeconds > 0)
+        // One limit for everything a command waits on (registry, engine, processes): jobs still running
+        // are dropped with the application, which stops their requests and process groups.
+        QTimer::singleShot(qint64(timeoutSeconds) * 1000, &app, [&, timeoutSeconds] {
             if (finished)
                 return;
-            finished = true;
-            exitCode = code;
-            out.flush();
-            err.flush();
-            QCoreApplication::exit(code);
+            err << "sagedock-cli: " << name << " gave up after " << timeoutSeconds
+                << " s (--timeout); nothing answered in time.\n";
+            finish(cli::ExitFailure);
         });
-    });
+    QTimer::singleShot(0, &app, [&] { command->run(parser, io, finish); });
     if (!finished)
         app.exec();
     return exitCode;

@@ -85,7 +85,9 @@ util::Result<matrix::MatrixRequest> matrixRequestFromOptions(const QCommandLineP
     const auto& cat = reference::Catalog::bundled();
     matrix::MatrixRequest r;
     r.repositoryPrefix = p.value(QStringLiteral("repo"));
-    if (p.isSet(QStringLiteral("tag")))
+    // `resolve` has no --tag (the query names it): optionNames() holds only options that were given,
+    // so asking it never makes QCommandLineParser warn about an option it does not know.
+    if (p.optionNames().contains(QStringLiteral("tag")))
         r.tag = p.value(QStringLiteral("tag"));
     const int sources = int(p.isSet(QStringLiteral("systems"))) + int(p.isSet(QStringLiteral("all-known"))) +
                         int(p.isSet(QStringLiteral("release")));

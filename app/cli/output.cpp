@@ -1,16 +1,42 @@
 #include "output.h"
 
+#include "util/redact.h"
+
 #include <algorithm>
 
 namespace sagedock::cli {
 
+namespace {
+
+// Long enough for any value the CLI prints in JSON (a log excerpt, a tag list entry).
+constexpr qsizetype kJsonStringMax = 1 << 20;
+
+// The last filter before the terminal or a script: every string value in JSON output goes through
+// the server-text filter, whatever its source, so a registry's or engine's words that reached a
+// result field unfiltered still cannot carry a credential or a terminal escape out.
+void sanitize(nlohmann::json& value) {
+    if (value.is_string()) {
+        const QString s = QString::fromStdString(value.get<std::string>());
+        const QString safe = util::serverText(s, true, kJsonStringMax);
+        if (safe != s)
+            value = safe.toStdString();
+    } else if (value.is_structured()) {
+        for (auto& item : value)
+            sanitize(item);
+    }
+}
+
+} // namespace
+
 void printJson(Io& io, const nlohmann::json& value) {
-    io.out << QString::fromStdString(value.dump(2)) << "\n";
+    nlohmann::json safe = value;
+    sanitize(safe);
+    io.out << QString::fromStdString(safe.dump(2)) << "\n";
     io.out.flush();
 }
 
 int printError(Io& io, const util::Error& error) {
-    io.err << "sagedock-cli: " << error.toString() << "\n";
+    io.err << "sagedock-cli: " << util::serverText(error.toString()) << "\n";
     io.err.flush();
     return ExitFailure;
 }

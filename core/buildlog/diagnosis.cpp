@@ -2,6 +2,9 @@
 
 #include "buildlog/parser.h"
 
+#include <algorithm>
+#include <climits>
+
 #include <QFile>
 #include <QRegularExpression>
 #include <QSet>
@@ -85,8 +88,17 @@ bool isLayerDownload(const QString& t) {
 
 } // namespace
 
+// Memory independent of the log's size: a real build has hundreds of steps, a CI log of many builds
+// a few thousand; a log with more is diagnosed on its first kMaxSteps steps (and says so). The same
+// for the builder's warnings and errors, whose first ones are the useful ones.
+constexpr qsizetype kMaxSteps = 20000;
+constexpr qsizetype kMaxMessages = 500;
+constexpr qsizetype kMaxMessageChars = 4096;
+
 struct Diagnoser::State {
     LogFormat format = LogFormat::Unknown;
+    qint64 droppedSteps = 0;
+    qint64 droppedMessages = 0;
     QList<StepRecord> steps;
     QHash<QPair<int, int>, qsizetype> byId; // (build, id) -> index in steps
     int maxBuild = -1;
@@ -123,6 +135,10 @@ void Diagnoser::addEvent(const BuildEvent& e) {
     case BuildEvent::Type::Line:
         return;
     case BuildEvent::Type::StepStarted: {
+        if (d->steps.size() >= kMaxSteps) {
+            ++d->droppedSteps;
+            return;
+        }
         StepRecord r;
         r.info = e.info;
         r.info.build = e.build;
@@ -135,7 +151,7 @@ void Diagnoser::addEvent(const BuildEvent& e) {
         if (StepRecord* r = d->find(e.build, e.step)) {
             r->status = e.status;
             r->seconds = e.seconds;
-            r->error = e.text;
+            r->error = e.text.left(kMaxMessageChars);
             if (e.text.contains(u"max depth exceeded")) {
                 d->maxDepth = true;
                 d->maxDepthBuild = e.build;
@@ -157,9 +173,14 @@ void Diagnoser::addEvent(const BuildEvent& e) {
         }
         return;
     case BuildEvent::Type::Warning: {
+        if (d->builderWarnings.size() >= kMaxMessages) {
+            ++d->droppedMessages;
+            return;
+        }
         const StepRecord* r = d->find(e.build, e.step);
-        d->builderWarnings.append(
-            DiagnosisWarning{QStringLiteral("builder-warning"), e.text, r ? r->info.name : QString(), 0});
+        d->builderWarnings.append(DiagnosisWarning{QStringLiteral("builder-warning"),
+                                                   e.text.left(kMaxMessageChars),
+                                                   r ? r->info.name : QString(), 0});
         return;
     }
     case BuildEvent::Type::BuildError:
@@ -167,7 +188,11 @@ void Diagnoser::addEvent(const BuildEvent& e) {
             d->maxDepth = true;
             d->maxDepthBuild = e.build;
         }
-        d->buildErrors.append(DiagnosisError{QString(), e.text});
+        if (d->buildErrors.size() >= kMaxMessages) {
+            ++d->droppedMessages;
+            return;
+        }
+        d->buildErrors.append(DiagnosisError{QString(), e.text.left(kMaxMessageChars)});
         return;
     }
 }
@@ -469,6 +494,20 @@ Diagnosis Diagnoser::result() const {
                "BuildKit cache sources. Use BuildKit for cache imports from a registry."),
             QString(), 0});
     out.warnings.append(d->builderWarnings);
+    if (d->droppedSteps > 0)
+        out.warnings.append(DiagnosisWarning{
+            QStringLiteral("too-many-steps"),
+            tr("The log has %1 more steps than the %2 SageDock diagnoses; the numbers cover the first %2.")
+                .arg(d->droppedSteps)
+                .arg(kMaxSteps),
+            QString(), int(std::min<qint64>(d->droppedSteps, INT_MAX))});
+    if (d->droppedMessages > 0)
+        out.warnings.append(DiagnosisWarning{
+            QStringLiteral("too-many-messages"),
+            tr("The builder reported %1 more warnings or errors than the %2 kept; the first ones are shown.")
+                .arg(d->droppedMessages)
+                .arg(kMaxMessages),
+            QString(), int(std::min<qint64>(d->droppedMessages, INT_MAX))});
     return out;
 }
 

@@ -48,8 +48,10 @@ private:
     void finishStep(int id, StepStatus status, double seconds, QByteArrayView message, BuildEvents& out);
     void newBuild(BuildEvents& out);
 
+    static constexpr qsizetype kMaxTrackedSteps = 20000; // = the diagnosis' cap (diagnosis.cpp)
     QHash<int, Step> m_steps;
-    QByteArrayView m_full; // the whole line being parsed, for Line events
+    int m_lastUntracked = -1; // the step past the cap whose lines are being read
+    QByteArrayView m_full;    // the whole line being parsed, for Line events
     int m_build = 0;
     int m_current = -1; // step whose output unprefixed lines continue (Sage CI strips "#N t " prefixes)
     enum class Block : quint8 { None, Inside, After } m_block = Block::None;
@@ -95,7 +97,8 @@ private:
         double started = -1;
         bool finished = false;
     };
-    QHash<QByteArray, Vertex> m_vertices; // by digest
+    static constexpr qsizetype kMaxVertices = 20000; // = the diagnosis' step cap (diagnosis.cpp)
+    QHash<QByteArray, Vertex> m_vertices;            // by digest
     int m_nextId = 0;
 };
 

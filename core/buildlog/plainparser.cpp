@@ -62,6 +62,7 @@ void PlainParser::parseLine(const Line& line, BuildEvents& out) {
 
 void PlainParser::newBuild(BuildEvents& out) {
     m_steps.clear();
+    m_lastUntracked = -1;
     m_current = -1;
     m_block = Block::None;
     ++m_build;
@@ -72,7 +73,9 @@ void PlainParser::newBuild(BuildEvents& out) {
 }
 
 void PlainParser::startStep(int id, QByteArrayView name, BuildEvents& out) {
-    m_steps.insert(id, Step{name.toByteArray(), false});
+    // Bounded like the diagnosis: past the cap a step is passed on but not remembered by name.
+    if (m_steps.size() < kMaxTrackedSteps || m_steps.contains(id))
+        m_steps.insert(id, Step{name.toByteArray(), false});
     BuildEvent e;
     e.type = BuildEvent::Type::StepStarted;
     e.build = m_build;
@@ -85,10 +88,15 @@ void PlainParser::startStep(int id, QByteArrayView name, BuildEvents& out) {
 
 void PlainParser::finishStep(int id, StepStatus status, double seconds, QByteArrayView message,
                              BuildEvents& out) {
-    Step& step = m_steps[id];
-    if (step.finished)
+    auto it = m_steps.find(id);
+    if (it == m_steps.end()) {
+        if (m_steps.size() >= kMaxTrackedSteps)
+            return; // a step past the cap: its end is not diagnosed either
+        it = m_steps.insert(id, Step{});
+    }
+    if (it->finished)
         return;
-    step.finished = true;
+    it->finished = true;
     if (m_current == id)
         m_current = -1;
     BuildEvent e;
@@ -141,7 +149,11 @@ void PlainParser::stepLine(int id, QByteArrayView rest, BuildEvents& out) {
         }
     }
 
-    if (it == m_steps.end()) {
+    // Past the cap a step is not remembered: it is announced once (its first line), not on every line.
+    const bool untracked = it == m_steps.end() && m_steps.size() >= kMaxTrackedSteps;
+    if (it == m_steps.end() && !(untracked && id == m_lastUntracked)) {
+        if (untracked)
+            m_lastUntracked = id;
         if (status != StepStatus::Running || outputOffset(rest) >= 0 || startsWith(rest, "WARN:")) {
             // A truncated log may start in the middle of a step: make it known without a name.
             startStep(id, {}, out);

@@ -53,6 +53,9 @@ void RawJsonParser::parseLine(const Line& line, BuildEvents& out) {
             if (digest.isEmpty())
                 continue;
             auto it = m_vertices.find(digest);
+            // Bounded like the plain parser and the diagnosis: past the cap, new vertices are not read.
+            if (it == m_vertices.end() && m_vertices.size() >= kMaxVertices)
+                continue;
             if (it == m_vertices.end()) {
                 Vertex vertex;
                 vertex.id = ++m_nextId;

@@ -184,6 +184,15 @@ void Client::call(http::Request request, QObject* context, const QString& action
     whenNegotiated(
         context,
         [this, request, guard, action, handler, failed]() mutable {
+            // An empty path segment means an empty object id: "/containers//stop" would reach a
+            // different endpoint, or none, depending on the engine. Never send it.
+            if (request.url.path().contains(QLatin1String("//")) ||
+                request.url.path().endsWith(QLatin1Char('/'))) {
+                failed(Error::make(
+                    ErrorCode::InvalidArgument,
+                    Text::tr("SageDock refused to %1: the engine object has no id.").arg(action)));
+                return;
+            }
             // The path was built before negotiation maybe: rebuild its version prefix now.
             static const QRegularExpression versioned(QStringLiteral("^/v\\d+\\.\\d+/"));
             if (!versioned.match(request.url.path()).hasMatch()) {
@@ -213,7 +222,7 @@ void Client::callList(http::Request request, QObject* context, const QString& ac
                       T (*convert)(const nlohmann::json&), Callback<QList<T>> done) {
     call(
         std::move(request), context, action,
-        [this, done, action, convert](const http::Response& resp) {
+        [this, done, action, convert, request](const http::Response& resp) {
             if (!resp.isSuccess()) {
                 done(errorFromResponse(resp, m_endpoint, action));
                 return;
@@ -223,10 +232,25 @@ void Client::callList(http::Request request, QObject* context, const QString& ac
                 done(parseError(action));
                 return;
             }
+            // Only objects with a usable id become items: an element that is not an object, or has an
+            // empty or odd id, would become a session nobody can stop (or a request to "/containers//").
             QList<T> out;
             out.reserve(qsizetype(j.size()));
-            for (const auto& item : j)
-                out << convert(item);
+            qsizetype skipped = 0;
+            for (const auto& item : j) {
+                if (item.is_object())
+                    if (T value = convert(item); isEngineId(value.id)) {
+                        out << std::move(value);
+                        continue;
+                    }
+                ++skipped;
+            }
+            if (skipped > 0)
+                util::logWarning(
+                    QStringLiteral("The engine's answer to %1 held %2 element(s) without a valid "
+                                   "id; they were left out.")
+                        .arg(request.url.path())
+                        .arg(skipped));
             done(out);
         },
         [done](Error e) { done(e); });
@@ -478,6 +502,7 @@ namespace sagedock::engine {
 
 PullJob* Client::pull(const QString& reference) {
     auto* job = new PullJob(this, reference);
+    job->setIdleTimeoutMs(m_pullIdleTimeoutMs);
     job->start();
     return job;
 }

@@ -52,6 +52,11 @@ public:
     http::Transport& http() const { return m_http; }
     QString apiVersion() const { return m_apiVersion; } // empty until negotiated
     bool isPodman() const { return m_podman; }
+    // How long a pull may go without a byte from the engine before it fails with a Timeout (also
+    // before the first byte). Docker and Podman report progress every few seconds while they work.
+    static constexpr int kDefaultPullIdleTimeoutMs = 300000;
+    void setPullIdleTimeoutMs(int ms) { m_pullIdleTimeoutMs = ms; }
+    int pullIdleTimeoutMs() const { return m_pullIdleTimeoutMs; }
 
     // GET /_ping: negotiates the API version and recognises Podman. Re-pings when called again.
     void ping(QObject* context, Callback<PingInfo> done);
@@ -104,6 +109,7 @@ private:
     QString m_apiVersion;
     bool m_podman = false;
     bool m_pinging = false;
+    int m_pullIdleTimeoutMs = kDefaultPullIdleTimeoutMs;
     util::Error m_pingError;
     QList<std::pair<std::function<void()>, std::function<void(util::Error)>>> m_waiting;
 };

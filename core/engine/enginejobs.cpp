@@ -3,6 +3,7 @@
 #include "engine/engineclient.h"
 #include "engine/errors.h"
 #include "http/reply.h"
+#include "util/redact.h"
 
 #include <QCoreApplication>
 #include <QTimer>
@@ -41,7 +42,22 @@ std::pair<QString, QString> pullParameters(const QString& reference) {
 StreamJob::StreamJob(Client* client, QString cancelMessage, QObject* parent)
     : util::Job(parent)
     , m_client(client)
-    , m_cancelMessage(std::move(cancelMessage)) {}
+    , m_cancelMessage(std::move(cancelMessage)) {
+    m_idle.setSingleShot(true);
+    connect(&m_idle, &QTimer::timeout, this, [this] {
+        if (isFinished())
+            return;
+        dropReply();
+        emitResult(idleError());
+    });
+}
+
+Error StreamJob::idleError() const {
+    return Error::make(ErrorCode::Timeout,
+                       tr("The container engine sent nothing for %n second(s); SageDock stopped waiting.",
+                          nullptr, m_idleTimeoutMs / 1000),
+                       tr("Check the engine (docker info, journalctl -u docker) and try again."));
+}
 
 StreamJob::~StreamJob() {
     delete m_reply.data();
@@ -56,7 +72,13 @@ void StreamJob::open(std::function<http::Request()> request) {
             http::Request r = request();
             makeStreaming(r);
             m_reply = m_client->http().send(r);
-            connect(m_reply, &http::Reply::dataReceived, this, &StreamJob::onData);
+            if (m_idleTimeoutMs > 0)
+                m_idle.start(m_idleTimeoutMs);
+            connect(m_reply, &http::Reply::dataReceived, this, [this](const QByteArray& chunk) {
+                if (m_idleTimeoutMs > 0)
+                    m_idle.start(m_idleTimeoutMs);
+                onData(chunk);
+            });
             connect(m_reply, &http::Reply::finished, this, [this] {
                 const http::Response resp = m_reply->response();
                 dropReply();
@@ -75,6 +97,7 @@ Error StreamJob::endError(const http::Response& resp, const QString& action) con
 }
 
 void StreamJob::dropReply() {
+    m_idle.stop();
     if (m_reply) {
         m_reply->disconnect(this);
         m_reply->deleteLater();
@@ -113,18 +136,35 @@ void PullJob::doStart() {
     });
 }
 
+void PullJob::feed(const QByteArray& line) {
+    if (auto err = m_progress.feedLine(line); err && !m_inbandError)
+        m_inbandError = m_progress.overLimit() ? Error::make(ErrorCode::TooLarge, *err)
+                                               : errorFromMessage(500, *err, tr("pull %1").arg(m_reference));
+}
+
 void PullJob::onData(const QByteArray& chunk) {
-    for (const QByteArray& line : m_lines.feed(chunk)) {
-        if (auto err = m_progress.feedLine(line); err && !m_inbandError)
-            m_inbandError = errorFromMessage(500, *err, tr("pull %1").arg(m_reference));
+    for (const QByteArray& line : m_lines.feed(chunk))
+        feed(line);
+    if (m_progress.overLimit()) {
+        // Not a pull any more: stop reading instead of consuming an endless stream.
+        dropReply();
+        return finish(m_inbandError);
     }
     emitProgress(false);
 }
 
+util::Error PullJob::idleError() const {
+    return Error::make(ErrorCode::Timeout,
+                       tr("The pull of %1 stalled: the engine sent nothing for %n second(s).", nullptr,
+                          idleTimeoutMs() / 1000)
+                           .arg(m_reference),
+                       tr("Check the network and the engine (docker info), then try again; "
+                          "sagedock-cli's --timeout sets this limit."));
+}
+
 void PullJob::onEnd(const http::Response& resp) {
     if (const QByteArray rest = m_lines.takeRest(); !rest.isEmpty())
-        if (auto err = m_progress.feedLine(rest); err && !m_inbandError)
-            m_inbandError = errorFromMessage(500, *err, tr("pull %1").arg(m_reference));
+        feed(rest);
     emitProgress(true);
     const Error e = endError(resp, tr("pull %1").arg(m_reference));
     finish(e ? e : m_inbandError);
@@ -201,9 +241,9 @@ void LogStream::onData(const QByteArray& chunk) {
     for (const LogFrame& f : m_demux.feed(chunk)) {
         if (f.stream == LogFrame::SystemError) {
             dropReply();
-            emitResult(
-                Error::make(ErrorCode::Protocol,
-                            tr("The engine stopped the log stream: %1").arg(QString::fromUtf8(f.payload))));
+            emitResult(Error::make(ErrorCode::Protocol,
+                                   tr("The engine stopped the log stream: %1")
+                                       .arg(util::serverText(QString::fromUtf8(f.payload.left(4096))))));
             return;
         }
         const bool err = f.stream == LogFrame::Stderr;

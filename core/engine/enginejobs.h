@@ -41,6 +41,11 @@ class StreamJob : public util::Job {
     Q_OBJECT
 public:
     ~StreamJob() override;
+    // Fails the stream with a Timeout when the engine sends nothing for this long, counted from the
+    // request (so an engine that never answers is covered too). 0 = never: the right choice for
+    // followed logs and events, whose silence is normal. Set before start().
+    void setIdleTimeoutMs(int ms) { m_idleTimeoutMs = ms; }
+    int idleTimeoutMs() const { return m_idleTimeoutMs; }
 
 protected:
     // cancelMessage: the Cancelled error's text, saying what stopped.
@@ -57,9 +62,14 @@ protected:
 
     Client* m_client;
 
+    // The idle limit was reached: the reply is dropped; say what stalled.
+    virtual util::Error idleError() const;
+
 private:
     QString m_cancelMessage;
     QPointer<http::Reply> m_reply;
+    int m_idleTimeoutMs = 0;
+    QTimer m_idle;
 };
 
 class PullJob final : public StreamJob {
@@ -79,8 +89,10 @@ protected:
     bool doCancel() override;
     void onData(const QByteArray& chunk) override;
     void onEnd(const http::Response& response) override;
+    util::Error idleError() const override;
 
 private:
+    void feed(const QByteArray& line);
     void emitProgress(bool force);
     void finish(util::Error error);
 

@@ -1,5 +1,7 @@
 #include "engine/errors.h"
 
+#include "util/redact.h"
+
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -37,10 +39,11 @@ QString engineMessage(const QByteArray& body) {
         for (const char* key : {"message", "cause", "error"}) {
             auto it = doc.find(key);
             if (it != doc.end() && it->is_string())
-                return QString::fromStdString(it->get<std::string>()).trimmed();
+                return util::serverText(QString::fromStdString(it->get<std::string>()).trimmed());
         }
     }
-    return QString::fromUtf8(body).trimmed();
+    // Only the start of a body that is not JSON: it is shown in one sentence.
+    return util::serverText(QString::fromUtf8(body.left(4096)).trimmed());
 }
 
 Error connectionError(const http::Response& response, const Endpoint& endpoint) {
@@ -80,7 +83,8 @@ Error connectionError(const http::Response& response, const Endpoint& endpoint) 
 }
 
 Error errorFromMessage(int status, const QString& message, const QString& action) {
-    const QString m = message;
+    // Every caller passes the engine's own words (a body, an in-band stream error): server text.
+    const QString m = util::serverText(message);
     static const QRegularExpression portRe(
         QStringLiteral("Bind for ([^ ]+) failed: port is already allocated"));
     if (m.contains(QLatin1String("port is already allocated")) ||

@@ -1,5 +1,7 @@
 #include "engine/logdemuxer.h"
 
+#include <utility>
+
 namespace sagedock::engine {
 
 QList<LogFrame> LogDemuxer::feed(const QByteArray& chunk) {
@@ -33,24 +35,51 @@ QList<LogFrame> LogDemuxer::feed(const QByteArray& chunk) {
     return out;
 }
 
+void LineSplitter::push(QList<QByteArray>& lines, QByteArray line) {
+    if (line.endsWith('\r'))
+        line.chop(1);
+    lines.append(std::move(line));
+}
+
 QList<QByteArray> LineSplitter::feed(const QByteArray& chunk) {
     QList<QByteArray> lines;
-    m_buffer.append(chunk);
+    // Only the new chunk is searched for newlines: the buffer never holds one.
     qsizetype start = 0;
-    for (qsizetype nl = m_buffer.indexOf('\n', start); nl >= 0; nl = m_buffer.indexOf('\n', start)) {
-        QByteArray line = m_buffer.mid(start, nl - start);
-        if (line.endsWith('\r'))
-            line.chop(1);
-        lines.append(std::move(line));
+    for (qsizetype nl = chunk.indexOf('\n'); nl >= 0; nl = chunk.indexOf('\n', start)) {
+        if (m_discarding) {
+            m_dropped += nl - start;
+            m_discarding = false;
+        } else if (m_buffer.size() + (nl - start) > m_max) {
+            const qsizetype room = m_max - m_buffer.size();
+            m_buffer.append(chunk.constData() + start, room);
+            m_dropped += nl - start - room;
+            push(lines, std::exchange(m_buffer, {}));
+        } else {
+            m_buffer.append(chunk.constData() + start, nl - start);
+            push(lines, std::exchange(m_buffer, {}));
+        }
         start = nl + 1;
     }
-    m_buffer.remove(0, start);
+    const qsizetype rest = chunk.size() - start;
+    if (m_discarding) {
+        m_dropped += rest;
+    } else if (m_buffer.size() + rest > m_max) {
+        // The line is too long: deliver what fits now and drop the rest of it.
+        const qsizetype room = m_max - m_buffer.size();
+        m_buffer.append(chunk.constData() + start, room);
+        m_dropped += rest - room;
+        push(lines, std::exchange(m_buffer, {}));
+        m_discarding = true;
+    } else {
+        m_buffer.append(chunk.constData() + start, rest);
+    }
     return lines;
 }
 
 QByteArray LineSplitter::takeRest() {
     QByteArray rest = std::move(m_buffer);
     m_buffer.clear();
+    m_discarding = false;
     if (rest.endsWith('\r'))
         rest.chop(1);
     return rest;

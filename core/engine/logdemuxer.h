@@ -30,13 +30,26 @@ private:
 };
 
 // Collects bytes into complete lines (without the newline); keeps the unfinished last line.
+// Linear: each byte is looked at once, however a line is cut into chunks. Bounded: a line longer
+// than maxLineBytes is cut there (the part that fits is delivered, the rest up to the next newline is
+// dropped and counted), so a stream without newlines cannot grow the buffer without end.
 class LineSplitter {
 public:
+    static constexpr qsizetype kDefaultMaxLineBytes = 1024 * 1024;
+    explicit LineSplitter(qsizetype maxLineBytes = kDefaultMaxLineBytes)
+        : m_max(maxLineBytes) {}
     QList<QByteArray> feed(const QByteArray& chunk);
     QByteArray takeRest(); // the unfinished line, if any, at end of stream
+    qint64 droppedBytes() const { return m_dropped; }
+    qsizetype pendingBytes() const { return m_buffer.size(); }
 
 private:
-    QByteArray m_buffer;
+    void push(QList<QByteArray>& lines, QByteArray line);
+
+    qsizetype m_max;
+    QByteArray m_buffer;       // the unfinished line, at most m_max bytes
+    bool m_discarding = false; // inside an overlong line: drop until its newline
+    qint64 m_dropped = 0;
 };
 
 } // namespace sagedock::engine

@@ -1,5 +1,7 @@
 #include "engine/pullprogress.h"
 
+#include "util/redact.h"
+
 #include <QCoreApplication>
 
 #include <nlohmann/json.hpp>
@@ -13,9 +15,11 @@ struct Text {
     Q_DECLARE_TR_FUNCTIONS(sagedock::engine)
 };
 
+// Every string of the stream is the engine's (and through it a registry's): server text, short.
 QString str(const nlohmann::json& j, const char* key) {
     auto it = j.find(key);
-    return it != j.end() && it->is_string() ? QString::fromStdString(it->get<std::string>()) : QString();
+    return it != j.end() && it->is_string() ? util::serverText(QString::fromStdString(it->get<std::string>()))
+                                            : QString();
 }
 template <typename F> qint64 sumOver(const QList<LayerProgress>& layers, F bytes) {
     qint64 sum = 0;
@@ -25,15 +29,19 @@ template <typename F> qint64 sumOver(const QList<LayerProgress>& layers, F bytes
 }
 } // namespace
 
-LayerProgress& PullProgress::layer(const QString& id) {
-    for (LayerProgress& l : m_layers)
-        if (l.id == id)
-            return l;
-    m_layers.append(LayerProgress{id, {}, 0, 0, false, false});
-    return m_layers.last();
+LayerProgress* PullProgress::layer(const QString& id) {
+    if (const auto it = m_index.constFind(id); it != m_index.constEnd())
+        return &m_layers[*it];
+    if (m_layers.size() >= kMaxLayers)
+        return nullptr;
+    m_index.insert(id, m_layers.size());
+    m_layers.append(LayerProgress{id, {}, 0, 0, 0, false, false});
+    return &m_layers.last();
 }
 
 std::optional<QString> PullProgress::feedLine(const QByteArray& raw) {
+    if (m_overLimit)
+        return std::nullopt;
     const QByteArray line = raw.trimmed();
     if (line.isEmpty())
         return std::nullopt;
@@ -64,7 +72,14 @@ std::optional<QString> PullProgress::feedLine(const QByteArray& raw) {
         return std::nullopt;
     }
     // Podman ends with {"status":"Download complete","id":<image id>} after the layers: harmless here.
-    LayerProgress& l = layer(id);
+    LayerProgress* found = layer(id);
+    if (!found) {
+        m_overLimit = true;
+        return Text::tr("The engine reported more than %1 layers for one image; SageDock stopped reading "
+                        "the pull.")
+            .arg(kMaxLayers);
+    }
+    LayerProgress& l = *found;
     l.status = status;
     qint64 current = -1, total = -1;
     if (auto d = j.find("progressDetail"); d != j.end() && d->is_object()) {

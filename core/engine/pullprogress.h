@@ -10,6 +10,7 @@
 //   label(view.text());
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QLocale>
 #include <QString>
@@ -30,8 +31,12 @@ struct LayerProgress {
 
 class PullProgress {
 public:
+    // No image has more than 127 layers (Docker's limit); a stream naming thousands is not a pull.
+    static constexpr int kMaxLayers = 1000;
     // Returns the error message of an in-band error line; nullopt otherwise.
     std::optional<QString> feedLine(const QByteArray& line);
+    // The stream named more than kMaxLayers layers: the rest is not read (feedLine returned why once).
+    bool overLimit() const { return m_overLimit; }
 
     const QList<LayerProgress>& layers() const { return m_layers; }
     qint64 bytesDone() const;  // downloaded bytes over all layers (finished layers count fully)
@@ -47,8 +52,10 @@ public:
     bool upToDate() const { return m_upToDate; }
 
 private:
-    LayerProgress& layer(const QString& id);
+    LayerProgress* layer(const QString& id); // null past kMaxLayers
     QList<LayerProgress> m_layers;
+    QHash<QString, qsizetype> m_index; // id -> position in m_layers: constant time per line
+    bool m_overLimit = false;
     QString m_lastStatus;
     QString m_digest;
     bool m_upToDate = false;

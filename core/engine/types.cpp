@@ -1,5 +1,9 @@
 #include "engine/types.h"
 
+#include "util/redact.h"
+
+#include <QRegularExpression>
+
 namespace sagedock::engine {
 
 namespace {
@@ -200,6 +204,11 @@ ImageDetails imageDetailsFromJson(const nlohmann::json& j) {
     return d;
 }
 
+bool isEngineId(const QString& id) {
+    static const QRegularExpression re(QStringLiteral(R"(^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$)"));
+    return re.match(id).hasMatch();
+}
+
 ContainerSummary containerSummaryFromJson(const nlohmann::json& j) {
     ContainerSummary s;
     s.id = str(j, "Id");
@@ -207,9 +216,11 @@ ContainerSummary containerSummaryFromJson(const nlohmann::json& j) {
     s.name = names.isEmpty() ? QString() : names.first();
     if (s.name.startsWith(QLatin1Char('/')))
         s.name.remove(0, 1);
-    s.image = str(j, "Image");
-    s.state = str(j, "State");
-    s.status = str(j, "Status");
+    // Shown in `ps`, the sessions list and logs: the engine's words are server text.
+    s.name = util::serverText(s.name, false, 256);
+    s.image = util::serverText(str(j, "Image"), false, 512);
+    s.state = util::serverText(str(j, "State"), false, 64);
+    s.status = util::serverText(str(j, "Status"), false, 256);
     s.created = QDateTime::fromSecsSinceEpoch(num(j, "Created"), Qt::UTC);
     s.labels = stringMap(j, "Labels");
     auto ports = j.find("Ports");

@@ -126,6 +126,9 @@ EngineInfo engineInfoFromJson(const nlohmann::json& j);
 ImageSummary imageSummaryFromJson(const nlohmann::json& j);
 ImageDetails imageDetailsFromJson(const nlohmann::json& j);
 ContainerSummary containerSummaryFromJson(const nlohmann::json& j);
+// An id the engine gave a container or an image, safe to put in a request path: letters, digits and
+// "_.:-" (image ids are "sha256:..."), at most 128 characters, never empty.
+bool isEngineId(const QString& id);
 ContainerDetails containerDetailsFromJson(const nlohmann::json& j);
 
 } // namespace sagedock::engine

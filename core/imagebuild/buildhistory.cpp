@@ -8,7 +8,13 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <QHash>
+
 #include <algorithm>
+
+#include <cerrno>
+#include <signal.h>
+#include <unistd.h>
 
 namespace sagedock::imagebuild {
 
@@ -28,31 +34,134 @@ util::Error History::append(const BuildRecord& record) const {
     return util::appendLineDurably(m_path, QByteArray::fromStdString(record.toJson().dump()));
 }
 
-util::Result<QList<BuildRecord>> History::load(int limit) const {
-    QList<BuildRecord> out;
-    QFile f(m_path);
+namespace {
+
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(sagedock::imagebuild)
+};
+
+// A line of the history that says "the broken lines before me were reported".
+constexpr const char* kNoteKey = "history_note";
+
+struct Scan {
+    QList<BuildRecord> records; // newest version of each id, in order of first appearance
+    int brokenSinceNote = 0;    // lines that are not records, after the last note
+};
+
+util::Result<Scan> scan(const QString& path) {
+    Scan out;
+    QFile f(path);
     if (!f.exists())
         return out;
     if (!f.open(QIODevice::ReadOnly))
-        return util::Error::make(
-            util::ErrorCode::Io,
-            QCoreApplication::translate("sagedock::imagebuild", "Cannot read the build history %1.")
-                .arg(m_path),
-            f.errorString());
+        return util::Error::make(util::ErrorCode::Io, Text::tr("Cannot read the build history %1.").arg(path),
+                                 f.errorString());
+    QHash<QString, qsizetype> index;
     while (!f.atEnd()) {
         const QByteArray line = f.readLine().trimmed();
         if (line.isEmpty())
             continue;
-        // A torn last line (power loss mid-append) or a foreign edit must not hide the other builds.
+        // A torn line (a crash mid-append) or a foreign edit must not hide the other builds.
         const nlohmann::json j =
             nlohmann::json::parse(line.constData(), line.constData() + line.size(), nullptr, false);
-        if (j.is_discarded() || !j.is_object())
+        if (j.is_object() && j.contains(kNoteKey)) {
+            out.brokenSinceNote = 0;
             continue;
-        out << BuildRecord::fromJson(j);
-        if (out.size() > limit)
-            out.removeFirst();
+        }
+        if (j.is_discarded() || !j.is_object() || !j.contains("id")) {
+            ++out.brokenSinceNote;
+            continue;
+        }
+        BuildRecord r = BuildRecord::fromJson(j);
+        if (const auto it = index.constFind(r.id); it != index.constEnd()) {
+            out.records[*it] = std::move(r);
+        } else {
+            index.insert(r.id, out.records.size());
+            out.records << std::move(r);
+        }
     }
     return out;
+}
+
+// Linux's /proc tells what a pid runs now: a pid from an old record may belong to another program.
+QByteArray commandLine(qint64 pid) {
+    QFile f(QStringLiteral("/proc/%1/cmdline").arg(pid));
+    return f.open(QIODevice::ReadOnly) ? f.read(4096).replace('\0', ' ') : QByteArray();
+}
+
+bool ownerAlive(qint64 pid) {
+    if (pid <= 0 || (::kill(pid_t(pid), 0) != 0 && errno != EPERM))
+        return false;
+    const QByteArray cmd = commandLine(pid);
+    return cmd.isEmpty() || cmd.contains("sagedock");
+}
+
+// The docker build's process group, if any of it still runs. The leader's command line is checked
+// when it is there, so a reused pid of an unrelated program is never signalled.
+bool buildGroupAlive(qint64 pgid) {
+    if (pgid <= 1 || ::kill(-pid_t(pgid), 0) != 0)
+        return false;
+    const QByteArray cmd = commandLine(pgid);
+    return cmd.isEmpty() || cmd.contains("docker") || cmd.contains("podman") || cmd.contains("buildx");
+}
+
+} // namespace
+
+util::Result<QList<BuildRecord>> History::load(int limit) const {
+    auto scanned = scan(m_path);
+    if (!scanned.ok())
+        return scanned.error();
+    QList<BuildRecord> out = std::move(scanned.value().records);
+    if (out.size() > limit)
+        out.remove(0, out.size() - limit);
+    return out;
+}
+
+History::Recovery History::recover() const {
+    Recovery result;
+    auto scanned = scan(m_path);
+    if (!scanned.ok()) {
+        result.notices << scanned.error().toString();
+        return result;
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (BuildRecord r : scanned.value().records) {
+        if (r.state != QLatin1String("running") || r.ownerPid == qint64(::getpid()) || ownerAlive(r.ownerPid))
+            continue;
+        QString what = Text::tr("SageDock (process %1) ended during this build: it was killed or crashed.")
+                           .arg(r.ownerPid);
+        if (buildGroupAlive(r.childPid)) {
+            // Its docker build outlived it (own process group): stop it rather than let it tag an
+            // image nobody is waiting for.
+            ::kill(-pid_t(r.childPid), SIGTERM);
+            what += QLatin1Char(' ') +
+                    Text::tr("Its docker build (process group %1) was still running and has been stopped.")
+                        .arg(r.childPid);
+        }
+        r.state = QStringLiteral("interrupted");
+        r.success = false;
+        r.finished = now;
+        r.error = what;
+        r.ownerPid = 0;
+        r.childPid = 0;
+        for (StageResult& s : r.stages)
+            if (s.status == StageStatus::Running || s.status == StageStatus::Pending)
+                s.status = StageStatus::Cancelled;
+        if (append(r))
+            continue; // unwritable: told again next time
+        result.interrupted << r.id;
+        result.notices << Text::tr("Build %1 (started %2) was interrupted. %3")
+                              .arg(r.id, r.started.toLocalTime().toString(Qt::ISODate), what);
+    }
+    if (const int broken = scanned.value().brokenSinceNote; broken > 0) {
+        nlohmann::json note = {{kNoteKey, "broken lines reported"}, {"lines", broken}};
+        if (!util::appendLineDurably(m_path, QByteArray::fromStdString(note.dump())))
+            result.notices << Text::tr("The build history %1 had %n broken line(s), left by a crash during a "
+                                       "write; they were skipped, the other builds are intact.",
+                                       nullptr, broken)
+                                  .arg(m_path);
+    }
+    return result;
 }
 
 std::optional<BuildRecord> History::latest(const QString& planKey) const {
@@ -60,7 +169,8 @@ std::optional<BuildRecord> History::latest(const QString& planKey) const {
     if (!all.ok())
         return std::nullopt;
     for (auto it = all.value().crbegin(); it != all.value().crend(); ++it)
-        if (it->planKey == planKey)
+        // A running record is a build in flight (maybe the caller's own): nothing to resume from.
+        if (it->planKey == planKey && it->state != QLatin1String("running"))
             return *it;
     return std::nullopt;
 }

@@ -1,9 +1,13 @@
 #pragma once
-// The append-only build history: one JSON line per build in <AppDataLocation>/build-history.jsonl,
-// each line written and flushed in one append (util::appendLineDurably), so a crash loses at most the
-// build in flight and never corrupts earlier ones. Reading skips lines it cannot parse.
+// The append-only build history: JSON lines in <AppDataLocation>/build-history.jsonl, each written
+// and flushed in one append (util::appendLineDurably, which never glues a record to a torn line). A
+// build appends a "running" record when it starts (with its pid, then its docker build's process
+// group) and its final record when it ends; the newest line of an id wins. recover() runs when the
+// next build (or `builds`) starts: a running record whose owner is gone becomes "interrupted", a
+// docker build it left behind is stopped, and broken lines are reported once.
 // Usage:
 //   imagebuild::History history;              // default file
+//   for (const QString& n : history.recover().notices) warn(n);
 //   history.append(record);
 //   auto all = history.load();           // oldest first
 //   auto last = history.latest(plan.key());
@@ -12,6 +16,7 @@
 #include "util/error.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -25,6 +30,11 @@ public:
 
     QString path() const { return m_path; }
     util::Error append(const BuildRecord& record) const;
+    struct Recovery {
+        QStringList notices;     // one sentence each, for the user (said once: recorded as said)
+        QStringList interrupted; // ids now marked interrupted
+    };
+    Recovery recover() const;
     // Oldest first; at most the newest `limit` records (small file reads: fine off a tight loop).
     util::Result<QList<BuildRecord>> load(int limit = 1000) const;
     std::optional<BuildRecord> latest(const QString& planKey) const;

@@ -16,8 +16,8 @@
 //   planner->planSage({.sourceDir = dir, .system = u"ubuntu-jammy"_s, .stages = {...}}); // starts it
 
 #include "imagebuild/buildplan.h"
-#include "util/job.h"
 #include "reference/catalog.h"
+#include "util/job.h"
 
 namespace sagedock::util {
 class ProcessJob;

@@ -151,6 +151,11 @@ nlohmann::json BuildRecord::toJson() const {
     j["log"] = s(logPath);
     j["success"] = success;
     j["error"] = s(error);
+    j["state"] = s(state);
+    if (ownerPid > 0)
+        j["owner_pid"] = ownerPid;
+    if (childPid > 0)
+        j["child_pid"] = childPid;
     return j;
 }
 
@@ -174,6 +179,16 @@ BuildRecord BuildRecord::fromJson(const nlohmann::json& j) {
     r.logPath = q(j, "log");
     r.success = j.value("success", false);
     r.error = q(j, "error");
+    // Records written before the running record existed are finished ones.
+    r.state = j.contains("state") ? q(j, "state") : QStringLiteral("finished");
+    if (r.state.isEmpty())
+        r.state = QStringLiteral("finished");
+    const auto pid = [&j](const char* key) {
+        auto it = j.find(key);
+        return it != j.end() && it->is_number_integer() ? it->get<qint64>() : qint64(0);
+    };
+    r.ownerPid = pid("owner_pid");
+    r.childPid = pid("child_pid");
     return r;
 }
 

@@ -56,6 +56,12 @@ struct BuildRecord {
     QString logPath;
     bool success = false;
     QString error;
+    // "running" from the moment the build starts (the record is in the history already), then
+    // "finished"; "interrupted" when its owner died without finishing it (History::recover).
+    // The Runner sets "running" itself; a record made anywhere else is a finished one.
+    QString state = QStringLiteral("finished");
+    qint64 ownerPid = 0; // the SageDock process running the build, while running
+    qint64 childPid = 0; // the docker build's process (and process group) while it runs
 
     nlohmann::json toJson() const;
     static BuildRecord fromJson(const nlohmann::json& j);

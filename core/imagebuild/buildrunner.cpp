@@ -18,6 +18,8 @@
 
 #include <climits>
 
+#include <unistd.h>
+
 namespace sagedock::imagebuild {
 
 namespace {
@@ -94,6 +96,16 @@ void Runner::doStart() {
         util::logWarning(QStringLiteral("build log %1: %2").arg(m_record.logPath, m_log->errorString()));
     m_logBytes = 0;
     m_logTruncated = false;
+    if (options.recordHistory) {
+        // Builds an earlier process left running are settled first; then this build is in the
+        // history from its first moment, so a kill -9 from here on leaves a record that names it.
+        const History history(historyPath());
+        for (const QString& notice : history.recover().notices)
+            util::logWarning(notice);
+        m_record.state = QStringLiteral("running");
+        m_record.ownerPid = qint64(::getpid());
+        writeRunningRecord();
+    }
 
     if (options.resume || options.skipExisting) {
         for (const PlannedStage& st : plan.stages)
@@ -420,8 +432,15 @@ void Runner::buildStage(int index) {
     m_build = new util::ProcessJob(spec, this);
     util::ProcessJob* p = m_build;
     connect(p, &util::ProcessJob::standardOutputReceived, this, &Runner::onBuildOutput);
+    connect(p, &util::ProcessJob::started, this, [this](qint64 pid) {
+        // The build runs in its own process group (the pid): recorded, so that if this process dies
+        // the next start finds and stops it instead of letting it run on unnoticed.
+        m_record.childPid = pid;
+        writeRunningRecord();
+    });
     connect(p, &util::Job::finished, this, [this, p](const util::Error& e) {
         m_build = nullptr;
+        m_record.childPid = 0;
         p->deleteLater();
         onBuildFinished(e, p->result().exitCode);
     });
@@ -639,8 +658,11 @@ void Runner::finishBuild(const util::Error& error) {
             writeLog(QStringLiteral("### sagedock: %1\n").arg(m_record.error).toUtf8());
         m_log->close();
     }
+    m_record.state = QStringLiteral("finished");
+    m_record.ownerPid = 0;
+    m_record.childPid = 0;
     if (m_options.recordHistory) {
-        History history(m_options.historyPath.isEmpty() ? History::defaultPath() : m_options.historyPath);
+        History history(historyPath());
         if (auto e = history.append(m_record))
             util::logWarning(QStringLiteral("build history: %1").arg(e.toString()));
     }
@@ -658,7 +680,20 @@ void Runner::writeLog(const QByteArray& data) {
         return;
     }
     m_log->write(data);
+    // Straight to the file: a kill -9 must not take the last output with it.
+    m_log->flush();
     m_logBytes += data.size();
+}
+
+QString Runner::historyPath() const {
+    return m_options.historyPath.isEmpty() ? History::defaultPath() : m_options.historyPath;
+}
+
+void Runner::writeRunningRecord() {
+    if (!m_options.recordHistory || !m_running)
+        return;
+    if (auto e = History(historyPath()).append(m_record))
+        util::logWarning(QStringLiteral("build history: %1").arg(e.toString()));
 }
 
 } // namespace sagedock::imagebuild

@@ -118,6 +118,8 @@ private:
     void finishBuild(const QString& error); // a failure in these words (ErrorCode::Process)
     void finishCancelled();
     void writeLog(const QByteArray& data);
+    QString historyPath() const;
+    void writeRunningRecord(); // the live record, state "running", into the history
     void emitProgress(bool force);
     void askEngineVersion();
 
@@ -134,7 +136,7 @@ private:
     util::ProcessJob* m_build = nullptr;
     util::ProcessJob* m_tool = nullptr;
     util::ProcessJob* m_engineVersion = nullptr; // `docker version` where the API cannot be asked (ssh)
-    std::unique_ptr<QObject> m_engineApi; // context of GET /version on the shared engine client
+    std::unique_ptr<QObject> m_engineApi;        // context of GET /version on the shared engine client
     util::Job* m_probe = nullptr;
     std::unique_ptr<buildlog::Parser> m_parser;
     std::unique_ptr<buildlog::Diagnoser> m_diagnoser;

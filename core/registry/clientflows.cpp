@@ -12,6 +12,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
+#include <QRegularExpression>
 #include <QTimer>
 #include <QUrlQuery>
 
@@ -72,7 +74,17 @@ struct ClientPrivate::TagPaging {
     QSet<QUrl> visited;
     QByteArray etag;
     int pages = 0;
+    qint64 bytes = 0; // of all pages read so far: the guard against endless big pages
 };
+
+namespace {
+
+bool isTagName(const QString& tag) {
+    static const QRegularExpression re(QStringLiteral(R"(^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$)"));
+    return re.match(tag).hasMatch();
+}
+
+} // namespace
 
 ClientPrivate::ClientPrivate(Client* client, http::Transport& e, ClientOptions o)
     : q(client)
@@ -598,9 +610,11 @@ void ClientPrivate::fetchTagPage(TagsJob* job, const Repository& repository, con
                 Error::make(ErrorCode::Protocol,
                             Text::tr("%1 sent a tag list that is not valid JSON.").arg(repository.host),
                             Text::tr("Try again later; if it persists, the registry or a proxy is broken.")));
+        state->bytes += r.body.size();
         for (const QJsonValue& v : tags.toArray()) {
             const QString tag = v.toString();
-            if (!tag.isEmpty() && !state->seen.contains(tag)) {
+            // Only names a tag can have (distribution spec): anything else, escapes included, is noise.
+            if (isTagName(tag) && !state->seen.contains(tag)) {
                 state->seen.insert(tag);
                 state->tags.append(tag);
             }
@@ -626,6 +640,16 @@ void ClientPrivate::fetchTagPage(TagsJob* job, const Repository& repository, con
                     .arg(repository.host)
                     .arg(state->pages),
                 Text::tr("Report this to the registry operator.")));
+        if (state->bytes >= options.maxTagListBytes || state->tags.size() >= options.maxTags)
+            return fail(Error::make(
+                ErrorCode::TooLarge,
+                Text::tr("%1 sent more than %2 of tags (%3 tags in %4 pages) and more pages follow; "
+                         "SageDock stopped reading.")
+                    .arg(repository.toString(),
+                         QLocale().formattedDataSize(options.maxTagListBytes, 0, QLocale::DataSizeSIFormat))
+                    .arg(state->tags.size())
+                    .arg(state->pages),
+                Text::tr("Ask for a specific tag instead of the whole list.")));
         if (state->pages >= options.maxTagPages)
             return fail(Error::make(ErrorCode::TooLarge,
                                     Text::tr("%1 has more than %2 pages of tags; SageDock stopped reading.")

@@ -1,10 +1,12 @@
 #include "registry/credentials.h"
 
 #include "util/log.h"
+#include "util/userfile.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStandardPaths>
@@ -80,14 +82,19 @@ QString DockerConfig::defaultPath() {
     return QDir::home().filePath(QStringLiteral(".docker/config.json"));
 }
 
+namespace {
+constexpr qint64 kMaxDockerConfigBytes = 64LL * 1024 * 1024;
+} // namespace
+
 util::Result<DockerConfig> DockerConfig::load(const QString& path) {
-    QFile file(path);
-    if (!file.exists())
+    if (!QFileInfo::exists(path))
         return DockerConfig{};
-    if (!file.open(QIODevice::ReadOnly))
-        return Error::make(ErrorCode::Io, Text::tr("Cannot read %1: %2").arg(path, file.errorString()),
-                           Text::tr("Check the file's permissions."));
-    auto parsed = parse(file.read(4 * 1024 * 1024));
+    // The user's own file: read whole up to a size no real config reaches (a credential store of
+    // thousands of registries is a few MB), and above it say "too large", never a wrong parse error.
+    const util::Result<QByteArray> bytes = util::readUserFile(path, kMaxDockerConfigBytes);
+    if (!bytes.ok())
+        return bytes.error();
+    auto parsed = parse(bytes.value());
     if (!parsed.ok())
         return Error::make(parsed.error().code, Text::tr("%1: %2").arg(path, parsed.error().message),
                            parsed.error().hint);

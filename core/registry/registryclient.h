@@ -91,6 +91,10 @@ struct ClientOptions {
     int tagsTtlSec = 120;         // tag lists and tag→digest answers younger than this are not re-asked
     int requestTimeoutMs = 30000; // per request (total); stalls end earlier through the engine
     int maxTagPages = 200;        // pagination guard
+    // What a tag list may hold in total over all its pages: a never-ending Link with big pages stops
+    // here, long before memory runs out. Real lists are far below (Docker Hub's largest: ~1 MB).
+    qint64 maxTagListBytes = 32LL * 1024 * 1024;
+    qsizetype maxTags = 200000;
     qint64 maxManifestBytes = 4LL * 1024 * 1024;
     qint64 maxConfigBytes = 8LL * 1024 * 1024;
     bool offline = false; // never touch the network: answer from the cache (stale allowed)

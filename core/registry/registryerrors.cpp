@@ -1,6 +1,7 @@
 #include "registry/registryerrors.h"
 
 #include "http/retrypolicy.h"
+#include "util/redact.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -44,8 +45,9 @@ RegistryErrorBody parseErrorBody(const QByteArray& body) {
     if (errors.isEmpty())
         return {};
     const QJsonObject first = errors.first().toObject();
+    // The message may echo the request (credentials) or carry terminal escapes: server text.
     return {first.value(QLatin1String("code")).toString().toUpper(),
-            first.value(QLatin1String("message")).toString()};
+            util::serverText(first.value(QLatin1String("message")).toString())};
 }
 
 QString loginCommand(const QString& host) {

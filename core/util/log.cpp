@@ -16,6 +16,9 @@ namespace sagedock::util {
 
 namespace {
 
+// A log line quoting a whole answer is cut here; the log is for people, not a transcript.
+constexpr qsizetype kMaxLogMessage = 64 * 1024;
+
 QMutex g_mutex;
 std::shared_ptr<spdlog::logger> g_logger;
 QString g_filePath;
@@ -82,8 +85,9 @@ void logMessage(LogLevel level, const QString& message) {
     }
     if (!logger || !logger->should_log(toSpd(level)))
         return;
-    // Redact before formatting so no sink, present or future, ever sees a secret.
-    logger->log(toSpd(level), redact(message).toStdString());
+    // Redact and neutralise control characters before formatting, so no sink, present or future, ever
+    // sees a secret or a terminal escape, whatever text (ours or a server's) the message quotes.
+    logger->log(toSpd(level), serverText(message, true, kMaxLogMessage).toStdString());
 }
 
 } // namespace sagedock::util
