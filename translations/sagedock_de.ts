@@ -363,6 +363,14 @@
         <source>Invalid tag %1: %2</source>
         <translation>Ungültiger Tag %1: %2</translation>
     </message>
+    <message>
+        <source>No builds yet: build an image on the Build tab and it is listed here.</source>
+        <translation>Noch keine Builds: Bauen Sie auf dem Reiter „Build“ ein Image, dann erscheint es hier.</translation>
+    </message>
+    <message>
+        <source>Go to Build</source>
+        <translation>Zu „Build“</translation>
+    </message>
 </context>
 <context>
     <name>sagedock::app::DiagnosisModel</name>
@@ -705,6 +713,34 @@ OS/Architektur: %2/%3</translation>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
+    <message>
+        <source>A session is already running</source>
+        <translation>Eine Sitzung läuft bereits</translation>
+    </message>
+    <message>
+        <source>%1 already runs Jupyter on the folder %2 (%3).</source>
+        <translation>%1 führt Jupyter bereits mit dem Ordner %2 aus (%3).</translation>
+    </message>
+    <message>
+        <source>Open that session, or start another one on the same folder?</source>
+        <translation>Diese Sitzung öffnen oder eine weitere mit demselben Ordner starten?</translation>
+    </message>
+    <message>
+        <source>&amp;Open It</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Start Another</source>
+        <translation>Weitere &amp;starten</translation>
+    </message>
+    <message>
+        <source>Opened the running session %1.</source>
+        <translation>Laufende Sitzung %1 geöffnet.</translation>
+    </message>
+    <message>
+        <source>No web browser could be started. Press Copy URL and paste the address into a browser.</source>
+        <translation>Es konnte kein Webbrowser gestartet werden. Klicken Sie auf „URL kopieren“ und fügen Sie die Adresse in einen Browser ein.</translation>
+    </message>
 </context>
 <context>
     <name>sagedock::app::LogLineModel</name>
@@ -827,6 +863,40 @@ OS/Architektur: %2/%3</translation>
     <message>
         <source>&amp;About SageDock</source>
         <translation>Ü&amp;ber SageDock</translation>
+    </message>
+    <message>
+        <source>Quit SageDock</source>
+        <translation>SageDock beenden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SageMath session(s) are still running.</source>
+        <translation>
+            <numerusform>%n SageMath-Sitzung läuft noch.</numerusform>
+            <numerusform>%n SageMath-Sitzungen laufen noch.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep them running (SageDock finds them again the next time it starts), or stop them now?</source>
+        <translation>Weiterlaufen lassen (SageDock findet sie beim nächsten Start wieder) oder jetzt beenden?</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Running</source>
+        <translation>&amp;Weiterlaufen lassen</translation>
+    </message>
+    <message>
+        <source>&amp;Stop Them</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopping %n session(s)…</source>
+        <translation>
+            <numerusform>Beende %n Sitzung …</numerusform>
+            <numerusform>Beende %n Sitzungen …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not stop every session: %1</source>
+        <translation>Nicht alle Sitzungen konnten beendet werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1337,6 +1407,10 @@ OS/Architektur: %2/%3</translation>
         <source>Unpacking %p%</source>
         <translation>Entpacken %p %</translation>
     </message>
+    <message>
+        <source>Type a pull request number, branch, tag or image above, then look it up to list the images you can open.</source>
+        <translation>Geben Sie oben eine Pull-Request-Nummer, einen Branch, ein Tag oder ein Image ein und suchen Sie danach, um die Images aufzulisten, die Sie öffnen können.</translation>
+    </message>
 </context>
 <context>
     <name>sagedock::app::SessionModel</name>
@@ -1413,10 +1487,6 @@ OS/Architektur: %2/%3</translation>
 <context>
     <name>sagedock::app::SessionsPage</name>
     <message>
-        <source>Select a session and press Logs to follow its output here.</source>
-        <translation>Sitzung auswählen und auf „Protokoll“ klicken, um ihre Ausgabe hier zu verfolgen.</translation>
-    </message>
-    <message>
         <source>&amp;Open</source>
         <translation>Ö&amp;ffnen</translation>
     </message>
@@ -1463,6 +1533,30 @@ OS/Architektur: %2/%3</translation>
     <message>
         <source>Stopped %1.</source>
         <translation>%1 gestoppt.</translation>
+    </message>
+    <message>
+        <source>No sessions are running: pick a SageMath version on the Launch page and press Launch.</source>
+        <translation>Es laufen keine Sitzungen: Wählen Sie auf der Seite „Starten“ eine SageMath-Version und klicken Sie auf „Starten“.</translation>
+    </message>
+    <message>
+        <source>Go to Launch</source>
+        <translation>Zu „Starten“</translation>
+    </message>
+    <message>
+        <source>Select a session to follow its output here.</source>
+        <translation>Wählen Sie eine Sitzung, um hier ihre Ausgabe zu verfolgen.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy URL</source>
+        <translation>URL &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>No web browser could be started. Press Copy URL and paste the address into a browser.</source>
+        <translation>Es konnte kein Webbrowser gestartet werden. Klicken Sie auf „URL kopieren“ und fügen Sie die Adresse in einen Browser ein.</translation>
+    </message>
+    <message>
+        <source>Copied the address of %1.</source>
+        <translation>Adresse von %1 kopiert.</translation>
     </message>
 </context>
 <context>
@@ -1558,6 +1652,14 @@ OS/Architektur: %2/%3</translation>
     <message>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The log has %1 more steps than the %2 SageDock diagnoses; the numbers cover the first %2.</source>
+        <translation>Das Log hat %1 Schritte mehr als die %2, die SageDock diagnostiziert; die Zahlen betreffen die ersten %2.</translation>
+    </message>
+    <message>
+        <source>The builder reported %1 more warnings or errors than the %2 kept; the first ones are shown.</source>
+        <translation>Der Builder meldete %1 Warnungen oder Fehler mehr als die %2 behaltenen; die ersten werden gezeigt.</translation>
     </message>
 </context>
 <context>
@@ -1829,6 +1931,14 @@ OS/Architektur: %2/%3</translation>
         <source>%1: unpacking %2%</source>
         <translation>%1: entpackt %2 %</translation>
     </message>
+    <message>
+        <source>SageDock refused to %1: the engine object has no id.</source>
+        <translation>SageDock hat „%1“ abgelehnt: Das Engine-Objekt hat keine ID.</translation>
+    </message>
+    <message>
+        <source>The engine reported more than %1 layers for one image; SageDock stopped reading the pull.</source>
+        <translation>Die Engine meldete mehr als %1 Layer für ein Image; SageDock hat das Lesen des Pulls beendet.</translation>
+    </message>
 </context>
 <context>
     <name>sagedock::engine::EventStream</name>
@@ -1866,6 +1976,31 @@ OS/Architektur: %2/%3</translation>
         <source>The pull of %1 was cancelled.</source>
         <translation>Das Herunterladen von %1 wurde abgebrochen.</translation>
     </message>
+    <message numerus="yes">
+        <source>The pull of %1 stalled: the engine sent nothing for %n second(s).</source>
+        <translation>
+            <numerusform>Der Pull von %1 stockt: Die Engine hat %n Sekunde lang nichts gesendet.</numerusform>
+            <numerusform>Der Pull von %1 stockt: Die Engine hat %n Sekunden lang nichts gesendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check the network and the engine (docker info), then try again; sagedock-cli&apos;s --timeout sets this limit.</source>
+        <translation>Prüfen Sie Netzwerk und Engine (docker info) und versuchen Sie es erneut; --timeout von sagedock-cli setzt diese Grenze.</translation>
+    </message>
+</context>
+<context>
+    <name>sagedock::engine::StreamJob</name>
+    <message numerus="yes">
+        <source>The container engine sent nothing for %n second(s); SageDock stopped waiting.</source>
+        <translation>
+            <numerusform>Die Container-Engine hat %n Sekunde lang nichts gesendet; SageDock wartet nicht länger.</numerusform>
+            <numerusform>Die Container-Engine hat %n Sekunden lang nichts gesendet; SageDock wartet nicht länger.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check the engine (docker info, journalctl -u docker) and try again.</source>
+        <translation>Prüfen Sie die Engine (docker info, journalctl -u docker) und versuchen Sie es erneut.</translation>
+    </message>
 </context>
 <context>
     <name>sagedock::http</name>
@@ -1894,14 +2029,6 @@ OS/Architektur: %2/%3</translation>
         <translation>Prüfen Sie, ob der Dienst läuft und die Adresse stimmt.</translation>
     </message>
     <message>
-        <source>Secure connection to %1 failed: %2</source>
-        <translation>Sichere Verbindung zu %1 fehlgeschlagen: %2</translation>
-    </message>
-    <message>
-        <source>Add the registry&apos;s CA certificate in Preferences, or mark it insecure if it is a local test registry.</source>
-        <translation>Fügen Sie das CA-Zertifikat der Registry in den Einstellungen hinzu oder markieren Sie sie als unsicher, falls es eine lokale Test-Registry ist.</translation>
-    </message>
-    <message>
         <source>The answer from %1 is larger than %2 bytes.</source>
         <translation>Die Antwort von %1 ist größer als %2 Bytes.</translation>
     </message>
@@ -1922,14 +2049,6 @@ OS/Architektur: %2/%3</translation>
         <translation>Anfrage an %1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <source>%1 refused the secure connection: %2</source>
-        <translation>%1 hat die sichere Verbindung abgelehnt: %2</translation>
-    </message>
-    <message>
-        <source>Check the client certificate and key, and that the server trusts the CA that signed them.</source>
-        <translation>Prüfen Sie das Client-Zertifikat und den Schlüssel und ob der Server der CA vertraut, die sie signiert hat.</translation>
-    </message>
-    <message>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
@@ -1944,6 +2063,94 @@ OS/Architektur: %2/%3</translation>
     <message>
         <source>Use HTTPS, or mark the registry as insecure in Preferences if you trust the network.</source>
         <translation>HTTPS verwenden oder die Registry in den Einstellungen als unsicher markieren, wenn Sie dem Netzwerk vertrauen.</translation>
+    </message>
+    <message>
+        <source>The client certificate for %1 cannot be used (%2).</source>
+        <translation>Das Client-Zertifikat für %1 kann nicht verwendet werden (%2).</translation>
+    </message>
+    <message>
+        <source>Check client.cert and client.key in %1: a PEM certificate and its unencrypted key.</source>
+        <translation>Prüfen Sie client.cert und client.key in %1: ein PEM-Zertifikat und sein unverschlüsselter Schlüssel.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not issued for the name %2.</source>
+        <translation>Das Zertifikat von %1 ist nicht für den Namen %2 ausgestellt.</translation>
+    </message>
+    <message>
+        <source>Use the host name the certificate names, or have the registry&apos;s operator issue one for this name.</source>
+        <translation>Verwenden Sie den Hostnamen aus dem Zertifikat oder lassen Sie den Betreiber der Registry eines für diesen Namen ausstellen.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 has expired.</source>
+        <translation>Das Zertifikat von %1 ist abgelaufen.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not valid yet.</source>
+        <translation>Das Zertifikat von %1 ist noch nicht gültig.</translation>
+    </message>
+    <message>
+        <source>The registry&apos;s operator must renew it; check this computer&apos;s clock too.</source>
+        <translation>Der Betreiber der Registry muss es erneuern; prüfen Sie auch die Uhr dieses Computers.</translation>
+    </message>
+    <message>
+        <source>%1 presents a certificate signed by a CA this computer does not trust.</source>
+        <translation>%1 legt ein Zertifikat vor, das von einer CA signiert ist, der dieser Computer nicht vertraut.</translation>
+    </message>
+    <message>
+        <source>Put that CA certificate in %1/ca.crt, or name it under Preferences &gt; Extra CA certificates.</source>
+        <translation>Legen Sie dieses CA-Zertifikat als %1/ca.crt ab oder geben Sie es unter Einstellungen &gt; Zusätzliche CA-Zertifikate an.</translation>
+    </message>
+    <message>
+        <source>%1 wants a client certificate it trusts (%2).</source>
+        <translation>%1 verlangt ein Client-Zertifikat, dem es vertraut (%2).</translation>
+    </message>
+    <message>
+        <source>Put client.cert and client.key, signed by a CA the registry trusts, in %1.</source>
+        <translation>Legen Sie client.cert und client.key, signiert von einer CA, der die Registry vertraut, in %1 ab.</translation>
+    </message>
+    <message>
+        <source>Secure connection to %1 failed: %2.</source>
+        <translation>Sichere Verbindung zu %1 fehlgeschlagen: %2.</translation>
+    </message>
+    <message>
+        <source>Put the registry&apos;s CA certificate in %1/ca.crt, or mark the registry insecure in Preferences if it only speaks plain HTTP.</source>
+        <translation>Legen Sie das CA-Zertifikat der Registry als %1/ca.crt ab oder markieren Sie die Registry in den Einstellungen als unsicher, wenn sie nur unverschlüsseltes HTTP spricht.</translation>
+    </message>
+    <message>
+        <source>%1 refused the secure connection: %2.</source>
+        <translation>%1 hat die sichere Verbindung abgelehnt: %2.</translation>
+    </message>
+    <message>
+        <source>If it needs a client certificate, put client.cert and client.key in %1.</source>
+        <translation>Wenn sie ein Client-Zertifikat verlangt, legen Sie client.cert und client.key in %1 ab.</translation>
+    </message>
+    <message>
+        <source>%1 redirected to %2, a protocol SageDock does not follow.</source>
+        <translation>%1 leitete auf %2 um, ein Protokoll, dem SageDock nicht folgt.</translation>
+    </message>
+    <message>
+        <source>%1 redirected to plain HTTP at %2; SageDock refused to follow.</source>
+        <translation>%1 leitete auf unverschlüsseltes HTTP unter %2 um; SageDock folgt dem nicht.</translation>
+    </message>
+    <message>
+        <source>Plain HTTP only reaches this computer or a registry marked insecure in Preferences; ask the registry&apos;s operator to redirect to HTTPS.</source>
+        <translation>Unverschlüsseltes HTTP geht nur an diesen Computer oder an eine in den Einstellungen als unsicher markierte Registry; bitten Sie den Betreiber der Registry, auf HTTPS umzuleiten.</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate.</source>
+        <translation>%1 enthält kein PEM-Zertifikat.</translation>
+    </message>
+    <message>
+        <source>Choose a file with -----BEGIN CERTIFICATE----- blocks.</source>
+        <translation>Wählen Sie eine Datei mit Blöcken -----BEGIN CERTIFICATE-----.</translation>
+    </message>
+    <message>
+        <source>%1 has no matching key.</source>
+        <translation>Zu %1 gibt es keinen passenden Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Put its key next to it as %1.</source>
+        <translation>Legen Sie den Schlüssel daneben als %1 ab.</translation>
     </message>
 </context>
 <context>
@@ -2076,6 +2283,101 @@ OS/Architektur: %2/%3</translation>
         <source>Invalid image reference %1: %2</source>
         <translation>Ungültige Image-Referenz %1: %2</translation>
     </message>
+    <message>
+        <source>SageDock (process %1) ended during this build: it was killed or crashed.</source>
+        <translation>SageDock (Prozess %1) endete während dieses Builds: Es wurde beendet oder ist abgestürzt.</translation>
+    </message>
+    <message>
+        <source>Its docker build (process group %1) was still running and has been stopped.</source>
+        <translation>Sein docker build (Prozessgruppe %1) lief noch und wurde beendet.</translation>
+    </message>
+    <message>
+        <source>Build %1 (started %2) was interrupted. %3</source>
+        <translation>Build %1 (gestartet %2) wurde unterbrochen. %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>The build history %1 had %n broken line(s), left by a crash during a write; they were skipped, the other builds are intact.</source>
+        <translation>
+            <numerusform>Der Build-Verlauf %1 hatte %n beschädigte Zeile, hinterlassen von einem Absturz beim Schreiben; sie wurde übersprungen, die anderen Builds sind unversehrt.</numerusform>
+            <numerusform>Der Build-Verlauf %1 hatte %n beschädigte Zeilen, hinterlassen von einem Absturz beim Schreiben; sie wurden übersprungen, die anderen Builds sind unversehrt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>tox.ini: could not expand &quot;%1&quot; after %2 rounds.</source>
+        <translation>tox.ini: „%1“ ließ sich nach %2 Runden nicht auflösen.</translation>
+    </message>
+    <message>
+        <source>tox.ini has an {env} substitution without a variable name in %1.</source>
+        <translation>tox.ini enthält in %1 eine {env}-Ersetzung ohne Variablennamen.</translation>
+    </message>
+    <message>
+        <source>tox.ini has a circular chain between set env %1 in %2.</source>
+        <translation>tox.ini enthält in %2 eine zirkuläre Kette zwischen den setenv-Variablen %1.</translation>
+    </message>
+    <message>
+        <source>tox.ini defines section [%1] twice (line %2).</source>
+        <translation>tox.ini definiert den Abschnitt [%1] zweimal (Zeile %2).</translation>
+    </message>
+    <message>
+        <source>tox.ini has text before its first section (line %1).</source>
+        <translation>tox.ini enthält Text vor dem ersten Abschnitt (Zeile %1).</translation>
+    </message>
+    <message>
+        <source>tox.ini line %1 is neither a section, a setting nor a continuation: &quot;%2&quot;.</source>
+        <translation>tox.ini-Zeile %1 ist weder Abschnitt noch Einstellung noch Fortsetzung: „%2“.</translation>
+    </message>
+    <message>
+        <source>tox.ini sets %1 twice in [%2] (line %3).</source>
+        <translation>tox.ini setzt %1 zweimal in [%2] (Zeile %3).</translation>
+    </message>
+    <message>
+        <source>tox.ini does not define the environment %1 (no %2 factor).</source>
+        <translation>tox.ini definiert die Umgebung %1 nicht (kein Faktor %2).</translation>
+    </message>
+    <message>
+        <source>Run `tox -l` in the checkout to see its environments.</source>
+        <translation>Führen Sie `tox -l` im Checkout aus, um seine Umgebungen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Did you mean %1?</source>
+        <translation>Meinten Sie %1?</translation>
+    </message>
+    <message>
+        <source>tox.ini has a command tox cannot split in %1: &quot;%2&quot;.</source>
+        <translation>tox.ini enthält in %1 einen Befehl, den tox nicht zerlegen kann: „%2“.</translation>
+    </message>
+    <message>
+        <source>The command &quot;%1&quot; uses %2, which SageDock does not evaluate.</source>
+        <translation>Der Befehl „%1“ verwendet %2, was SageDock nicht auswertet.</translation>
+    </message>
+    <message>
+        <source>an unterminated quote</source>
+        <translation>ein nicht geschlossenes Anführungszeichen</translation>
+    </message>
+    <message>
+        <source>an expansion (%1)</source>
+        <translation>eine Expansion (%1)</translation>
+    </message>
+    <message>
+        <source>more than one redirection</source>
+        <translation>mehr als eine Umleitung</translation>
+    </message>
+    <message>
+        <source>the shell syntax &quot;%1&quot;</source>
+        <translation>die Shell-Syntax „%1“</translation>
+    </message>
+    <message>
+        <source>a redirection without a target</source>
+        <translation>eine Umleitung ohne Ziel</translation>
+    </message>
+    <message>
+        <source>no command</source>
+        <translation>keinen Befehl</translation>
+    </message>
+    <message>
+        <source>tox.ini has an invalid setenv line &quot;%1&quot; for %2.</source>
+        <translation>tox.ini enthält eine ungültige setenv-Zeile „%1“ für %2.</translation>
+    </message>
 </context>
 <context>
     <name>sagedock::imagebuild::CliProbe</name>
@@ -2176,6 +2478,82 @@ OS/Architektur: %2/%3</translation>
     <message>
         <source>This stage image has no built Sage yet (/sage/sage is missing; Sage is built in the with-targets stage), so it can only open a shell.</source>
         <translation>Dieses Stage-Image enthält noch kein gebautes Sage (/sage/sage fehlt; Sage wird in der Stage with-targets gebaut), daher kann es nur eine Shell öffnen.</translation>
+    </message>
+    <message>
+        <source>%1 (which leads to %2)</source>
+        <translation>%1 (verweist auf %2)</translation>
+    </message>
+    <message>
+        <source>The notebooks folder name contains a control character (such as a line break).</source>
+        <translation>Der Name des Notebook-Ordners enthält ein Steuerzeichen (etwa einen Zeilenumbruch).</translation>
+    </message>
+    <message>
+        <source>Choose a folder whose name has none.</source>
+        <translation>Wählen Sie einen Ordner, dessen Name keines enthält.</translation>
+    </message>
+    <message>
+        <source>Choose or create a folder of its own for the notebooks, e.g. ~/SageMath.</source>
+        <translation>Wählen oder erstellen Sie einen eigenen Ordner für die Notebooks, z. B. ~/SageMath.</translation>
+    </message>
+    <message>
+        <source>The notebooks folder %1 is the root of the file system; the container could change every file on this computer.</source>
+        <translation>Der Notebook-Ordner %1 ist die Wurzel des Dateisystems; der Container könnte jede Datei auf diesem Computer ändern.</translation>
+    </message>
+    <message>
+        <source>The notebooks folder %1 is your home folder itself; the container could change every file you own.</source>
+        <translation>Der Notebook-Ordner %1 ist Ihr Home-Ordner selbst; der Container könnte jede Ihrer Dateien ändern.</translation>
+    </message>
+    <message>
+        <source>The notebooks folder %1 contains your home folder; the container could change every file you own.</source>
+        <translation>Der Notebook-Ordner %1 enthält Ihren Home-Ordner; der Container könnte jede Ihrer Dateien ändern.</translation>
+    </message>
+    <message>
+        <source>The notebooks folder %1 is a system folder.</source>
+        <translation>Der Notebook-Ordner %1 ist ein Systemordner.</translation>
+    </message>
+    <message>
+        <source>The notebooks folder %1 is a file, not a folder.</source>
+        <translation>Der Notebook-Ordner %1 ist eine Datei, kein Ordner.</translation>
+    </message>
+    <message>
+        <source>Choose a folder, or a name that does not exist yet.</source>
+        <translation>Wählen Sie einen Ordner oder einen Namen, der noch nicht existiert.</translation>
+    </message>
+    <message>
+        <source>The notebooks folder %1 is on a read-only file system; Jupyter could not save notebooks there.</source>
+        <translation>Der Notebook-Ordner %1 liegt auf einem schreibgeschützten Dateisystem; Jupyter könnte dort keine Notebooks speichern.</translation>
+    </message>
+    <message>
+        <source>Choose a folder on a writable disk.</source>
+        <translation>Wählen Sie einen Ordner auf einem beschreibbaren Datenträger.</translation>
+    </message>
+    <message>
+        <source>You cannot write to the notebooks folder %1.</source>
+        <translation>Sie können nicht in den Notebook-Ordner %1 schreiben.</translation>
+    </message>
+    <message>
+        <source>Choose a folder you own; SageDock never changes a folder&apos;s permissions.</source>
+        <translation>Wählen Sie einen Ordner, der Ihnen gehört; SageDock ändert nie die Rechte eines Ordners.</translation>
+    </message>
+    <message>
+        <source>The notebooks folder %1 cannot be created there.</source>
+        <translation>Der Notebook-Ordner %1 kann dort nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Choose a folder below one you can write to.</source>
+        <translation>Wählen Sie einen Ordner unterhalb eines Ordners, in den Sie schreiben dürfen.</translation>
+    </message>
+    <message>
+        <source>No SageDock session matches %1.</source>
+        <translation>Keine SageDock-Sitzung passt zu %1.</translation>
+    </message>
+    <message>
+        <source>%1 matches several sessions.</source>
+        <translation>%1 passt zu mehreren Sitzungen.</translation>
+    </message>
+    <message>
+        <source>See `sagedock-cli ps`.</source>
+        <translation>Siehe `sagedock-cli ps`.</translation>
     </message>
 </context>
 <context>
@@ -2892,10 +3270,6 @@ OS/Architektur: %2/%3</translation>
         <translation>Den Host-Namen der Registry prüfen.</translation>
     </message>
     <message>
-        <source>The token service of %1 gave no token.</source>
-        <translation>Der Token-Dienst von %1 hat kein Token geliefert.</translation>
-    </message>
-    <message>
         <source>Try again later; if it persists, the registry is misconfigured.</source>
         <translation>Später erneut versuchen; falls es weiterhin auftritt, ist die Registry falsch konfiguriert.</translation>
     </message>
@@ -2984,14 +3358,6 @@ OS/Architektur: %2/%3</translation>
         <translation>Die Image-Konfiguration %1 von %2 passt nicht zu ihrem Digest.</translation>
     </message>
     <message>
-        <source>Cannot read %1: %2</source>
-        <translation>%1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>Check the file&apos;s permissions.</source>
-        <translation>Prüfen Sie die Zugriffsrechte der Datei.</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -3050,6 +3416,62 @@ OS/Architektur: %2/%3</translation>
     <message>
         <source>Use host/path, for example ghcr.io/sagemath/sage/sage-ubuntu-noble-standard-with-targets.</source>
         <translation>Verwenden Sie Host/Pfad, zum Beispiel ghcr.io/sagemath/sage/sage-ubuntu-noble-standard-with-targets.</translation>
+    </message>
+    <message>
+        <source>%1 speaks only plain HTTP, and SageDock talks to it over HTTPS only.</source>
+        <translation>%1 spricht nur unverschlüsseltes HTTP, und SageDock spricht mit ihr nur über HTTPS.</translation>
+    </message>
+    <message>
+        <source>If you trust the network to it, add %1 to the registries allowed over plain HTTP in Preferences (insecureRegistries).</source>
+        <translation>Wenn Sie dem Netzwerk dorthin vertrauen, fügen Sie %1 in den Einstellungen zu den Registries hinzu, die unverschlüsseltes HTTP verwenden dürfen (insecureRegistries).</translation>
+    </message>
+    <message>
+        <source>The token service of %1 is at a plain-HTTP address (%2); SageDock does not send your credentials there.</source>
+        <translation>Der Token-Dienst von %1 liegt unter einer unverschlüsselten HTTP-Adresse (%2); SageDock sendet Ihre Zugangsdaten nicht dorthin.</translation>
+    </message>
+    <message>
+        <source>Ask the registry&apos;s operator to serve the token service over HTTPS.</source>
+        <translation>Bitten Sie den Betreiber der Registry, den Token-Dienst über HTTPS anzubieten.</translation>
+    </message>
+    <message>
+        <source>The token service of %1 (%2) sent an answer that is not valid JSON.</source>
+        <translation>Der Token-Dienst von %1 (%2) hat eine Antwort gesendet, die kein gültiges JSON ist.</translation>
+    </message>
+    <message>
+        <source>Try again later; if it persists, the token service or a proxy is broken.</source>
+        <translation>Versuchen Sie es später erneut; bleibt es so, ist der Token-Dienst oder ein Proxy defekt.</translation>
+    </message>
+    <message>
+        <source>The token service of %1 (%2) gave no token.</source>
+        <translation>Der Token-Dienst von %1 (%2) hat kein Token geliefert.</translation>
+    </message>
+    <message>
+        <source>The token service of %1 (%2) failed with HTTP %3.</source>
+        <translation>Der Token-Dienst von %1 (%2) ist mit HTTP %3 gescheitert.</translation>
+    </message>
+    <message>
+        <source>Try again later; the registry&apos;s operator may need to know.</source>
+        <translation>Versuchen Sie es später erneut; der Betreiber der Registry sollte es eventuell erfahren.</translation>
+    </message>
+    <message>
+        <source>The token service of %1 (%2) gave a token without pull access to %3 (insufficient_scope).</source>
+        <translation>Der Token-Dienst von %1 (%2) hat ein Token ohne Pull-Zugriff auf %3 geliefert (insufficient_scope).</translation>
+    </message>
+    <message>
+        <source>Check that your account may pull it (`docker login %1`).</source>
+        <translation>Prüfen Sie, ob Ihr Konto es laden darf (`docker login %1`).</translation>
+    </message>
+    <message>
+        <source>%1 refused the token its token service (%2) issued (invalid_token).</source>
+        <translation>%1 hat das Token abgelehnt, das ihr Token-Dienst (%2) ausgestellt hat (invalid_token).</translation>
+    </message>
+    <message>
+        <source>The token service and the registry disagree on keys or clocks; check this computer&apos;s clock, or tell the registry&apos;s operator.</source>
+        <translation>Token-Dienst und Registry sind sich bei Schlüsseln oder Uhrzeit uneinig; prüfen Sie die Uhr dieses Computers oder informieren Sie den Betreiber der Registry.</translation>
+    </message>
+    <message>
+        <source>%1 sent more than %2 of tags (%3 tags in %4 pages) and more pages follow; SageDock stopped reading.</source>
+        <translation>%1 hat mehr als %2 an Tags gesendet (%3 Tags auf %4 Seiten), und weitere Seiten folgen; SageDock hat das Lesen beendet.</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,8 @@ namespace {
 struct Text {
     Q_DECLARE_TR_FUNCTIONS(sagedock::imagebuild)
 };
+// lupdate loses Text's context in a function whose return type is qualified (util::Error f()).
+using util::Error;
 
 // tox gives up re-expanding a value after this many nested rounds (MAX_REPLACE_DEPTH).
 constexpr int kMaxReplaceDepth = 100;
@@ -461,7 +463,7 @@ public:
 
     void setSections(QStringList sections) { m_sections = std::move(sections); }
 
-    util::Error loadSetEnv(const QString& raw) {
+    Error loadSetEnv(const QString& raw) {
         for (const QString& line : raw.split(u'\n')) {
             if (line.trimmed().isEmpty())
                 continue;
