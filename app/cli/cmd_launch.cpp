@@ -148,7 +148,7 @@ SAGEDOCK_CLI_COMMAND(
                         j["warnings"] = nlohmann::json::array();
                         if (allInterfaces)
                             j["warnings"].push_back(exposed.toStdString());
-                        cli::printJson(io, j);
+                        cli::printJson(io, j, {"url"}); // the session's token URL is what --json hands over
                     } else if (s.isShell()) {
                         if (!s.reason.isEmpty())
                             io.out << s.reason << "\n";

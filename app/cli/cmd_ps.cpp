@@ -34,7 +34,7 @@ SAGEDOCK_CLI_COMMAND(
                     nlohmann::json a = nlohmann::json::array();
                     for (const launch::Session& s : sessions)
                         a.push_back(s.toJson());
-                    cli::printJson(io, a);
+                    cli::printJson(io, a, {"url"}); // the user's own sessions: their token URLs to open
                 } else if (sessions.isEmpty()) {
                     io.out << "No SageDock sessions.\n";
                 } else {

@@ -14,23 +14,31 @@ constexpr qsizetype kJsonStringMax = 1 << 20;
 // The last filter before the terminal or a script: every string value in JSON output goes through
 // the server-text filter, whatever its source, so a registry's or engine's words that reached a
 // result field unfiltered still cannot carry a credential or a terminal escape out.
-void sanitize(nlohmann::json& value) {
+void sanitize(nlohmann::json& value, std::initializer_list<const char*> ownSecretKeys,
+              bool ownSecret = false) {
     if (value.is_string()) {
         const QString s = QString::fromStdString(value.get<std::string>());
-        const QString safe = util::serverText(s, true, kJsonStringMax);
+        const QString safe = ownSecret ? util::printableText(s, true, kJsonStringMax)
+                                       : util::serverText(s, true, kJsonStringMax);
         if (safe != s)
             value = safe.toStdString();
-    } else if (value.is_structured()) {
+    } else if (value.is_object()) {
+        for (auto it = value.begin(); it != value.end(); ++it) {
+            const bool own = std::any_of(ownSecretKeys.begin(), ownSecretKeys.end(),
+                                         [&it](const char* key) { return it.key() == key; });
+            sanitize(it.value(), ownSecretKeys, own);
+        }
+    } else if (value.is_array()) {
         for (auto& item : value)
-            sanitize(item);
+            sanitize(item, ownSecretKeys, ownSecret);
     }
 }
 
 } // namespace
 
-void printJson(Io& io, const nlohmann::json& value) {
+void printJson(Io& io, const nlohmann::json& value, std::initializer_list<const char*> ownSecretKeys) {
     nlohmann::json safe = value;
-    sanitize(safe);
+    sanitize(safe, ownSecretKeys);
     io.out << QString::fromStdString(safe.dump(2)) << "\n";
     io.out.flush();
 }

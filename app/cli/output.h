@@ -6,9 +6,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include <initializer_list>
+
 namespace sagedock::cli {
 
-void printJson(Io& io, const nlohmann::json& value);
+// Every string value is filtered (control characters escaped, secrets redacted); the values of the
+// object keys in `ownSecretKeys` (e.g. "url": a session's token URL the user asked for) are only
+// made printable, not redacted.
+void printJson(Io& io, const nlohmann::json& value, std::initializer_list<const char*> ownSecretKeys = {});
 // "sagedock-cli: <message> (<hint>)" on one line; returns ExitFailure.
 int printError(Io& io, const util::Error& error);
 std::string toStd(const QString& s);

@@ -21,7 +21,12 @@ const QList<Rule>& rules() {
                 R"([^\r\n]*)"),
             ci),
          QStringLiteral("\\1\\2<redacted>")},
-        {RE(QStringLiteral(R"(\b(bearer|basic|token)\s+[A-Za-z0-9._~+/=\-]{6,})"), ci),
+        // A credential after the word, not English: long, or with a digit or credential punctuation
+        // inside ("token service", "Basic authentication." stay readable).
+        {RE(QStringLiteral(
+                R"(\b(bearer|basic|token)\s+)"
+                R"((?=[A-Za-z0-9._~+/=\-]{12,}|[A-Za-z]*(?:[0-9_~+/=\-]|\.[A-Za-z0-9]))[A-Za-z0-9._~+/=\-]{6,})"),
+            ci),
          QStringLiteral("\\1 <redacted>")},
         {RE(QStringLiteral(
                 R"re(("(?:token|access_token|refresh_token|identitytoken|registrytoken|password|secret|auth|passwd)"\s*:\s*")(?:[^"\\]|\\.)*")re"),
@@ -64,7 +69,7 @@ QString redact(const QString& text) {
     return out;
 }
 
-QString serverText(const QString& text, bool multiLine, qsizetype maxLength) {
+QString printableText(const QString& text, bool multiLine, qsizetype maxLength) {
     QString out;
     out.reserve(qMin(text.size(), maxLength) + 8);
     for (const QChar c : text) {
@@ -84,8 +89,12 @@ QString serverText(const QString& text, bool multiLine, qsizetype maxLength) {
             out.append(QStringLiteral("\\x%1").arg(uint(u), u > 0xff ? 4 : 2, 16, QLatin1Char('0')));
         }
     }
+    return out;
+}
+
+QString serverText(const QString& text, bool multiLine, qsizetype maxLength) {
     // Redact after neutralising, so an escape sequence cannot split a secret out of the pattern.
-    return redact(out);
+    return redact(printableText(text, multiLine, maxLength));
 }
 
 std::string redact(std::string_view text) {

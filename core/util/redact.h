@@ -19,5 +19,9 @@ std::string redact(std::string_view text);
 // ("\x1b"), newlines kept only when `multiLine`, and the result cut to `maxLength` characters.
 // Usage: err.message = tr("The registry said: %1").arg(util::serverText(body));
 QString serverText(const QString& text, bool multiLine = false, qsizetype maxLength = 2000);
+// serverText() without the redaction: for a value that is the user's own secret on purpose (the token
+// URL of their own Jupyter session, which `launch --json` exists to hand over), still made harmless
+// to a terminal.
+QString printableText(const QString& text, bool multiLine = false, qsizetype maxLength = 2000);
 
 } // namespace sagedock::util

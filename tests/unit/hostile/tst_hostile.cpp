@@ -563,6 +563,12 @@ private Q_SLOTS:
                 connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
                 connect(s, &QTcpSocket::readyRead, s, [&pages, s] {
                     const QByteArray request = s->readAll();
+                    if (request.startsWith('\x16')) { // a TLS ClientHello: answer like plain-HTTP servers do
+                        s->write("HTTP/1.0 400 Bad Request\r\n\r\nClient sent an HTTPS request to an HTTP "
+                                 "server.\n");
+                        s->disconnectFromHost();
+                        return;
+                    }
                     if (!request.contains("\r\n\r\n"))
                         return;
                     if (!request.contains("/tags/list")) {

@@ -4,6 +4,7 @@
 
 #include <QTest>
 
+using sagedock::util::printableText;
 using sagedock::util::redact;
 using sagedock::util::serverText;
 
@@ -59,6 +60,10 @@ private Q_SLOTS:
             << "digest sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
         QTest::newRow("status") << "GET https://ghcr.io/v2/sagemath/sage/tags/list -> 200 (12 ms)";
         QTest::newRow("step") << "#12 [with-targets 3/4] RUN make build";
+        // Sentences about tokens are not tokens (TLS and token-service errors say these).
+        QTest::newRow("token service") << "The token service of ghcr.io (ghcr.io) failed with HTTP 500.";
+        QTest::newRow("token without scope") << "ghcr.io gave a token without pull access to sage/x.";
+        QTest::newRow("token at sentence end") << "ghcr.io refused the token service.";
     }
     void keepsHarmlessText() {
         QFETCH(QString, input);
@@ -97,6 +102,26 @@ private Q_SLOTS:
         QFETCH(bool, multiLine);
         QFETCH(QString, expected);
         QCOMPARE(serverText(input, multiLine), expected);
+    }
+
+    // A session's own token URL (launch --json, ps --json): kept whole, but still harmless to a terminal.
+    void printableTextKeepsOwnSecrets_data() {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("token URL kept") << "http://127.0.0.1:8888/tree?token=3f9c2a7d1e0b"
+                                        << "http://127.0.0.1:8888/tree?token=3f9c2a7d1e0b";
+        QTest::newRow("title escape after the token neutralised")
+            << QStringLiteral("http://127.0.0.1:8888/?token=abc\x1b]0;x\x07")
+            << QStringLiteral("http://127.0.0.1:8888/?token=abc\\x1b]0;x\\x07");
+        QTest::newRow("clear screen escaped") << QStringLiteral("a\x1b[2Jb") << QStringLiteral("a\\x1b[2Jb");
+    }
+    void printableTextKeepsOwnSecrets() {
+        QFETCH(QString, input);
+        QFETCH(QString, expected);
+        QCOMPARE(printableText(input), expected);
+        // serverText() of the same text would not keep the token.
+        if (input.contains(QLatin1String("token=3f9c")))
+            QVERIFY(!serverText(input).contains(QLatin1String("3f9c2a7d1e0b")));
     }
 
     void serverTextIsCapped() {
