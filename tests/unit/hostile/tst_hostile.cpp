@@ -27,6 +27,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <memory>
+
 #include <nlohmann/json.hpp>
 
 #include <csignal>
@@ -236,8 +238,9 @@ private Q_SLOTS:
         client.setPullIdleTimeoutMs(1500);
         QElapsedTimer clock;
         clock.start();
-        QPointer<engine::PullJob> job = client.pull(QStringLiteral("sage/stall:1"));
-        const util::Error e = testsupport::waitForJob(job, 20000);
+        // The caller owns the job (Client::pull).
+        std::unique_ptr<engine::PullJob> job(client.pull(QStringLiteral("sage/stall:1")));
+        const util::Error e = testsupport::waitForJob(job.get(), 20000);
         QCOMPARE(e.code, util::ErrorCode::Timeout);
         QVERIFY2(e.message.contains(QLatin1String("stalled")), qPrintable(e.message));
         QVERIFY(clock.elapsed() < 10000);
@@ -288,8 +291,9 @@ private Q_SLOTS:
             more();
         });
         engine::Client client(engine::parseHost(engine.dockerHost()).value());
-        QPointer<engine::PullJob> job = client.pull(QStringLiteral("sage/long:1"));
-        const util::Error e = testsupport::waitForJob(job, 60000);
+        // The caller owns the job (Client::pull).
+        std::unique_ptr<engine::PullJob> job(client.pull(QStringLiteral("sage/long:1")));
+        const util::Error e = testsupport::waitForJob(job.get(), 60000);
         QVERIFY2(!e, qPrintable(e.toString()));
         QVERIFY(job->progress().upToDate());
     }
@@ -319,8 +323,9 @@ private Q_SLOTS:
         engine::Client client(engine::parseHost(engine.dockerHost()).value());
         QElapsedTimer clock;
         clock.start();
-        QPointer<engine::PullJob> job = client.pull(QStringLiteral("sage/layers:1"));
-        const util::Error e = testsupport::waitForJob(job, 60000);
+        // The caller owns the job (Client::pull).
+        std::unique_ptr<engine::PullJob> job(client.pull(QStringLiteral("sage/layers:1")));
+        const util::Error e = testsupport::waitForJob(job.get(), 60000);
         QCOMPARE(e.code, util::ErrorCode::TooLarge);
         QVERIFY(job->progress().layerCount() <= engine::PullProgress::kMaxLayers);
         QVERIFY2(clock.elapsed() < 30000, qPrintable(QString::number(clock.elapsed())));
