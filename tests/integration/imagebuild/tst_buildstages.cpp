@@ -245,7 +245,20 @@ private Q_SLOTS:
             QStringLiteral("sleep-%1").arg(2917 + (mode == QLatin1String("legacy") ? 1 : 0));
         o.targetsPre = QStringLiteral("marker-") + m_nonce + QLatin1Char(' ') + sleeper;
         const auto plan = mustPlan(o);
-        const QString containersBefore = buildtest::dockerOut({QStringLiteral("ps"), QStringLiteral("-aq")});
+        // This build's own step containers (the legacy builder puts the build arguments, and so the
+        // marker, in their command): the engine may run other containers meanwhile (scripts/test
+        // builds the e2e image beside the tests).
+        const QString marker = QStringLiteral("marker-") + m_nonce;
+        const auto stepContainers = [&marker] {
+            const QString all = buildtest::dockerOut(
+                {QStringLiteral("ps"), QStringLiteral("-a"), QStringLiteral("--no-trunc"),
+                 QStringLiteral("--format"), QStringLiteral("{{.ID}} {{.Command}}")});
+            QStringList mine;
+            for (const QString& line : all.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+                if (line.contains(marker))
+                    mine.append(line);
+            return mine;
+        };
         imagebuild::Runner runner;
         QByteArray output;
         connect(&runner, &imagebuild::Runner::logData, this,
@@ -274,8 +287,7 @@ private Q_SLOTS:
         // BuildKit stops the step's container when the cancelled client goes away; on two busy cores
         // (CI runs the unit tests beside this one) that took longer than 15 s once.
         QTRY_VERIFY_WITH_TIMEOUT(!sleeping(), 45000);
-        QTRY_COMPARE_WITH_TIMEOUT(buildtest::dockerOut({QStringLiteral("ps"), QStringLiteral("-aq")}),
-                                  containersBefore, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(stepContainers(), QStringList(), 15000);
     }
 
     void resumeContinuesFromFailedStage() {
