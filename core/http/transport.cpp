@@ -274,26 +274,40 @@ void TransportImpl::cancel(quint64 id) {
     curl_multi_wakeup(m_multi);
 }
 
+namespace {
+
+// The PEM of an extra CA bundle, or why it cannot be used, as one sentence naming the file and the fix.
+util::Result<QByteArray> readCaBundle(const QString& path) {
+    auto pem = util::readUserFile(path, kMaxCaBytes);
+    QString why;
+    if (!pem.ok())
+        why = pem.error().message;
+    else if (!pem.value().contains("-----BEGIN CERTIFICATE-----"))
+        why = Text::tr("%1 holds no PEM certificate (-----BEGIN CERTIFICATE-----).").arg(path);
+    else
+        return pem;
+    return Error::make(ErrorCode::InvalidArgument,
+                       Text::tr("The Extra CA certificates file is not used, only the system's CAs: %1")
+                           .arg(why.endsWith(QLatin1Char('.')) ? why.chopped(1) : why),
+                       Text::tr("Choose a PEM file of CA certificates under Preferences > Extra CA "
+                                "certificates, or clear it."));
+}
+
+} // namespace
+
 // On the engine thread: the caller's thread (the GUI's) never waits on a file a setting names, which
 // may be a FIFO, a device or huge. A bad file is reported (extraCaProblem) and the system trust used.
 void TransportImpl::loadExtraCa() {
     if (options.extraCaBundle.isEmpty())
         return;
-    Error problem;
-    auto pem = util::readUserFile(options.extraCaBundle, kMaxCaBytes);
-    if (!pem.ok())
-        problem = pem.error();
-    else if (!pem.value().contains("-----BEGIN CERTIFICATE-----"))
-        problem = Error::make(ErrorCode::InvalidArgument,
-                              Text::tr("%1 holds no PEM certificate.").arg(options.extraCaBundle),
-                              Text::tr("Choose a file with -----BEGIN CERTIFICATE----- blocks."));
-    else
+    auto pem = readCaBundle(options.extraCaBundle);
+    if (pem.ok()) {
         caBlob = systemCaBundle() + "\n" + pem.value();
-    if (problem) {
-        util::logWarning(QStringLiteral("extra CA bundle not used: %1").arg(problem.toString()));
-        QMutexLocker lock(&problemMutex);
-        caProblem = problem;
+        return;
     }
+    util::logWarning(QStringLiteral("extra CA bundle not used: %1").arg(pem.error().toString()));
+    QMutexLocker lock(&problemMutex);
+    caProblem = pem.error();
 }
 
 std::shared_ptr<const TlsMaterial> TransportImpl::tlsFor(const QStringList& dirs) {
@@ -695,6 +709,13 @@ Transport::~Transport() {
 
 const TransportOptions& Transport::options() const {
     return d->options;
+}
+
+util::Error Transport::caBundleProblem(const QString& path) {
+    if (path.isEmpty())
+        return {};
+    auto pem = readCaBundle(path);
+    return pem.ok() ? Error() : pem.error();
 }
 
 util::Error Transport::extraCaProblem() const {
