@@ -96,7 +96,7 @@ void ClientPrivate::readDaemonJson(std::function<void()> done) {
     if (daemonJson == DaemonJson::Reading)
         return;
     daemonJson = DaemonJson::Reading;
-    // A setting may name a FIFO or a slow disk: never read on the caller's (the UI's) thread.
+    // Never read on the caller's (the UI's) thread: a slow disk, or SAGEDOCK_DAEMON_JSON naming a FIFO.
     auto* job = new util::TaskJob<QStringList>(
         [paths = options.daemonJsonFiles](const util::CancelToken&) -> util::Result<QStringList> {
             return readDaemonInsecureRegistries(paths);
