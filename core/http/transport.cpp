@@ -74,6 +74,13 @@ enum : long {
     X509HostnameMismatch = 62,
 };
 
+// The TLS alerts a server sends when it wants a (different) client certificate.
+bool isClientCertificateAlert(const QString& detail) {
+    return detail.contains(QLatin1String("certificate required"), Qt::CaseInsensitive) ||
+           detail.contains(QLatin1String("bad certificate"), Qt::CaseInsensitive) ||
+           detail.contains(QLatin1String("unknown ca"), Qt::CaseInsensitive);
+}
+
 Error tlsError(CURLcode code, const Transfer& t, const QString& host, const QString& detail) {
     const QString folder = certsFolder(t);
     const long verify = t.sslVerifyResult;
@@ -108,9 +115,7 @@ Error tlsError(CURLcode code, const Transfer& t, const QString& host, const QStr
             Text::tr("Put that CA certificate in %1/ca.crt, or name it under Preferences > Extra CA "
                      "certificates.")
                 .arg(folder));
-    if (detail.contains(QLatin1String("certificate required"), Qt::CaseInsensitive) ||
-        detail.contains(QLatin1String("bad certificate"), Qt::CaseInsensitive) ||
-        detail.contains(QLatin1String("unknown ca"), Qt::CaseInsensitive))
+    if (isClientCertificateAlert(detail))
         return Error::make(
             ErrorCode::Tls, Text::tr("%1 wants a client certificate it trusts (%2).").arg(host, detail),
             Text::tr("Put client.cert and client.key, signed by a CA the registry trusts, in %1.")
@@ -157,6 +162,9 @@ Error mapCurlError(CURLcode code, const Transfer& t) {
         // HTTPS, connected, and closed before a single status line: with TLS 1.3 a server that rejects
         // the client certificate (missing, or from a CA it does not trust) says so only after the
         // client's side of the handshake is done, as an alert or a plain close.
+        if (t.request.url.scheme() == QLatin1String("https") && t.currentStatus == 0 && t.received == 0 &&
+            isClientCertificateAlert(detail))
+            return tlsError(code, t, host, detail);
         if (t.request.url.scheme() == QLatin1String("https") && t.currentStatus == 0 && t.received == 0)
             return Error::make(
                 ErrorCode::Tls, Text::tr("%1 refused the secure connection: %2.").arg(host, detail),

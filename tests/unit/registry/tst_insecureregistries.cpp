@@ -98,15 +98,14 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const auto write = [&dir](const QString& name, const QByteArray& text) {
             QFile f(dir.filePath(name));
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(text);
-            return f.fileName();
+            return f.open(QIODevice::WriteOnly) && f.write(text) == text.size() ? f.fileName() : QString();
         };
         const QString system =
             write(QStringLiteral("system.json"), R"({"insecure-registries":["10.0.0.0/8"]})");
         const QString rootless =
             write(QStringLiteral("rootless.json"), R"({"insecure-registries":["r.lan"]})");
         const QString broken = write(QStringLiteral("broken.json"), "{insecure");
+        QVERIFY(!system.isEmpty() && !rootless.isEmpty() && !broken.isEmpty());
         const QString fifo = dir.filePath(QStringLiteral("fifo.json"));
         QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
         const QStringList entries =
