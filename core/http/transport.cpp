@@ -156,6 +156,16 @@ Error mapCurlError(CURLcode code, const Transfer& t) {
             ErrorCode::Protocol,
             Text::tr("%1 redirected to a protocol that is not allowed (%2).").arg(host, detail),
             Text::tr("SageDock never downgrades HTTPS to plain HTTP."));
+    case CURLE_PARTIAL_FILE:
+    case CURLE_HTTP2:
+    case CURLE_HTTP2_STREAM:
+        // Retried already (isRetryableCurlError): the server or a proxy keeps cutting connections.
+        return Error::make(
+            ErrorCode::Network,
+            Text::tr("%1 closed the connection in the middle of an answer, %n time(s) in a row (%2).",
+                     nullptr, t.response.attempts)
+                .arg(host, detail),
+            Text::tr("Try again; if it persists, a proxy or the server drops connections."));
     case CURLE_RECV_ERROR:
     case CURLE_SEND_ERROR:
     case CURLE_GOT_NOTHING:

@@ -73,7 +73,7 @@ private Q_SLOTS:
         QTest::addColumn<bool>("ok");
         QTest::addColumn<QStringList>("entries");
         QTest::newRow("entries") << QByteArray(
-                                        R"({"insecure-registries":["10.0.0.0/8","https://r.lan:5000/"]})")
+                                        "{\"insecure-registries\":[\"10.0.0.0/8\",\"https://r.lan:5000/\"]}")
                                  << true
                                  << QStringList{QStringLiteral("10.0.0.0/8"), QStringLiteral("r.lan:5000")};
         QTest::newRow("none") << QByteArray(R"({"data-root":"/var/lib/docker"})") << true << QStringList();
