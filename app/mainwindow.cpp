@@ -3,9 +3,11 @@
 #include "appcontext.h"
 #include "dialogs/aboutdialog.h"
 #include "dialogs/preferencesdialog.h"
+#include "http/transport.h"
 #include "icons.h"
 #include "pages.h"
 #include "pages/sessionspage.h"
+#include "util/job.h"
 #include "util/log.h"
 #include "util/paths.h"
 #include "widgets/enginestatuswidget.h"
@@ -86,6 +88,12 @@ MainWindow::MainWindow(AppContext& context, QWidget* parent)
     setCentralWidget(central);
 
     m_engineStatus = new EngineStatusWidget(context, this);
+    m_caWarning = new QLabel(this);
+    m_caWarning->setObjectName(QStringLiteral("caWarningLabel"));
+    m_caWarning->setWordWrap(true);
+    m_caWarning->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_caWarning->hide();
+    statusBar()->addPermanentWidget(m_caWarning, 1);
     statusBar()->addPermanentWidget(m_engineStatus);
     statusBar()->setSizeGripEnabled(true);
 
@@ -101,6 +109,8 @@ MainWindow::MainWindow(AppContext& context, QWidget* parent)
     if (!showPage(context.settings().currentPage()) && !m_pageIds.isEmpty())
         m_navigation->setCurrentRow(0);
     m_engineStatus->refresh();
+    connect(&context, &AppContext::settingsChanged, this, &MainWindow::checkExtraCa);
+    checkExtraCa();
     connect(qGuiApp, &QGuiApplication::commitDataRequest, this, &MainWindow::onCommitDataRequest);
 }
 
@@ -155,6 +165,29 @@ void MainWindow::openAbout() {
     auto* dialog = new AboutDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
+}
+
+void MainWindow::checkExtraCa() {
+    delete m_caCheck.data(); // a result for an older setting is of no use
+    const QString path = m_context.settings().extraCaBundle();
+    // The file is one the user named: it may be a FIFO, a device or on a stalled disk, so it is
+    // never read on this thread. Requests go on with the system's CAs meanwhile.
+    auto* job = new util::TaskJob<bool>(
+        [path](const util::CancelToken&) -> util::Result<bool> {
+            if (const util::Error problem = http::Transport::caBundleProblem(path))
+                return problem;
+            return true;
+        },
+        this);
+    m_caCheck = job;
+    connect(job, &util::Job::finished, this, [this, job] {
+        job->deleteLater();
+        const util::Error problem = job->error();
+        m_caWarning->setVisible(bool(problem));
+        m_caWarning->setText(problem ? tr("Warning: %1").arg(problem.toString()) : QString());
+        m_caWarning->setToolTip(m_caWarning->text());
+    });
+    job->start();
 }
 
 SessionsPage* MainWindow::sessionsPage() const {

@@ -1,11 +1,14 @@
 #pragma once
 // The main window: a navigation list on the left, the pages on the right, the engine status in the
-// status bar, Preferences and About in the menus. Pages come from createPages() (app/pages.cpp).
+// status bar (and a warning there when the Extra CA certificates file cannot be used), Preferences
+// and About in the menus. Pages come from createPages() (app/pages.cpp).
 // Quitting (or a session-manager logout) with Jupyter sessions running asks whether to keep them
 // running (found again on the next start) or stop them; nothing is stopped unasked.
 
 #include <QMainWindow>
+#include <QPointer>
 
+class QLabel;
 class QListWidget;
 class QMessageBox;
 class QSessionManager;
@@ -43,11 +46,15 @@ private:
     QMessageBox* newQuitQuestion(qsizetype count);
     void askAboutSessions();
     void onCommitDataRequest(QSessionManager& manager);
+    // Reads the Extra CA certificates file on the thread pool; a problem shows in caWarningLabel.
+    void checkExtraCa();
 
     AppContext& m_context;
     QListWidget* m_navigation = nullptr;
     QStackedWidget* m_stack = nullptr;
     EngineStatusWidget* m_engineStatus = nullptr;
+    QLabel* m_caWarning = nullptr;
+    QPointer<QObject> m_caCheck; // the check running; a newer one replaces it
     QStringList m_pageIds;
     bool m_quitDecided = false; // the user answered the question: close for real
     QMessageBox* m_quitQuestion = nullptr;

@@ -74,7 +74,8 @@ SAGEDOCK_CLI_COMMAND(
         if (!request.ok())
             return done(cli::usageError(io, QStringLiteral("matrix"), request.error().toString()));
 
-        std::shared_ptr<registry::Client> client = cli::registryClient(p.isSet(QStringLiteral("offline")));
+        std::shared_ptr<registry::Client> client =
+            cli::registryClient(p.isSet(QStringLiteral("offline")), io);
         const QString output = p.value(QStringLiteral("output"));
         cli::runMatrix(
             *client, request.value(), cli::concurrencyOption(p),

@@ -85,7 +85,8 @@ SAGEDOCK_CLI_COMMAND(
             return done(cli::usageError(io, QStringLiteral("resolve"), resolved.error().toString()));
         const matrix::MatrixRequest request = resolved.value();
 
-        std::shared_ptr<registry::Client> client = cli::registryClient(p.isSet(QStringLiteral("offline")));
+        std::shared_ptr<registry::Client> client =
+            cli::registryClient(p.isSet(QStringLiteral("offline")), io);
         const bool json = p.isSet(QStringLiteral("json"));
         cli::runMatrix(
             *client, request, cli::concurrencyOption(p),

@@ -39,7 +39,8 @@ SAGEDOCK_CLI_COMMAND(
         if (!repo.ok())
             return done(cli::usageError(io, QStringLiteral("tags"), repo.error().toString()));
 
-        std::shared_ptr<registry::Client> client = cli::registryClient(p.isSet(QStringLiteral("offline")));
+        std::shared_ptr<registry::Client> client =
+            cli::registryClient(p.isSet(QStringLiteral("offline")), io);
         registry::TagsJob* job = client->listTags(repo.value());
         const bool json = p.isSet(QStringLiteral("json"));
         QObject::connect(job, &registry::Job::finished, job, [client, job, json, &io, done] {

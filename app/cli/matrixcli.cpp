@@ -1,9 +1,11 @@
 #include "matrixcli.h"
 
 #include "command.h"
+#include "http/transport.h"
 #include "matrix/refreshjob.h"
 #include "reference/catalog.h"
 #include "services/services.h"
+#include "util/settings.h"
 
 #include <QCoreApplication>
 
@@ -21,8 +23,17 @@ util::Error usage(const QString& message, const QString& hint = {}) {
 
 } // namespace
 
-std::shared_ptr<registry::Client> registryClient(bool offline) {
+std::shared_ptr<registry::Client> registryClient(bool offline, Io& io) {
     std::shared_ptr<registry::Client> client = services().registry();
+    static bool warned = false;
+    // Read here, not through the transport: its thread reads the file too, but a CLI run may end
+    // before it has; a file the user names is bounded and never blocks (util::readUserFile).
+    if (!warned && !offline) {
+        warned = true;
+        if (const util::Error problem = http::Transport::caBundleProblem(util::Settings().extraCaBundle()))
+            io.err << "sagedock-cli: warning: " << problem.toString() << "\n";
+        io.err.flush();
+    }
     client->setOffline(offline);
     return client;
 }

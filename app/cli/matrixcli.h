@@ -2,7 +2,7 @@
 // Shared by `tags`, `resolve` and `matrix`: the services' registry client (configured like the GUI's:
 // settings, extra CA, cache directory, docker credentials) and the option parsing for matrix selections.
 // Usage:
-//   auto client = cli::registryClient(parser.isSet("offline"));
+//   auto client = cli::registryClient(parser.isSet("offline"), io);
 //   auto request = cli::matrixRequestFromOptions(parser);   // Result<MatrixRequest>, usage errors
 
 #include "matrix/matrixrequest.h"
@@ -17,8 +17,11 @@
 
 namespace sagedock::cli {
 
+struct Io;
+
 // The services' registry client, set to answer from the cache only when `offline`.
-std::shared_ptr<registry::Client> registryClient(bool offline);
+// A bad Extra CA certificates setting is told once on stderr (a warning: the system's CAs still work).
+std::shared_ptr<registry::Client> registryClient(bool offline, Io& io);
 
 // "a,b, c" → {"a","b","c"}; empty parts dropped.
 QStringList splitList(const QStringList& values);

@@ -74,6 +74,13 @@ enum : long {
     X509HostnameMismatch = 62,
 };
 
+// The TLS alerts a server sends when it wants a (different) client certificate.
+bool isClientCertificateAlert(const QString& detail) {
+    return detail.contains(QLatin1String("certificate required"), Qt::CaseInsensitive) ||
+           detail.contains(QLatin1String("bad certificate"), Qt::CaseInsensitive) ||
+           detail.contains(QLatin1String("unknown ca"), Qt::CaseInsensitive);
+}
+
 Error tlsError(CURLcode code, const Transfer& t, const QString& host, const QString& detail) {
     const QString folder = certsFolder(t);
     const long verify = t.sslVerifyResult;
@@ -108,9 +115,7 @@ Error tlsError(CURLcode code, const Transfer& t, const QString& host, const QStr
             Text::tr("Put that CA certificate in %1/ca.crt, or name it under Preferences > Extra CA "
                      "certificates.")
                 .arg(folder));
-    if (detail.contains(QLatin1String("certificate required"), Qt::CaseInsensitive) ||
-        detail.contains(QLatin1String("bad certificate"), Qt::CaseInsensitive) ||
-        detail.contains(QLatin1String("unknown ca"), Qt::CaseInsensitive))
+    if (isClientCertificateAlert(detail))
         return Error::make(
             ErrorCode::Tls, Text::tr("%1 wants a client certificate it trusts (%2).").arg(host, detail),
             Text::tr("Put client.cert and client.key, signed by a CA the registry trusts, in %1.")
@@ -151,12 +156,25 @@ Error mapCurlError(CURLcode code, const Transfer& t) {
             ErrorCode::Protocol,
             Text::tr("%1 redirected to a protocol that is not allowed (%2).").arg(host, detail),
             Text::tr("SageDock never downgrades HTTPS to plain HTTP."));
+    case CURLE_PARTIAL_FILE:
+    case CURLE_HTTP2:
+    case CURLE_HTTP2_STREAM:
+        // Retried already (isRetryableCurlError): the server or a proxy keeps cutting connections.
+        return Error::make(
+            ErrorCode::Network,
+            Text::tr("%1 closed the connection in the middle of an answer, %n time(s) in a row (%2).",
+                     nullptr, t.response.attempts)
+                .arg(host, detail),
+            Text::tr("Try again; if it persists, a proxy or the server drops connections."));
     case CURLE_RECV_ERROR:
     case CURLE_SEND_ERROR:
     case CURLE_GOT_NOTHING:
         // HTTPS, connected, and closed before a single status line: with TLS 1.3 a server that rejects
         // the client certificate (missing, or from a CA it does not trust) says so only after the
         // client's side of the handshake is done, as an alert or a plain close.
+        if (t.request.url.scheme() == QLatin1String("https") && t.currentStatus == 0 && t.received == 0 &&
+            isClientCertificateAlert(detail))
+            return tlsError(code, t, host, detail);
         if (t.request.url.scheme() == QLatin1String("https") && t.currentStatus == 0 && t.received == 0)
             return Error::make(
                 ErrorCode::Tls, Text::tr("%1 refused the secure connection: %2.").arg(host, detail),
@@ -274,26 +292,40 @@ void TransportImpl::cancel(quint64 id) {
     curl_multi_wakeup(m_multi);
 }
 
+namespace {
+
+// The PEM of an extra CA bundle, or why it cannot be used, as one sentence naming the file and the fix.
+util::Result<QByteArray> readCaBundle(const QString& path) {
+    auto pem = util::readUserFile(path, kMaxCaBytes);
+    QString why;
+    if (!pem.ok())
+        why = pem.error().message;
+    else if (!pem.value().contains("-----BEGIN CERTIFICATE-----"))
+        why = Text::tr("%1 holds no PEM certificate (-----BEGIN CERTIFICATE-----).").arg(path);
+    else
+        return pem;
+    return Error::make(ErrorCode::InvalidArgument,
+                       Text::tr("The Extra CA certificates file is not used, only the system's CAs: %1")
+                           .arg(why.endsWith(QLatin1Char('.')) ? why.chopped(1) : why),
+                       Text::tr("Choose a PEM file of CA certificates under Preferences > Extra CA "
+                                "certificates, or clear it."));
+}
+
+} // namespace
+
 // On the engine thread: the caller's thread (the GUI's) never waits on a file a setting names, which
 // may be a FIFO, a device or huge. A bad file is reported (extraCaProblem) and the system trust used.
 void TransportImpl::loadExtraCa() {
     if (options.extraCaBundle.isEmpty())
         return;
-    Error problem;
-    auto pem = util::readUserFile(options.extraCaBundle, kMaxCaBytes);
-    if (!pem.ok())
-        problem = pem.error();
-    else if (!pem.value().contains("-----BEGIN CERTIFICATE-----"))
-        problem = Error::make(ErrorCode::InvalidArgument,
-                              Text::tr("%1 holds no PEM certificate.").arg(options.extraCaBundle),
-                              Text::tr("Choose a file with -----BEGIN CERTIFICATE----- blocks."));
-    else
+    auto pem = readCaBundle(options.extraCaBundle);
+    if (pem.ok()) {
         caBlob = systemCaBundle() + "\n" + pem.value();
-    if (problem) {
-        util::logWarning(QStringLiteral("extra CA bundle not used: %1").arg(problem.toString()));
-        QMutexLocker lock(&problemMutex);
-        caProblem = problem;
+        return;
     }
+    util::logWarning(QStringLiteral("extra CA bundle not used: %1").arg(pem.error().toString()));
+    QMutexLocker lock(&problemMutex);
+    caProblem = pem.error();
 }
 
 std::shared_ptr<const TlsMaterial> TransportImpl::tlsFor(const QStringList& dirs) {
@@ -695,6 +727,13 @@ Transport::~Transport() {
 
 const TransportOptions& Transport::options() const {
     return d->options;
+}
+
+util::Error Transport::caBundleProblem(const QString& path) {
+    if (path.isEmpty())
+        return {};
+    auto pem = readCaBundle(path);
+    return pem.ok() ? Error() : pem.error();
 }
 
 util::Error Transport::extraCaProblem() const {

@@ -48,6 +48,9 @@ public:
     // Why the extra CA bundle is not in use (unreadable, not a file, too large, no certificate);
     // empty while it is fine or not yet read. The file is read on the transport's own thread.
     util::Error extraCaProblem() const;
+    // The same check for any file, on the caller's thread: blocking but bounded (a FIFO or a device is
+    // refused before a byte is read). For a warning in the GUI (from a util::TaskJob) or the CLI.
+    static util::Error caBundleProblem(const QString& path);
 
     // Statistics for benchmarks and tests.
     quint64 requestsStarted() const;   // attempts handed to libcurl, retries included

@@ -61,6 +61,11 @@ struct ClientPrivate {
     static constexpr qsizetype kScopesPerTokenRequest = 40; // keeps the URL under ~4 KB
     QHash<QString, RateLimit> rateLimits;                   // by API host
     QSet<Job*> jobs;
+    // dockerd's insecure-registries from options.daemonJsonFiles, read once on the thread pool.
+    enum class DaemonJson { NotRead, Reading, Read };
+    DaemonJson daemonJson = DaemonJson::NotRead;
+    QStringList daemonInsecure;
+    QList<std::function<void()>> daemonJsonWaiters;
     ClientStats stats;
     std::shared_ptr<int> lifetime = std::make_shared<int>(0); // callbacks from outside hold a weak_ptr
 
@@ -76,6 +81,7 @@ struct ClientPrivate {
 
     // Plumbing
     bool plainHttp(const QString& host) const; // may fall back to plain HTTP (loopback, insecure-marked)
+    void readDaemonJson(std::function<void()> done); // daemonInsecure is complete when `done` runs
     QStringList certDirs(const QString& hostPort) const;
     void ping(const QString& host, const Repository& display, bool overPlainHttp);
     QUrl apiUrl(const Repository& repository, const QString& suffix) const;

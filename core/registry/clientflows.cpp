@@ -4,6 +4,7 @@
 
 #include "http/transport.h"
 #include "registry/client_p.h"
+#include "registry/insecureregistries.h"
 #include "registry/manifestparser.h"
 #include "registry/pagination.h"
 
@@ -52,15 +53,6 @@ int rank(Provenance::Source s) {
     return 0;
 }
 
-QString hostOnly(const QString& hostPort) {
-    if (hostPort.startsWith(QLatin1Char('['))) {
-        const qsizetype end = hostPort.indexOf(QLatin1Char(']'));
-        return end > 0 ? hostPort.left(end + 1) : hostPort;
-    }
-    const qsizetype colon = hostPort.lastIndexOf(QLatin1Char(':'));
-    return colon > 0 ? hostPort.left(colon) : hostPort;
-}
-
 QString bareMediaType(const QByteArray& contentType) {
     return QString::fromLatin1(contentType.split(';').first().trimmed()).toLower();
 }
@@ -94,13 +86,31 @@ ClientPrivate::ClientPrivate(Client* client, http::Transport& e, ClientOptions o
 
 // --- plumbing ----------------------------------------------------------------------------------
 bool ClientPrivate::plainHttp(const QString& host) const {
-    if (http::isLoopbackHost(hostOnly(host)))
-        return true;
-    for (const QString& insecure : options.insecureRegistries)
-        if (insecure.compare(host, Qt::CaseInsensitive) == 0 ||
-            insecure.compare(hostOnly(host), Qt::CaseInsensitive) == 0)
-            return true;
-    return false;
+    return isInsecureRegistry(options.insecureRegistries + daemonInsecure, host);
+}
+
+void ClientPrivate::readDaemonJson(std::function<void()> done) {
+    if (daemonJson == DaemonJson::Read || options.daemonJsonFiles.isEmpty())
+        return done();
+    daemonJsonWaiters.append(std::move(done));
+    if (daemonJson == DaemonJson::Reading)
+        return;
+    daemonJson = DaemonJson::Reading;
+    // Never read on the caller's (the UI's) thread: a slow disk, or SAGEDOCK_DAEMON_JSON naming a FIFO.
+    auto* job = new util::TaskJob<QStringList>(
+        [paths = options.daemonJsonFiles](const util::CancelToken&) -> util::Result<QStringList> {
+            return readDaemonInsecureRegistries(paths);
+        },
+        q);
+    QObject::connect(job, &util::Job::finished, q, [this, job] {
+        daemonInsecure = job->result();
+        daemonJson = DaemonJson::Read;
+        job->deleteLater();
+        const auto waiters = std::exchange(daemonJsonWaiters, {});
+        for (const auto& w : waiters)
+            w();
+    });
+    job->start();
 }
 
 QStringList ClientPrivate::certDirs(const QString& hostPort) const {
@@ -162,7 +172,8 @@ void ClientPrivate::ensurePing(const Repository& repository, std::function<void(
     if (h.pinging)
         return;
     h.pinging = true;
-    ping(host, Repository{repository.host, QString()}, false);
+    readDaemonJson(
+        [this, host, display = Repository{repository.host, QString()}] { ping(host, display, false); });
 }
 
 // Docker's order: HTTPS first; plain HTTP only when the server does not speak TLS at all and the
@@ -188,7 +199,8 @@ void ClientPrivate::ping(const QString& host, const Repository& display, bool ov
                             Text::tr("%1 speaks only plain HTTP, and SageDock talks to it over HTTPS only.")
                                 .arg(display.host),
                             Text::tr("If you trust the network to it, add %1 to the registries allowed over "
-                                     "plain HTTP in Preferences (insecureRegistries).")
+                                     "plain HTTP in Preferences, or to \"insecure-registries\" in "
+                                     "/etc/docker/daemon.json as for dockerd.")
                                 .arg(host));
         } else if (r.error) {
             e = r.error;
@@ -326,6 +338,11 @@ void ClientPrivate::startTokenFetch(const Repository& repository, const QStringL
                 w(refused);
         return;
     }
+    // Anonymous: as dockerd, the token is fetched from the realm the registry names, plain HTTP
+    // included. Nothing secret is sent; the token only pulls what anyone may pull, and it goes back
+    // only to the registry, over HTTPS.
+    if (realm.scheme() == QLatin1String("http") && creds.isEmpty())
+        req.allowInsecure = true;
     ++stats.requests;
     ++stats.tokenFetches;
     http::Reply* reply = engine.send(req);

@@ -82,9 +82,12 @@ QStringList dockerCertsRoots();
 
 struct ClientOptions {
     QString cacheDirectory{}; // content-addressed disk cache; empty = memory only
-    // host[:port] that may fall back to plain HTTP when they do not speak TLS, as dockerd's
-    // insecure-registries (loopback hosts may too). HTTPS is always tried first.
+    // host, host:port or CIDR that may fall back to plain HTTP when they do not speak TLS, as dockerd's
+    // insecure-registries (loopback hosts may too; see insecureregistries.h). HTTPS is always tried first.
     QStringList insecureRegistries{};
+    // daemon.json files whose "insecure-registries" count too (dockerDaemonJsonPaths()); read once, on
+    // a worker thread, before the first ping.
+    QStringList daemonJsonFiles{};
     QStringList certsRoots{};                         // dockerCertsRoots() or a test's folder; empty = none
     CredentialLookup credentials{};                   // empty = anonymous everywhere
     QString platform = QStringLiteral("linux/amd64"); // chosen from an index ("os/arch[/variant]")

@@ -2,6 +2,7 @@
 
 #include "engine/engineclient.h"
 #include "http/transport.h"
+#include "registry/insecureregistries.h"
 #include "util/paths.h"
 #include "util/settings.h"
 
@@ -30,6 +31,7 @@ registry::ClientOptions Services::registryOptions(const util::Settings& settings
                            ? QDir(util::cacheDirectory()).filePath(QStringLiteral("registry"))
                            : options.registryCacheDirectory;
     r.insecureRegistries = settings.insecureRegistries();
+    r.daemonJsonFiles = registry::dockerDaemonJsonPaths();
     r.certsRoots = registry::dockerCertsRoots();
     r.credentials = options.credentials ? options.credentials : registry::dockerConfigCredentials();
     return r;

@@ -17,7 +17,8 @@ int freeLoopbackPort() {
     return server.serverPort();
 }
 
-RegistryServer::RegistryServer() = default;
+RegistryServer::RegistryServer(QString listenHost)
+    : m_listenHost(std::move(listenHost)) {}
 
 RegistryServer::~RegistryServer() {
     if (m_process && m_process->state() != QProcess::NotRunning) {
@@ -46,7 +47,7 @@ bool RegistryServer::start(QString* why) {
     file.write(QStringLiteral(
                    "version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: %1/data\n"
                    "  delete:\n    enabled: true\nhttp:\n  addr: %2\n")
-                   .arg(m_dir.path(), m_address)
+                   .arg(m_dir.path(), QStringLiteral("%1:%2").arg(m_listenHost).arg(port))
                    .toUtf8());
     file.close();
     m_process = std::make_unique<QProcess>();

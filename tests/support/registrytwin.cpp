@@ -145,6 +145,19 @@ bool RegistryTwin::setLatencyMs(int perDirection) {
     return writeKnob(QStringLiteral("latencyFile"), QString::number(perDirection));
 }
 
+bool RegistryTwin::setTokenValidSeconds(int seconds) {
+    return writeKnob(QStringLiteral("tokenValidFile"), seconds > 0 ? QString::number(seconds) : QString());
+}
+
+bool RegistryTwin::setDropAfterBytes(int bytes) {
+    return writeKnob(QStringLiteral("dropAfterFile"), bytes > 0 ? QString::number(bytes) : QString());
+}
+
+int RegistryTwin::tokensIssued() const {
+    QFile file(m_endpoints.value(QStringLiteral("tokensIssuedFile")));
+    return file.open(QIODevice::ReadOnly) ? file.readAll().trimmed().toInt() : 0;
+}
+
 int RegistryTwin::connectionsAccepted(const QString& address) const {
     QFile file(m_dir.filePath(QStringLiteral("connections.json")));
     if (!file.open(QIODevice::ReadOnly))

@@ -62,6 +62,13 @@ public:
     QString hubRealm() const { return m_endpoints.value(QStringLiteral("hubRealm")); }
     QString hubService() const { return m_endpoints.value(QStringLiteral("hubService")); }
     QString seedAddress() const { return m_endpoints.value(QStringLiteral("seed")); } // plain HTTP, no auth
+    // TLS faults, direct (no proxy), same storage and token service as registry():
+    QString registryExpiredCert() const { return m_endpoints.value(QStringLiteral("registryExpiredCert")); }
+    QString registryClientCert() const { return m_endpoints.value(QStringLiteral("registryClientCert")); }
+    QString clientCertDir() const { return m_endpoints.value(QStringLiteral("clientCertDir")); } // client.*
+    // TLS registry whose realm is plain HTTP (plainRealm()); that issuer gives anonymous pull tokens.
+    QString registryPlainRealm() const { return m_endpoints.value(QStringLiteral("registryPlainRealm")); }
+    QString plainRealm() const { return m_endpoints.value(QStringLiteral("plainRealm")); }
     QString caFile() const { return m_endpoints.value(QStringLiteral("caFile")); }
     QString certDir() const { return m_endpoints.value(QStringLiteral("certDir")); } // holds ca.crt
     QString directory() const { return m_dir.path(); }
@@ -70,6 +77,12 @@ public:
     // Take effect on the next token request / the next connection through the proxies.
     bool setIssuerFault(IssuerFault fault);
     bool setLatencyMs(int perDirection);
+    // Tokens the registry accepts for `seconds` only while expires_in promises tokenLifetimeS; 0 = off.
+    bool setTokenValidSeconds(int seconds);
+    // The proxies cut each new connection after `bytes` from the server; 0 = off.
+    bool setDropAfterBytes(int bytes);
+    // Tokens all issuers handed out so far.
+    int tokensIssued() const;
 
     // TCP connections the latency proxy in front of `address` (registryProxied(), hubProxied(), or the
     // host:port of realm()/hubRealm()) accepted so far: connection reuse is visible without a packet trace.

@@ -1,15 +1,20 @@
 // The Review page, offscreen, looking up a tag on the registry twin (TLS served by docker-registry,
 // tokens it validates itself, 50 ms round trip): the CA only in the Extra CA certificates preference,
 // only in a certs.d folder (SAGEDOCK_CERTS_D), or nowhere, when the page says which file to put where.
-// The page reaches the registry through the services it is given, like the app.
+// The page reaches the registry through the services it is given, like the app. A bad Extra CA file
+// (missing, a folder, a FIFO, /dev/zero, garbage) is a warning in the main window's status bar, never
+// a dialog or a hang, and the look-up still works with the CA in certs.d.
 
 #include "appcontext.h"
+#include "mainwindow.h"
 #include "pages/reviewpage.h"
 #include "registrytwin.h"
 #include "util/settings.h"
 
 #include <QApplication>
+#include <QDialog>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -19,6 +24,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
+
+#include <sys/stat.h>
 
 using namespace sagedock;
 using testsupport::RegistryTwin;
@@ -80,6 +87,85 @@ private Q_SLOTS:
         if (trust == Trust::None) // the fix names the certs.d folder of this registry
             QVERIFY2(label->text().contains(certs + QLatin1Char('/') + registry + QStringLiteral("/ca.crt")),
                      qPrintable(label->text()));
+        qunsetenv("SAGEDOCK_CERTS_D");
+    }
+
+    void badExtraCa_data() {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("missing") << "missing"
+                                 << "No such file";
+        QTest::newRow("folder") << "folder"
+                                << "a folder";
+        QTest::newRow("named pipe") << "fifo"
+                                    << "a named pipe";
+        QTest::newRow("/dev/zero") << "/dev/zero"
+                                   << "a device";
+        QTest::newRow("garbage PEM") << "garbage"
+                                     << "no PEM certificate";
+    }
+
+    void badExtraCa() {
+        QFETCH(QString, kind);
+        QFETCH(QString, says);
+        const QString row =
+            QStringLiteral("bad-") +
+            QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char('/'), QLatin1Char('_'));
+        QDir().mkpath(m_tmp.filePath(row));
+        QString path = kind;
+        if (kind == QLatin1String("missing")) {
+            path = m_tmp.filePath(row + QStringLiteral("/nothing.pem"));
+        } else if (kind == QLatin1String("folder")) {
+            path = m_tmp.filePath(row);
+        } else if (kind == QLatin1String("fifo")) {
+            path = m_tmp.filePath(row + QStringLiteral("/ca.fifo"));
+            QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
+        } else if (kind == QLatin1String("garbage")) {
+            path = m_tmp.filePath(row + QStringLiteral("/ca.pem"));
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("-----BEGIN CERTIFCATE-----\nnot base64 at all\n");
+        }
+        const QString certs = m_tmp.filePath(row + QStringLiteral("/certs.d"));
+        const QString registry = m_twin.registryProxied();
+        QVERIFY(QDir().mkpath(certs + QLatin1Char('/') + registry));
+        QVERIFY(
+            QFile::copy(m_twin.caFile(), certs + QLatin1Char('/') + registry + QStringLiteral("/ca.crt")));
+        qputenv("SAGEDOCK_CERTS_D", certs.toLocal8Bit());
+        QSettings qsettings(m_tmp.filePath(row + QStringLiteral("/settings.ini")), QSettings::IniFormat);
+        util::Settings settings(&qsettings);
+        settings.setMatrixRepository(registry + QStringLiteral("/sagemath/sage/"));
+        settings.setMatrixPackages(QStringLiteral("standard"));
+        settings.setExtraCaBundle(path);
+        settings.setCurrentPage(QStringLiteral("review"));
+        app::AppContext context(settings);
+        QElapsedTimer timer;
+        timer.start();
+        app::MainWindow window(context);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY2(timer.elapsed() < 3000, "the window waited on the Extra CA file");
+        auto* warning = window.findChild<QLabel*>(QStringLiteral("caWarningLabel"));
+        QVERIFY(warning);
+        QTRY_VERIFY_WITH_TIMEOUT(warning->isVisible(), 10000);
+        for (const QString& fragment : {says, path, QStringLiteral("Extra CA certificates")})
+            QVERIFY2(warning->text().contains(fragment), qPrintable(warning->text()));
+        for (QWidget* w : QApplication::topLevelWidgets()) // a warning, not a dialog
+            QVERIFY2(!(qobject_cast<QDialog*>(w) && w->isVisible()), qPrintable(w->objectName()));
+        // Requests go on with the system's CAs (plus certs.d).
+        auto* page = window.findChild<app::ReviewPage*>();
+        QVERIFY(page);
+        auto* query = page->findChild<QLineEdit*>(QStringLiteral("queryEdit"));
+        auto* label = page->findChild<QLabel*>(QStringLiteral("statusLabel"));
+        QVERIFY(query && label);
+        query->setText(QStringLiteral("dev"));
+        QTest::mouseClick(page->findChild<QPushButton*>(QStringLiteral("lookUpButton")), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!label->text().isEmpty(), 60000);
+        QVERIFY2(label->text().contains(QStringLiteral("5 image(s) found.")), qPrintable(label->text()));
+        // Fixing the setting takes the warning away.
+        settings.setExtraCaBundle(QString());
+        context.notifySettingsChanged();
+        QTRY_VERIFY_WITH_TIMEOUT(!warning->isVisible(), 10000);
         qunsetenv("SAGEDOCK_CERTS_D");
     }
 };

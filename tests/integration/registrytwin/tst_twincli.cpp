@@ -2,22 +2,31 @@
 // itself, tokens it validates itself, 50 ms round trip through the latency proxy), as a user runs
 // them: the CA only in a certs.d folder (SAGEDOCK_CERTS_D) or only in the Extra CA certificates
 // preference, and every fault of issue 10 (token service 500 / malformed / a token the registry
-// rejects / no scope / expired; unknown CA; wrong host name) ending in one sentence that names the
-// host and the fix. No row may leave the password, its Basic encoding or a token in stdout, stderr,
-// the JSON output or any file the CLI wrote (log, cache, settings).
+// rejects / no scope / expired; unknown CA; wrong host name; an expired server certificate; a client
+// certificate required; a token realm on plain HTTP; tokens expiring in the middle of a matrix;
+// connections dropped under HTTP/2; a bad Extra CA file) ending in one sentence that names the host
+// and the fix, or in a run without error cells. No row may leave the password, its Basic encoding or a token
+// in stdout, stderr, the JSON output or any file the CLI wrote (log, cache, settings).
 
+#include "http/transport.h"
+#include "registry/registryclient.h"
 #include "registrytwin.h"
+#include "testenvironment.h"
 
 #include <QDir>
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QHostInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
+
+#include <sys/stat.h>
 
 using namespace sagedock;
 using testsupport::RegistryTwin;
@@ -33,10 +42,11 @@ class TestTwinCli : public QObject {
     Q_OBJECT
     RegistryTwin m_twin{RegistryTwin::Options{.latencyMs = 25, .anonymousPull = false}};
     QString m_cli;
-    QStringList m_secrets; // what must never appear anywhere
+    QStringList m_secrets;     // what must never appear anywhere
+    QString m_lastCertsFolder; // <certs.d>/<registry> of the last cli() run
 
-    enum class Trust { None, CertsD, ExtraCa };
-    enum class Verb { Tags, Resolve, Matrix };
+    enum class Trust { None, CertsD, ExtraCa, CertsDWithClientCert };
+    enum class Verb { Tags, Resolve, Matrix, FullMatrix };
 
     struct Run {
         int code = -1;
@@ -46,29 +56,38 @@ class TestTwinCli : public QObject {
     };
 
     // A fresh user for each run: own HOME, XDG folders, docker config with the twin's login.
-    Run cli(Verb verb, Trust trust, const QString& registry) {
+    // `extraCa`: the Extra CA certificates preference (Trust::ExtraCa: the twin's CA); `login`: the
+    // docker config holds the twin's user for the registry.
+    Run cli(Verb verb, Trust trust, const QString& registry, const QString& extraCa = {}, bool login = true) {
         QTemporaryDir home;
         const QString certs = home.filePath(QStringLiteral("certs.d"));
-        if (trust == Trust::CertsD) {
+        m_lastCertsFolder = certs + QLatin1Char('/') + registry;
+        if (trust == Trust::CertsD || trust == Trust::CertsDWithClientCert) {
             // The CA only where Docker looks for it, under the registry's host:port.
             QDir().mkpath(certs + QLatin1Char('/') + registry);
             QFile::copy(m_twin.caFile(), certs + QLatin1Char('/') + registry + QStringLiteral("/ca.crt"));
         } else {
             QDir().mkpath(certs);
         }
+        if (trust == Trust::CertsDWithClientCert)
+            for (const QString& name : {QStringLiteral("client.cert"), QStringLiteral("client.key")})
+                QFile::copy(m_twin.clientCertDir() + QLatin1Char('/') + name,
+                            certs + QLatin1Char('/') + registry + QLatin1Char('/') + name);
         const QString config = home.filePath(QStringLiteral("config"));
         QDir().mkpath(config + QStringLiteral("/SageDock"));
-        if (trust == Trust::ExtraCa) {
+        if (trust == Trust::ExtraCa || !extraCa.isEmpty()) {
             QFile ini(config + QStringLiteral("/SageDock/SageDock.conf"));
             ini.open(QIODevice::WriteOnly);
-            ini.write("[registry]\nextraCaBundle=" + m_twin.caFile().toUtf8() + "\n");
+            ini.write("[registry]\nextraCaBundle=" +
+                      (extraCa.isEmpty() ? m_twin.caFile() : extraCa).toUtf8() + "\n");
         }
         QDir().mkpath(home.filePath(QStringLiteral("docker")));
         QFile docker(home.filePath(QStringLiteral("docker/config.json")));
         docker.open(QIODevice::WriteOnly);
         const QJsonObject auth{{QStringLiteral("auth"), QString::fromLatin1(basicAuth())}};
-        docker.write(
-            QJsonDocument(QJsonObject{{QStringLiteral("auths"), QJsonObject{{registry, auth}}}}).toJson());
+        docker.write(QJsonDocument(QJsonObject{{QStringLiteral("auths"),
+                                                login ? QJsonObject{{registry, auth}} : QJsonObject()}})
+                         .toJson());
         docker.close();
 
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -108,6 +127,19 @@ class TestTwinCli : public QObject {
                     QStringLiteral("--format"),
                     QStringLiteral("json")};
             break;
+        case Verb::FullMatrix: // Sage 10.4's 43 systems x 3 package sets: 645 repositories
+            args = {QStringLiteral("matrix"),
+                    QStringLiteral("--repo"),
+                    prefix,
+                    QStringLiteral("--tag"),
+                    QStringLiteral("dev"),
+                    QStringLiteral("--release"),
+                    QStringLiteral("10.4"),
+                    QStringLiteral("--packages"),
+                    QStringLiteral("minimal,standard,maximal"),
+                    QStringLiteral("--format"),
+                    QStringLiteral("json")};
+            break;
         }
         QProcess p;
         p.setProcessEnvironment(env);
@@ -131,6 +163,14 @@ class TestTwinCli : public QObject {
                 r.files += f.readAll();
         }
         return r;
+    }
+
+    QString endpointOf(const QString& key) const {
+        if (key == QLatin1String("registryExpiredCert"))
+            return m_twin.registryExpiredCert();
+        if (key == QLatin1String("registryClientCert"))
+            return m_twin.registryClientCert();
+        return key == QLatin1String("registryPlainRealm") ? m_twin.registryPlainRealm() : QString();
     }
 
     QByteArray basicAuth() const { return QString(kUser + QLatin1Char(':') + kPassword).toUtf8().toBase64(); }
@@ -246,6 +286,216 @@ private Q_SLOTS:
         QCOMPARE(r.code, 1);
         const QByteArray expected = QByteArray("is not issued for the name ") + name.toUtf8();
         QVERIFY2(r.err.contains(expected), r.err.constData());
+        verifyNoSecret(r);
+    }
+
+    // Registries of the twin that each break one TLS rule (same storage and token service).
+    void tlsFaults_data() {
+        QTest::addColumn<QString>("endpoint"); // twin.json key
+        QTest::addColumn<Trust>("trust");
+        QTest::addColumn<bool>("login");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QStringList>("says");
+        QTest::newRow("expired server certificate")
+            << "registryExpiredCert" << Trust::CertsD << true << 1
+            << QStringList{QStringLiteral("has expired"), QStringLiteral("renew")};
+        // TLS 1.3: the registry refuses after the handshake; the fix names this registry's certs.d.
+        QTest::newRow("client certificate required, none in certs.d")
+            << "registryClientCert" << Trust::CertsD << true << 1
+            << QStringList{QStringLiteral("client.cert and client.key"), QStringLiteral("<certs>")};
+        QTest::newRow("client certificate in certs.d") << "registryClientCert" << Trust::CertsDWithClientCert
+                                                       << true << 0 << QStringList{QStringLiteral("dev")};
+        // Credentials never go to a plain-HTTP realm; an anonymous token may come from one (as dockerd).
+        QTest::newRow("plain-HTTP realm, with a login")
+            << "registryPlainRealm" << Trust::CertsD << true << 1
+            << QStringList{QStringLiteral("plain-HTTP address"),
+                           QStringLiteral("does not send your credentials")};
+        QTest::newRow("plain-HTTP realm, anonymous")
+            << "registryPlainRealm" << Trust::CertsD << false << 0 << QStringList{QStringLiteral("dev")};
+    }
+
+    void tlsFaults() {
+        QFETCH(QString, endpoint);
+        QFETCH(Trust, trust);
+        QFETCH(bool, login);
+        QFETCH(int, code);
+        QFETCH(QStringList, says);
+        const QString registry = endpointOf(endpoint);
+        QVERIFY(!registry.isEmpty());
+        const Run r = cli(Verb::Tags, trust, registry, QString(), login);
+        QVERIFY2(r.code == code,
+                 qPrintable(QStringLiteral("exit %1, stderr: %2").arg(r.code).arg(QString::fromUtf8(r.err))));
+        const QString text = QString::fromUtf8(code == 0 ? r.out : r.err);
+        for (QString fragment : says) {
+            fragment.replace(QStringLiteral("<certs>"), m_lastCertsFolder);
+            QVERIFY2(text.contains(fragment), qPrintable(fragment + QStringLiteral(" not in: ") + text));
+        }
+        if (code != 0) {
+            // One sentence on one line, naming the host.
+            QVERIFY2(r.err.contains(registry.toUtf8()), r.err.constData());
+            QCOMPARE(int(r.err.trimmed().count('\n')), 0);
+        }
+        verifyNoSecret(r);
+    }
+
+    // Tokens the registry accepts for 3 s while the token service promises 300 s, through the
+    // 645-repository matrix at a 100 ms round trip (a run of several seconds): no cell ends in an error.
+    void tokensExpireDuringMatrix() {
+        const QString registry = m_twin.registryProxied();
+        QVERIFY(m_twin.setTokenValidSeconds(3));
+        QVERIFY(m_twin.setLatencyMs(50));
+        const int before = m_twin.tokensIssued();
+        QElapsedTimer timer;
+        timer.start();
+        const Run r = cli(Verb::FullMatrix, Trust::CertsD, registry);
+        const qint64 elapsedMs = timer.elapsed();
+        QVERIFY(m_twin.setTokenValidSeconds(0));
+        QVERIFY(m_twin.setLatencyMs(m_twin.options().latencyMs));
+        qInfo("full matrix with 3 s tokens: %lld ms, %d token(s) issued", elapsedMs,
+              m_twin.tokensIssued() - before);
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QJsonObject summary =
+            QJsonDocument::fromJson(r.out).object().value(QLatin1String("summary")).toObject();
+        QCOMPARE(summary.value(QLatin1String("errors")).toInt(), 0);
+        QCOMPARE(summary.value(QLatin1String("present")).toInt(), 5);
+        QVERIFY2(elapsedMs > 3000, "the run was shorter than a token's life");
+        verifyNoSecret(r);
+    }
+
+    // A long-lived client (the GUI's) holds tokens the registry no longer accepts while their
+    // expires_in still says 300 s. The next round of requests meets invalid_token: each token is
+    // refreshed once, shared by the requests of its scope, and every request succeeds.
+    void tokenExpiresUnderALongLivedClient() {
+        QTemporaryDir certs;
+        const QString registry = m_twin.registryProxied();
+        QVERIFY(QDir().mkpath(certs.filePath(registry)));
+        QVERIFY(QFile::copy(m_twin.caFile(), certs.filePath(registry + QStringLiteral("/ca.crt"))));
+        registry::ClientOptions options;
+        options.certsRoots = {certs.path()};
+        options.tagsTtlSec = 0; // every round asks the registry again
+        options.credentials = [](const QString&, registry::CredentialCallback done) {
+            done(registry::Credentials{kUser, kPassword});
+        };
+        http::Transport transport;
+        registry::Client client(transport, options);
+        QStringList repositories;
+        for (const QString& stage : {QStringLiteral("configured"), QStringLiteral("with-targets"),
+                                     QStringLiteral("with-targets-optional")})
+            repositories << QStringLiteral("%1/sage-%2-standard-%3").arg(kPrefix, kSystem, stage);
+        // Two requests per repository at once, as a matrix sends them.
+        const auto round = [&]() {
+            std::vector<std::unique_ptr<registry::TagsJob>> jobs;
+            for (const QString& path : std::as_const(repositories))
+                for (int i = 0; i < 2; ++i)
+                    jobs.emplace_back(client.listTags(registry::Repository{registry, path}));
+            QStringList errors;
+            for (auto& job : jobs) {
+                if (!job->isFinished()) {
+                    QSignalSpy spy(job.get(), &registry::Job::finished);
+                    spy.wait(30000);
+                }
+                if (!job->isFinished() || job->error())
+                    errors << (job->isFinished() ? job->error().toString() : QStringLiteral("timeout"));
+            }
+            return errors;
+        };
+        QVERIFY(m_twin.setTokenValidSeconds(3));
+        QStringList errors = round();
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.join(QLatin1Char('\n'))));
+        // A token issued now, like the client's, tells when the registry refuses tokens of that age.
+        http::Request tokenRequest;
+        tokenRequest.url = QUrl(QStringLiteral("https://%1/token?service=%2&scope=repository:%3:pull")
+                                    .arg(m_twin.issuer(), m_twin.service(), repositories.first()));
+        tokenRequest.caCertificate = m_twin.caFile();
+        tokenRequest.setHeader("Authorization", "Basic " + basicAuth());
+        const QByteArray probeToken = QJsonDocument::fromJson(testsupport::fetch(tokenRequest).body)
+                                          .object()
+                                          .value(QLatin1String("token"))
+                                          .toString()
+                                          .toUtf8();
+        QVERIFY(!probeToken.isEmpty());
+        QVERIFY(m_twin.setTokenValidSeconds(0));
+        http::Request probe;
+        probe.url =
+            QUrl(QStringLiteral("https://%1/v2/%2/tags/list").arg(m_twin.registry(), repositories.first()));
+        probe.caCertificate = m_twin.caFile();
+        probe.setHeader("Authorization", "Bearer " + probeToken);
+        QTRY_VERIFY_WITH_TIMEOUT(testsupport::fetch(probe).status == 401, 15000);
+
+        const registry::ClientStats before = client.stats();
+        const int issuedBefore = m_twin.tokensIssued();
+        errors = round();
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.join(QLatin1Char('\n'))));
+        const quint64 refreshes = client.stats().tokenFetches - before.tokenFetches;
+        qInfo("second round: %llu token fetch(es), %d token(s) issued", refreshes,
+              m_twin.tokensIssued() - issuedBefore);
+        QVERIFY2(refreshes >= 1, "no token was refreshed: the round did not meet an expired token");
+        // At most one refresh per token (one per repository scope), however many requests met it.
+        QVERIFY2(refreshes <= quint64(repositories.size()), qPrintable(QString::number(refreshes)));
+    }
+
+    // The proxy in front of the registry cuts every connection after 64 KiB (no GOAWAY, no TLS
+    // close): the requests in flight on it are retried on a new connection; no cell ends in an error.
+    void droppedConnections() {
+        const QString registry = m_twin.registryProxied();
+        const int connectionsBefore = m_twin.connectionsAccepted(registry);
+        QVERIFY(m_twin.setDropAfterBytes(65536));
+        const Run r = cli(Verb::FullMatrix, Trust::CertsD, registry);
+        QVERIFY(m_twin.setDropAfterBytes(0));
+        const int connections = m_twin.connectionsAccepted(registry) - connectionsBefore;
+        qInfo("full matrix with connections cut after 64 KiB: %d connection(s)", connections);
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QJsonObject summary =
+            QJsonDocument::fromJson(r.out).object().value(QLatin1String("summary")).toObject();
+        QCOMPARE(summary.value(QLatin1String("errors")).toInt(), 0);
+        QCOMPARE(summary.value(QLatin1String("present")).toInt(), 5);
+        QVERIFY2(connections > 1, "no connection was cut");
+        verifyNoSecret(r);
+    }
+
+    // A bad Extra CA certificates file: one warning sentence on stderr with the fix, and the request
+    // still works (the CA is in certs.d, added to the system's CAs).
+    void badExtraCa_data() {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("missing") << "missing"
+                                 << "No such file";
+        QTest::newRow("folder") << "folder"
+                                << "a folder";
+        QTest::newRow("named pipe") << "fifo"
+                                    << "a named pipe";
+        QTest::newRow("/dev/zero") << "/dev/zero"
+                                   << "a device";
+        QTest::newRow("garbage PEM") << "garbage"
+                                     << "no PEM certificate";
+    }
+
+    void badExtraCa() {
+        QFETCH(QString, kind);
+        QFETCH(QString, says);
+        QTemporaryDir dir;
+        QString path = kind;
+        if (kind == QLatin1String("missing")) {
+            path = dir.filePath(QStringLiteral("nothing.pem"));
+        } else if (kind == QLatin1String("folder")) {
+            path = dir.path();
+        } else if (kind == QLatin1String("fifo")) {
+            path = dir.filePath(QStringLiteral("ca.fifo"));
+            QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
+        } else if (kind == QLatin1String("garbage")) {
+            path = dir.filePath(QStringLiteral("ca.pem"));
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("-----BEGIN CERTIFCATE-----\nnot base64 at all\n");
+        }
+        const Run r = cli(Verb::Tags, Trust::CertsD, m_twin.registryProxied(), path);
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY(r.out.contains("dev"));
+        const QString err = QString::fromUtf8(r.err);
+        QCOMPARE(int(err.count(QStringLiteral("warning:"))), 1);
+        QCOMPARE(int(r.err.trimmed().count('\n')), 0);
+        for (const QString& fragment : {says, path, QStringLiteral("Extra CA certificates")})
+            QVERIFY2(err.contains(fragment), qPrintable(fragment + QStringLiteral(" not in: ") + err));
         verifyNoSecret(r);
     }
 };

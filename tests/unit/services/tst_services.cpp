@@ -75,7 +75,8 @@ private Q_SLOTS:
         QTest::newRow("named pipe") << QStringLiteral("fifo") << QStringLiteral("named pipe");
         QTest::newRow("device") << QStringLiteral("/dev/zero") << QStringLiteral("device");
         QTest::newRow("no certificate") << QStringLiteral("text") << QStringLiteral("no PEM certificate");
-        QTest::newRow("missing") << QStringLiteral("missing") << QStringLiteral("Check the path");
+        QTest::newRow("missing") << QStringLiteral("missing") << QStringLiteral("No such file");
+        QTest::newRow("folder") << QStringLiteral("/etc") << QStringLiteral("a folder");
     }
 
     void badExtraCaIsAWarning() {
@@ -100,8 +101,11 @@ private Q_SLOTS:
         services::Services services(*m_settings, options());
         QVERIFY2(timer.elapsed() < 2000, "building the services waited on the CA file");
         QTRY_VERIFY_WITH_TIMEOUT(services.transport().extraCaProblem(), 10000);
-        QVERIFY2(services.transport().extraCaProblem().toString().contains(says),
-                 qPrintable(services.transport().extraCaProblem().toString()));
+        const QString text = services.transport().extraCaProblem().toString();
+        QVERIFY2(text.contains(says) && text.contains(QStringLiteral("Extra CA certificates")),
+                 qPrintable(text));
+        // The same sentence from the check the GUI and the CLI run themselves.
+        QCOMPARE(http::Transport::caBundleProblem(path).toString(), text);
     }
 
     void insecureRegistriesReachTheRegistryClient() {
