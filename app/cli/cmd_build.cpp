@@ -1,6 +1,8 @@
 // `sagedock-cli build`: Sage stage builds the way `tox -e docker-<system>-<packages>` runs them (or any
 // multi-stage Dockerfile), through the core planner and runner: progress per stage, cache numbers and
 // the first executed step, history, resume, skip-when-present. --dry-run prints the exact commands.
+// `--tox-env NAME [-- POSARGS]` runs what `tox -e NAME` runs, from the checkout's tox.ini, with this
+// process's environment as tox's.
 
 #include "command.h"
 #include "output.h"

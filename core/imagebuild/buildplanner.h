@@ -5,6 +5,10 @@
 // writes it), tox's build arguments, one target per stage tagged
 // [<push prefix>]sage-<system>-<packages>[-<modifiers>]-<stage>:<tag>, cache sources, and on request
 // each stage's input hash (for skip-when-present and resume). Generic mode takes any Dockerfile.
+// With SageBuildOptions::toxEnv (or --system & co. on a checkout whose tox.ini defines docker
+// environments) the plan comes from the checkout's tox.ini instead: its commands run in order, the
+// generator for real, the docker loop in a planning pass with a recording docker (toxplanning.h), and
+// each stage keeps the loop's `docker build` argv verbatim (docs/build.md, "From a tox environment").
 // A util::ValueJob: one plan per Planner (its result), finished once; cancel() stops git, the
 // generator's process group and the input hashing on the pool without waiting for them.
 // Usage:
