@@ -214,6 +214,18 @@ private slots:
         QVERIFY2(p.error().toString().contains(sentence), qPrintable(p.error().toString()));
     }
 
+    // The build log's first line names the environment; diagnose-log reads it back.
+    void logHeaderNamesTheEnvironment() {
+        BuildPlan p;
+        p.envName = QStringLiteral("docker-fedora-40-standard");
+        p.sourceDir = QStringLiteral("/src/sage");
+        const QString header = toxLogHeader(p);
+        QCOMPARE(header,
+                 QStringLiteral("### sagedock: tox environment docker-fedora-40-standard in /src/sage\n"));
+        QCOMPARE(toxEnvironmentOfLogLine(header), p.envName);
+        QCOMPARE(toxEnvironmentOfLogLine(QStringLiteral("#1 [internal] load build definition")), QString());
+    }
+
     // --system & co. on a checkout with docker environments become a tox run.
     void optionsMapOntoTox() {
         QVERIFY(hasToxDockerEnvironments(fixture(QStringLiteral("distro"))));
