@@ -1,6 +1,8 @@
 // `sagedock-cli build`: Sage stage builds the way `tox -e docker-<system>-<packages>` runs them (or any
 // multi-stage Dockerfile), through the core planner and runner: progress per stage, cache numbers and
 // the first executed step, history, resume, skip-when-present. --dry-run prints the exact commands.
+// `--tox-env NAME [-- POSARGS]` runs what `tox -e NAME` runs, from the checkout's tox.ini, with this
+// process's environment as tox's.
 
 #include "command.h"
 #include "output.h"
@@ -9,6 +11,7 @@
 #include "imagebuild/buildplanner.h"
 #include "imagebuild/buildrunner.h"
 #include "imagebuild/renderers.h"
+#include "imagebuild/toxplanning.h"
 #include "services/services.h"
 
 #include <QCoreApplication>
@@ -66,6 +69,10 @@ SAGEDOCK_CLI_COMMAND(
                 p.addOption({QString::fromLatin1(name), QString::fromUtf8(desc)});
         };
         opt("source", "Sage source checkout (SAGE_ROOT).", "dir");
+        opt("tox-env",
+            "Run what `tox -e NAME` runs, from the checkout's tox.ini (posargs after --), e.g. "
+            "docker-ubuntu-jammy-standard.",
+            "name");
         opt("system", "tox system factor, e.g. ubuntu-jammy.", "system");
         opt("packages", "Package set: minimal, standard (default), maximal.", "packages");
         opt("modifiers", "tox modifiers, comma-separated (incremental, sitepackages).", "list");
@@ -98,6 +105,23 @@ SAGEDOCK_CLI_COMMAND(
     },
     [](const QCommandLineParser& p, cli::Io& io, cli::Done done) {
         const bool generic = p.isSet(QStringLiteral("dockerfile"));
+        // tox's posargs: what follows `--` (nullopt without one, as for tox).
+        std::optional<QStringList> posArgs;
+        {
+            const QStringList all = QCoreApplication::arguments();
+            const qsizetype dashes = all.indexOf(QStringLiteral("--"));
+            if (dashes >= 0)
+                posArgs = all.mid(dashes + 1);
+        }
+        if (!p.positionalArguments().isEmpty() && !posArgs) {
+            done(cli::usageError(io, QStringLiteral("build"),
+                                 Text::tr("unexpected argument '%1'").arg(p.positionalArguments().first())));
+            return;
+        }
+        const bool toxPath =
+            !generic && (p.isSet(QStringLiteral("tox-env")) ||
+                         (p.isSet(QStringLiteral("source")) && !p.isSet(QStringLiteral("base-image")) &&
+                          imagebuild::hasToxDockerEnvironments(p.value(QStringLiteral("source")))));
         const bool json = p.isSet(QStringLiteral("json"));
         imagebuild::CommonBuildOptions common;
         common.tag = p.value(QStringLiteral("tag"));
@@ -139,6 +163,12 @@ SAGEDOCK_CLI_COMMAND(
 
         auto* session = new Session;
         session->probe.setRequiredMode(run.builderMode);
+        if (toxPath) { // tox runs the docker its PATH finds; so does the build
+            const QString docker =
+                imagebuild::findOnPath(QStringLiteral("docker"), qEnvironmentVariable("PATH"));
+            if (!docker.isEmpty())
+                session->probe.setCandidates({docker});
+        }
         QObject::connect(&session->planner, &util::Job::finished, session, [session](const util::Error& e) {
             session->planError = e;
             if (session->capsError)
@@ -160,13 +190,20 @@ SAGEDOCK_CLI_COMMAND(
                 done(code);
                 return;
             }
-            if (*session->capsError) {
+            const imagebuild::BuildPlan& pl = session->planner.result();
+            imagebuild::CliCapabilities caps;
+            if (*session->capsError && pl.fromTox) {
+                io.err << "sagedock-cli: warning: "
+                       << imagebuild::toxProbeWarning(pl, session->capsError->toString()) << "\n";
+                io.err.flush();
+                caps = imagebuild::toxFallbackCapabilities(pl);
+            } else if (*session->capsError) {
                 session->deleteLater();
                 done(cli::printError(io, *session->capsError));
                 return;
+            } else {
+                caps = session->probe.result();
             }
-            const imagebuild::CliCapabilities caps = session->probe.result();
-            const imagebuild::BuildPlan& pl = session->planner.result();
             if (p.isSet(QStringLiteral("dry-run"))) {
                 nlohmann::json j = pl.toJson();
                 nlohmann::json commands = nlohmann::json::array();
@@ -174,6 +211,31 @@ SAGEDOCK_CLI_COMMAND(
                 for (const QString& l : lines)
                     commands.push_back(l.toStdString());
                 j["commands"] = commands;
+                // The docker calls the run makes, as argv lists (program first) with their extra
+                // environment: what a real run executes, before the per-run --iidfile.
+                nlohmann::json runs = nlohmann::json::array();
+                auto addRun = [&runs](const imagebuild::StageCommand& c) {
+                    nlohmann::json argv = nlohmann::json::array({c.program.toStdString()});
+                    for (const QString& a : c.arguments)
+                        argv.push_back(a.toStdString());
+                    nlohmann::json env = nlohmann::json::object();
+                    for (const auto& e : c.environment)
+                        env[e.first.toStdString()] = e.second.toStdString();
+                    runs.push_back({{"argv", argv}, {"env", env}});
+                };
+                for (const imagebuild::StageCommand& c : imagebuild::preCommands(pl, caps))
+                    addRun(c);
+                for (int i = 0; i < pl.stages.size(); ++i) {
+                    addRun(imagebuild::stageCommand(pl, i, caps));
+                    if (pl.fromTox)
+                        for (const QString& ref : pl.stages.at(i).toxPushRefs) {
+                            imagebuild::StageCommand push;
+                            push.program = caps.program.isEmpty() ? QStringLiteral("docker") : caps.program;
+                            push.arguments = {QStringLiteral("push"), ref};
+                            addRun(push);
+                        }
+                }
+                j["runs"] = runs;
                 j["builder"] = imagebuild::builderModeName(caps.mode).toStdString();
                 if (json)
                     cli::printJson(io, j);
@@ -267,16 +329,18 @@ SAGEDOCK_CLI_COMMAND(
             session->planner.planGeneric(g);
             return;
         }
-        if (!p.isSet(QStringLiteral("source")) || !p.isSet(QStringLiteral("system"))) {
+        const bool toxEnv = p.isSet(QStringLiteral("tox-env"));
+        if (!p.isSet(QStringLiteral("source")) || (!p.isSet(QStringLiteral("system")) && !toxEnv)) {
             session->deleteLater();
             done(cli::usageError(
                 io, QStringLiteral("build"),
-                Text::tr("give --source DIR --system S (Sage mode) or --dockerfile FILE --context DIR "
-                         "--stages a,b --image-prefix NAME (generic mode)")));
+                Text::tr("give --source DIR --tox-env NAME or --source DIR --system S (Sage mode), or "
+                         "--dockerfile FILE --context DIR --stages a,b --image-prefix NAME (generic mode)")));
             return;
         }
         imagebuild::SageBuildOptions s;
         s.sourceDir = p.value(QStringLiteral("source"));
+        s.posArgs = posArgs;
         s.system = p.value(QStringLiteral("system"));
         if (p.isSet(QStringLiteral("packages")))
             s.packages = p.value(QStringLiteral("packages"));
@@ -290,5 +354,11 @@ SAGEDOCK_CLI_COMMAND(
         if (p.isSet(QStringLiteral("targets-optional")))
             s.targetsOptional = p.value(QStringLiteral("targets-optional"));
         s.common = common;
+        if (toxEnv) {
+            // tox's inputs: the environment name, the posargs and this process's environment; the
+            // options given beside them set the variables tox's loop reads (DOCKER_TAG, ...).
+            s.toxEnv = p.value(QStringLiteral("tox-env"));
+            s = imagebuild::toxOptions(s, imagebuild::processEnvironment());
+        }
         session->planner.planSage(s);
     })

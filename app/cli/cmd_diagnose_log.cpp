@@ -4,6 +4,7 @@
 #include "buildlog/diagnosis.h"
 #include "buildlog/renderers.h"
 #include "command.h"
+#include "imagebuild/buildplan.h"
 #include "output.h"
 
 #include <QCoreApplication>
@@ -60,6 +61,13 @@ SAGEDOCK_CLI_COMMAND(
             return;
         }
         const buildlog::Diagnosis da = a.value().result();
+        // A log SageDock wrote for a tox environment names it in its first line.
+        QString toxEnv;
+        if (path != QLatin1String("-")) {
+            QFile f(path);
+            if (f.open(QIODevice::ReadOnly))
+                toxEnv = imagebuild::toxEnvironmentOfLogLine(QString::fromUtf8(f.readLine(4096)));
+        }
         if (da.format == buildlog::LogFormat::Unknown) {
             done(cli::printError(
                 io, util::Error::make(
@@ -78,6 +86,8 @@ SAGEDOCK_CLI_COMMAND(
         }
         if (p.isSet(QStringLiteral("json"))) {
             nlohmann::json j = buildlog::toJson(da);
+            if (!toxEnv.isEmpty())
+                j["tox_env"] = cli::toStd(toxEnv);
             if (b) {
                 nlohmann::json c = buildlog::toJson(buildlog::compare(a.value(), b->value()));
                 c["other"] = buildlog::toJson(b->value().result());
@@ -86,6 +96,8 @@ SAGEDOCK_CLI_COMMAND(
             }
             cli::printJson(io, j);
         } else {
+            if (!toxEnv.isEmpty())
+                io.out << "tox environment: " << toxEnv << "\n";
             io.out << buildlog::renderDiagnosis(path, da);
             if (b) {
                 io.out << "\n" << buildlog::renderDiagnosis(other, b->value().result());

@@ -15,6 +15,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 #include <nlohmann/json_fwd.hpp>
 
 namespace sagedock::imagebuild {
@@ -28,6 +30,13 @@ struct PlannedStage {
     QStringList cacheFrom;
     QString inputHash;    // sha256 hex of the stage's inputs (empty when not computed)
     int countedSteps = 0; // steps BuildKit counts for this target (progress total)
+    // Planned from a tox environment: the `docker build` arguments its loop ran, verbatim (the
+    // runner adds only its own builder flags), DOCKER_BUILDKIT as the loop set it, every --tag ref,
+    // and the `docker push` refs that followed the build, in order.
+    QStringList toxBuildArgv;
+    std::optional<QString> toxDockerBuildkit;
+    QStringList toxTagRefs;
+    QStringList toxPushRefs;
 
     QString imageRef() const { return image + QLatin1Char(':') + tags.value(0); }
     QString inputTag() const { return QStringLiteral("inputs-") + inputHash.left(16); }
@@ -49,6 +58,13 @@ struct BuildPlan {
     QStringList generatorArgs; // its five positional arguments
     EnvList generatorEnv;      // the environment tox gives it
     QString baseImage;         // FULL_BASE_IMAGE_AND_TAG
+    // Planned from the checkout's tox.ini (`--tox-env`): the commands that ran for real while
+    // planning (the generator), docker calls to run before the first stage, and the `docker` tox's
+    // PATH finds (the one the runner runs).
+    bool fromTox = false;
+    QList<QStringList> toxRealCommands;
+    QList<QStringList> toxPreCommands;
+    QString toxDocker;
 
     // Both modes.
     QString contextDir;     // absolute; the runner's working directory
@@ -84,6 +100,20 @@ struct StageCommand {
 
 StageCommand stageCommand(const BuildPlan& plan, int stageIndex, const CliCapabilities& caps);
 QStringList pushCommands(const BuildPlan& plan, int stageIndex, const CliCapabilities& caps); // display
+// The docker calls before the first stage (tox plans only), as StageCommands.
+QList<StageCommand> preCommands(const BuildPlan& plan, const CliCapabilities& caps);
+// A tox plan whose docker does not say its version (`docker --version` prints nothing, e.g. a wrapper):
+// builds still run as the loop asks (its DOCKER_BUILDKIT), the version stays unknown, and the warning
+// says so.
+CliCapabilities toxFallbackCapabilities(const BuildPlan& plan);
+QString toxProbeWarning(const BuildPlan& plan, const QString& probeError);
+// The build log's first line for a tox plan ("### sagedock: tox environment NAME in DIR"), and the
+// environment named by such a line (empty for any other line): diagnose-log reports it.
+QString toxLogHeader(const BuildPlan& plan);
+QString toxEnvironmentOfLogLine(const QString& line);
+// The builder a tox stage runs with: DOCKER_BUILDKIT=0 legacy, set otherwise BuildKit, unset what the
+// CLI picks by itself (caps.mode).
+BuilderMode toxBuilderMode(const PlannedStage& stage, const CliCapabilities& caps);
 QString shellQuote(const QString& word);
 
 } // namespace sagedock::imagebuild

@@ -2,6 +2,7 @@
 
 #include "imagebuild/sagesource.h"
 #include "imagebuild/sagesystems.h"
+#include "imagebuild/toxini.h"
 #include "reference/imagereference.h"
 #include "util/atomicfile.h"
 #include "util/processjob.h"
@@ -9,6 +10,8 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QProcessEnvironment>
+#include <QTemporaryDir>
 
 namespace sagedock::imagebuild {
 
@@ -77,6 +80,12 @@ QStringList withCommonArguments(QStringList arguments, const CommonBuildOptions&
 } // namespace
 
 QStringList cliArguments(const SageBuildOptions& o) {
+    if (!o.toxEnv.isEmpty()) {
+        QStringList args{QStringLiteral("--source"), o.sourceDir, QStringLiteral("--tox-env"), o.toxEnv};
+        if (o.posArgs)
+            args << QStringLiteral("--") << *o.posArgs;
+        return args;
+    }
     return withCommonArguments({QStringLiteral("--source"), o.sourceDir, QStringLiteral("--system"), o.system,
                                 QStringLiteral("--packages"), o.packages, QStringLiteral("--stages"),
                                 o.stages.join(QLatin1Char(','))},
@@ -88,6 +97,68 @@ QStringList cliArguments(const GenericBuildOptions& o) {
                                 o.contextDir, QStringLiteral("--stages"), o.stages.join(QLatin1Char(',')),
                                 QStringLiteral("--image-prefix"), o.imagePrefix},
                                o.common);
+}
+
+bool hasToxDockerEnvironments(const QString& sourceDir) {
+    const QString path = QDir(sourceDir).filePath(QStringLiteral("tox.ini"));
+    if (!QFileInfo(path).isFile())
+        return false;
+    const auto ini = ToxIni::load(path);
+    if (!ini.ok())
+        return true; // a broken tox.ini is reported by the tox path, not silently bypassed
+    const QStringList envs = ini->environments();
+    return std::any_of(envs.begin(), envs.end(), [](const QString& e) {
+        return e == QLatin1String("docker") || e.startsWith(QLatin1String("docker-"));
+    });
+}
+
+QMap<QString, QString> processEnvironment() {
+    QMap<QString, QString> env;
+    const QProcessEnvironment pe = QProcessEnvironment::systemEnvironment();
+    for (const QString& k : pe.keys())
+        env.insert(k, pe.value(k));
+    return env;
+}
+
+SageBuildOptions toxOptions(const SageBuildOptions& o, const QMap<QString, QString>& environment) {
+    SageBuildOptions t = o;
+    if (t.toxEnv.isEmpty())
+        t.toxEnv = toxEnvName(o.system, o.packages, o.modifiers);
+    QMap<QString, QString>& v = t.toxVariables;
+    if (v.isEmpty())
+        v = environment;
+    const SageBuildOptions defaults;
+    const CommonBuildOptions& c = o.common;
+    if (!o.stages.isEmpty())
+        v.insert(QStringLiteral("DOCKER_TARGETS"), o.stages.join(QLatin1Char(' ')));
+    if (!c.tag.isEmpty())
+        v.insert(QStringLiteral("DOCKER_TAG"), c.tag);
+    if (!c.extraTags.isEmpty())
+        v.insert(QStringLiteral("EXTRA_DOCKER_TAGS"), c.extraTags.join(QLatin1Char(' ')));
+    if (!c.pushPrefix.isEmpty())
+        v.insert(QStringLiteral("DOCKER_PUSH_REPOSITORY"), withSlash(c.pushPrefix));
+    if (!c.extraBuildArgs.isEmpty()) {
+        // tox pastes the variable into its bash loop, which splits and unquotes it.
+        QStringList words;
+        for (const auto& a : c.extraBuildArgs)
+            words << QStringLiteral("--build-arg") << shellQuote(a.first + QLatin1Char('=') + a.second);
+        v.insert(QStringLiteral("EXTRA_DOCKER_BUILD_ARGS"), words.join(QLatin1Char(' ')));
+    }
+    if (!o.extraConfigureArgs.isEmpty())
+        v.insert(QStringLiteral("EXTRA_CONFIGURE_ARGS"), o.extraConfigureArgs);
+    if (!o.extraSagePackages.isEmpty())
+        v.insert(QStringLiteral("EXTRA_SAGE_PACKAGES"), o.extraSagePackages);
+    if (o.targetsPre != defaults.targetsPre)
+        v.insert(QStringLiteral("TARGETS_PRE"), o.targetsPre);
+    if (o.targetsOptional != defaults.targetsOptional)
+        v.insert(QStringLiteral("TARGETS_OPTIONAL"), o.targetsOptional);
+    if (o.targets != defaults.targets && !t.posArgs) {
+        t.posArgs = o.targets.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        // Sage's loop takes TARGETS_PRE from the posargs too, unless the variable is set.
+        if (!v.contains(QStringLiteral("TARGETS_PRE")))
+            v.insert(QStringLiteral("TARGETS_PRE"), o.targetsPre);
+    }
+    return t;
 }
 
 Planner::Planner(QObject* parent)
@@ -121,8 +192,196 @@ void Planner::planGeneric(const GenericBuildOptions& options) {
 void Planner::doStart() {
     if (m_plan.mode == BuildPlan::Mode::Generic)
         startGeneric();
-    else
+    else if (!m_sage.toxEnv.isEmpty())
+        startTox();
+    else if (m_sage.baseImage.isEmpty() && hasToxDockerEnvironments(m_sage.sourceDir)) {
+        // The checkout's tox.ini wins over the bundled catalog: --system & co. name a tox environment.
+        m_sage = toxOptions(m_sage, processEnvironment());
+        startTox();
+    } else
         startSage();
+}
+
+// The tox path: evaluate the environment as tox 4 does, then run its commands in order — those that
+// call docker in the planning pass (bash from /bin with a recording `docker` first on PATH, so the
+// loop prints every docker call it would make, expanded by bash itself), the others for real (the
+// generator must write the Dockerfile the builds read; a command that only runs a tool cannot be
+// planned any other way). Sage's loop is never re-implemented here.
+void Planner::startTox() {
+    BuildPlan& p = m_plan;
+    const QFileInfo source(m_sage.sourceDir);
+    const QString iniPath = QDir(source.absoluteFilePath()).filePath(QStringLiteral("tox.ini"));
+    if (!QFileInfo(iniPath).isFile()) {
+        fail(invalid(Text::tr("%1 has no tox.ini.").arg(m_sage.sourceDir),
+                     Text::tr("--tox-env needs a checkout with a tox.ini, e.g. SAGE_ROOT.")));
+        return;
+    }
+    const auto ini = ToxIni::load(iniPath);
+    if (!ini.ok()) {
+        fail(invalid(ini.error().message, ini.error().hint));
+        return;
+    }
+    ToxContext ctx;
+    ctx.toxIniDir = QFileInfo(iniPath).absolutePath();
+    ctx.environment = m_sage.toxVariables.isEmpty() ? processEnvironment() : m_sage.toxVariables;
+    ctx.posArgs = m_sage.posArgs;
+    const auto env = evaluateToxEnvironment(ini.value(), m_sage.toxEnv, ctx);
+    if (!env.ok()) {
+        fail(invalid(env.error().message, env.error().hint));
+        return;
+    }
+    m_toxProcessEnv = toxProcessEnvironment(env.value(), ctx);
+    m_toxCommands = env->commands;
+    p.fromTox = true;
+    p.envName = env->name;
+    p.sourceDir = ctx.toxIniDir;
+    p.contextDir = ctx.toxIniDir; // tox runs every command in {toxinidir}
+    p.system = m_sage.system;
+    p.packages = m_sage.packages;
+    p.modifiers = m_sage.modifiers;
+    auto version = util::readWholeFile(QDir(p.sourceDir).filePath(QStringLiteral("VERSION.txt")), 4096);
+    if (version.ok())
+        p.sageVersion = QString::fromUtf8(version.value()).section(QLatin1Char(' '), -1).trimmed();
+    p.toxDocker = findOnPath(QStringLiteral("docker"), m_toxProcessEnv.value(QStringLiteral("PATH")));
+    for (auto it = m_toxProcessEnv.begin(); it != m_toxProcessEnv.end(); ++it)
+        p.generatorEnv << qMakePair(it.key(), it.value());
+    applyCommonOptions(p, m_sage.common);
+    p.pushPrefix.clear(); // pushes are the loop's own
+    // tox creates {envdir} before running anything; commands write into it (the Dockerfile).
+    QDir().mkpath(env->envDir);
+    m_restoreDirs = {env->workDir, env->envDir};
+    m_shimDir = std::make_unique<QTemporaryDir>(); // 0700: the shim and its record are ours alone
+    const QString shim = m_shimDir->filePath(QStringLiteral("docker"));
+    if (!m_shimDir->isValid() ||
+        util::writeFileAtomically(shim, planningShimScript(), util::Durability::Unsynced) ||
+        !QFile::setPermissions(shim, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner)) {
+        fail(util::Error::make(util::ErrorCode::Io,
+                               Text::tr("Cannot prepare the planning pass in %1.").arg(QDir::tempPath())));
+        return;
+    }
+    runToxCommand(0);
+}
+
+void Planner::runToxCommand(int index) {
+    if (index >= m_toxCommands.size()) {
+        afterToxCommands();
+        return;
+    }
+    QStringList argv = m_toxCommands.at(index);
+    const bool ignoreExit = argv.first() == QLatin1String("-");
+    if (ignoreExit)
+        argv.removeFirst();
+    if (argv.isEmpty()) {
+        runToxCommand(index + 1);
+        return;
+    }
+    const bool planning = callsDocker(argv);
+    QMap<QString, QString> env = m_toxProcessEnv;
+    QString program;
+    if (planning) {
+        if (QFileInfo(argv.first()).fileName() == QLatin1String("docker")) {
+            // A docker call on its own: the shim records it, no shell needed.
+            argv.first() = m_shimDir->filePath(QStringLiteral("docker"));
+        } else if (argv.first() == QLatin1String("bash")) {
+            argv.first() = QStringLiteral("/bin/bash"); // absolute: a `bash` on PATH never sees the pass
+        }
+        env.insert(QStringLiteral("PATH"),
+                   m_shimDir->path() + QLatin1Char(':') + env.value(QStringLiteral("PATH")));
+        // The loop's own writes (tox appends to {toxworkdir}/Dockertags) are undone afterwards, so
+        // planning (and --dry-run) leaves the checkout as it found it.
+        m_filesBefore = snapshotFiles(m_restoreDirs);
+    } else {
+        m_plan.toxRealCommands << m_toxCommands.at(index);
+    }
+    // tox looks the program up on the environment's PATH (the shim's PATH for the planning pass).
+    program = findOnPath(argv.first(), env.value(QStringLiteral("PATH")));
+    if (program.isEmpty()) {
+        fail(util::Error::make(util::ErrorCode::NotFound,
+                               Text::tr("%1 is not on the tox environment's PATH.").arg(argv.first()),
+                               Text::tr("tox would fail the same way; install it or fix PATH.")));
+        return;
+    }
+    util::ProcessSpec spec;
+    spec.program = program;
+    spec.arguments = argv.mid(1);
+    QStringList envList;
+    for (auto it = env.begin(); it != env.end(); ++it)
+        envList << it.key() + QLatin1Char('=') + it.value();
+    spec.environment = envList;
+    spec.workingDirectory = m_plan.contextDir;
+    spec.timeoutMs = kGeneratorTimeoutMs;
+    spec.killGraceMs = 2000;
+    m_process = new util::ProcessJob(spec, this);
+    util::ProcessJob* job = m_process;
+    const QString shown = m_toxCommands.at(index).join(QLatin1Char(' ')).left(200);
+    connect(job, &util::Job::finished, this,
+            [this, job, index, planning, ignoreExit, shown](const util::Error& e) {
+                m_process = nullptr;
+                job->deleteLater();
+                if (planning)
+                    restoreFiles(m_restoreDirs, m_filesBefore);
+                if (e) {
+                    fail(util::Error::make(
+                        e.code, Text::tr("The tox command \"%1\" did not run: %2").arg(shown, e.message)));
+                    return;
+                }
+                const int code = job->result().exitCode;
+                if (code != 0 && !ignoreExit) {
+                    const QString err = QString::fromUtf8(job->result().standardError).trimmed().right(500);
+                    fail(util::Error::make(util::ErrorCode::Process,
+                                           planning
+                                               ? Text::tr("The planning pass of \"%1\" failed (exit %2): %3")
+                                                     .arg(shown)
+                                                     .arg(code)
+                                                     .arg(err)
+                                               : Text::tr("The tox command \"%1\" failed (exit %2): %3")
+                                                     .arg(shown)
+                                                     .arg(code)
+                                                     .arg(err),
+                                           Text::tr("tox -e %1 would stop here too.").arg(m_plan.envName)));
+                    return;
+                }
+                runToxCommand(index + 1);
+            });
+    job->start();
+}
+
+void Planner::afterToxCommands() {
+    BuildPlan& p = m_plan;
+    QByteArray record;
+    QFile calls(m_shimDir->filePath(QStringLiteral("calls")));
+    if (calls.open(QIODevice::ReadOnly))
+        record = calls.readAll();
+    calls.close();
+    m_shimDir.reset();
+    auto parsed = parsePlanningCalls(record);
+    if (!parsed.ok()) {
+        fail(parsed.error());
+        return;
+    }
+    if (auto e = applyDockerCalls(p, parsed.value())) {
+        fail(e);
+        return;
+    }
+    auto text = util::readWholeFile(p.dockerfilePath, 4 * 1024 * 1024);
+    if (text.ok())
+        p.dockerfileText = text.value();
+    const DockerfileInfo info = DockerfileInfo::parse(p.dockerfileText);
+    QStringList names;
+    bool hashable = text.ok();
+    for (PlannedStage& st : p.stages) {
+        const int idx = info.stageIndex(st.name);
+        if (idx >= 0)
+            st.countedSteps = info.countedStepsFor(idx);
+        st.cacheFrom = m_sage.common.cacheFrom; // only what the user asked for: tox uses none
+        names << st.name;
+        hashable = hashable && idx >= 0;
+    }
+    if (p.stages.isEmpty() || !m_sage.common.computeInputHashes || !hashable) {
+        succeed();
+        return;
+    }
+    computeHashes(names);
 }
 
 bool Planner::doCancel() {

@@ -5,6 +5,10 @@
 // writes it), tox's build arguments, one target per stage tagged
 // [<push prefix>]sage-<system>-<packages>[-<modifiers>]-<stage>:<tag>, cache sources, and on request
 // each stage's input hash (for skip-when-present and resume). Generic mode takes any Dockerfile.
+// With SageBuildOptions::toxEnv (or --system & co. on a checkout whose tox.ini defines docker
+// environments) the plan comes from the checkout's tox.ini instead: its commands run in order, the
+// generator for real, the docker loop in a planning pass with a recording docker (toxplanning.h), and
+// each stage keeps the loop's `docker build` argv verbatim (docs/build.md, "From a tox environment").
 // A util::ValueJob: one plan per Planner (its result), finished once; cancel() stops git, the
 // generator's process group and the input hashing on the pool without waiting for them.
 // Usage:
@@ -16,8 +20,16 @@
 //   planner->planSage({.sourceDir = dir, .system = u"ubuntu-jammy"_s, .stages = {...}}); // starts it
 
 #include "imagebuild/buildplan.h"
+#include "imagebuild/toxplanning.h"
 #include "reference/catalog.h"
 #include "util/job.h"
+
+#include <QMap>
+
+#include <memory>
+#include <optional>
+
+class QTemporaryDir;
 
 namespace sagedock::util {
 class ProcessJob;
@@ -44,6 +56,12 @@ struct CommonBuildOptions {
 
 struct SageBuildOptions {
     QString sourceDir;
+    // Plan from the checkout's tox.ini: the environment tox would run (`tox -e NAME -- POSARGS`), and
+    // the process environment tox would see (empty: this process's). When set, the options below
+    // that tox takes from its environment are ignored (see toxOptions for the mapping).
+    QString toxEnv;
+    std::optional<QStringList> posArgs;
+    QMap<QString, QString> toxVariables;
     QString system;                                // tox factor: "ubuntu-jammy", "fedora-41", ...
     QString packages = QStringLiteral("standard"); // minimal, standard, maximal
     QStringList modifiers;                         // "incremental", "sitepackages"
@@ -68,6 +86,16 @@ struct GenericBuildOptions {
     QString imagePrefix;       // images are <prefix>-<stage> ("<prefix><stage>" when it ends in '/' or '-')
     CommonBuildOptions common; // tag empty = "latest"
 };
+
+// True when SOURCE/tox.ini defines docker environments (then --system & co. go through it).
+bool hasToxDockerEnvironments(const QString& sourceDir);
+// --system/--packages/--modifiers/--stages & co. as a tox run: the environment name, and the
+// variables tox's loop reads (DOCKER_TARGETS, DOCKER_TAG, EXTRA_DOCKER_TAGS, DOCKER_PUSH_REPOSITORY,
+// EXTRA_DOCKER_BUILD_ARGS, EXTRA_CONFIGURE_ARGS, EXTRA_SAGE_PACKAGES, TARGETS_PRE, TARGETS_OPTIONAL)
+// set from the options given on top of `environment`; --targets becomes the posargs.
+SageBuildOptions toxOptions(const SageBuildOptions& options, const QMap<QString, QString>& environment);
+// This process's environment as a map (what tox would see when started from here).
+QMap<QString, QString> processEnvironment();
 
 // The tox environment name for system/packages/modifiers: "docker-ubuntu-jammy-standard-incremental".
 QString toxEnvName(const QString& system, const QString& packages, const QStringList& modifiers);
@@ -100,6 +128,9 @@ protected:
 private:
     void startSage();
     void startGeneric();
+    void startTox();
+    void runToxCommand(int index);
+    void afterToxCommands();
     void runGenerator();
     void afterDockerfile();
     void computeHashes(const QStringList& stageNames);
@@ -112,6 +143,13 @@ private:
     BuildPlan m_plan;
     util::ProcessJob* m_process = nullptr; // git describe, then the generator
     util::Job* m_hashing = nullptr;
+    // The tox path: the environment's commands, the environment they run with, and the planning
+    // pass's private folder (the docker shim and the calls it recorded).
+    QList<QStringList> m_toxCommands;
+    QMap<QString, QString> m_toxProcessEnv;
+    std::unique_ptr<QTemporaryDir> m_shimDir;
+    QStringList m_restoreDirs;
+    FileSizes m_filesBefore;
 };
 
 } // namespace sagedock::imagebuild

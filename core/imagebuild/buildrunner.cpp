@@ -96,6 +96,8 @@ void Runner::doStart() {
         util::logWarning(QStringLiteral("build log %1: %2").arg(m_record.logPath, m_log->errorString()));
     m_logBytes = 0;
     m_logTruncated = false;
+    if (plan.fromTox) // diagnose-log and people reading the log see which environment this was
+        writeLog(toxLogHeader(plan).toUtf8());
     if (options.recordHistory) {
         // Builds an earlier process left running are settled first; then this build is in the
         // history from its first moment, so a kill -9 from here on leaves a record that names it.
@@ -126,12 +128,19 @@ void Runner::doStart() {
     }
     auto* probe = new CliProbe(this);
     m_probe = probe;
-    if (!options.dockerCandidates.isEmpty())
+    if (plan.fromTox && !plan.toxDocker.isEmpty())
+        probe->setCandidates({plan.toxDocker}); // tox runs the docker its PATH finds, and so do we
+    else if (!options.dockerCandidates.isEmpty())
         probe->setCandidates(options.dockerCandidates);
     probe->setRequiredMode(options.builderMode);
     connect(probe, &util::Job::finished, this, [this, probe](const util::Error& e) {
         probe->deleteLater();
         m_probe = nullptr;
+        if (e && m_plan.fromTox) {
+            util::logWarning(toxProbeWarning(m_plan, e.toString()));
+            useCapabilities(toxFallbackCapabilities(m_plan));
+            return;
+        }
         if (e) {
             // Recorded the way the CLI prints it: "message (hint)".
             finishBuild(util::Error::make(e.code, e.toString()));
@@ -153,7 +162,29 @@ void Runner::useCapabilities(const CliCapabilities& caps) {
         return;
     }
     askEngineVersion();
-    nextStage();
+    runPreCommands(0);
+}
+
+void Runner::runPreCommands(int index) {
+    const QList<StageCommand> pre = preCommands(m_plan, m_caps);
+    if (index >= pre.size() || m_cancelled) {
+        nextStage();
+        return;
+    }
+    const QString display = pre.at(index).display();
+    writeLog(QStringLiteral("### sagedock: %1\n").arg(display).toUtf8());
+    runTool(pre.at(index).arguments, [this, index, display](int code, const QByteArray& out) {
+        writeLog(out);
+        if (m_cancelled) {
+            finishCancelled();
+            return;
+        }
+        if (code != 0) { // tox stops at a failing command too
+            finishBuild(tr("%1 failed (exit %2).").arg(display).arg(code));
+            return;
+        }
+        runPreCommands(index + 1);
+    });
 }
 
 void Runner::askEngineVersion() {
@@ -401,9 +432,14 @@ void Runner::tagAll(int index, const QString& from, std::function<void(bool)> do
 
 void Runner::buildStage(int index) {
     const PlannedStage& st = m_plan.stages.at(index);
-    m_parser = buildlog::Parser::create(formatFor(m_caps), {.lineEvents = m_options.lineEvents});
+    m_stageCaps = m_caps;
+    if (!st.toxBuildArgv.isEmpty()) { // the loop's DOCKER_BUILDKIT picks the builder, as under tox
+        m_stageCaps.mode = toxBuilderMode(st, m_caps);
+        m_stageCaps.rawJson = false;
+    }
+    m_parser = buildlog::Parser::create(formatFor(m_stageCaps), {.lineEvents = m_options.lineEvents});
     m_diagnoser = std::make_unique<buildlog::Diagnoser>();
-    m_diagnoser->setFormat(formatFor(m_caps));
+    m_diagnoser->setFormat(formatFor(m_stageCaps));
     m_progress = StageProgress{};
     m_progress.stepsTotal = st.countedSteps;
     m_legacyContainer.clear();
@@ -465,7 +501,7 @@ void Runner::onBuildOutput(const QByteArray& data) {
     Q_EMIT logData(m_current, data);
     buildlog::BuildEvents events;
     m_parser->feed(data, events);
-    if (m_caps.mode == BuilderMode::Legacy) {
+    if (m_stageCaps.mode == BuilderMode::Legacy) {
         static const QRegularExpression running(QStringLiteral(" ---> Running in ([0-9a-f]{12})"));
         auto it = running.globalMatch(QString::fromUtf8(data));
         while (it.hasNext())
@@ -475,7 +511,7 @@ void Runner::onBuildOutput(const QByteArray& data) {
         if (e.type == buildlog::BuildEvent::Type::StepStarted) {
             if (e.info.kind == buildlog::StepKind::Instruction || e.info.kind == buildlog::StepKind::From)
                 m_progress.currentStep = e.info.name;
-            if (m_caps.mode == BuilderMode::Legacy)
+            if (m_stageCaps.mode == BuilderMode::Legacy)
                 m_progress.stepsTotal = std::max(m_progress.stepsTotal, e.info.total);
         }
     }
@@ -575,12 +611,16 @@ void Runner::onBuildFinished(const util::Error& error, int exitCode) {
     }
     QStringList pushRefs;
     const PlannedStage& st = m_plan.stages.at(index);
-    for (const QString& t : st.tags)
-        pushRefs << st.image + QLatin1Char(':') + t;
-    if (m_options.skipExisting)
+    if (m_plan.fromTox) {
+        pushRefs = st.toxPushRefs; // the loop's pushes, in its order
+    } else if (!m_plan.pushPrefix.isEmpty()) {
+        for (const QString& t : st.tags)
+            pushRefs << st.image + QLatin1Char(':') + t;
+    }
+    if (m_options.skipExisting && !pushRefs.isEmpty())
         pushRefs << st.inputRef();
     auto afterTag = [this, index, pushRefs] {
-        if (m_plan.pushPrefix.isEmpty()) {
+        if (pushRefs.isEmpty()) {
             finishStage(index, m_record.stages.last());
             nextStage();
             return;

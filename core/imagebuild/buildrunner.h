@@ -104,6 +104,7 @@ private:
     using ToolDone = std::function<void(int exitCode, const QByteArray& output)>;
     void runTool(const QStringList& args, ToolDone done, int timeoutMs = 600000);
     void useCapabilities(const CliCapabilities& caps);
+    void runPreCommands(int index);
     void nextStage();
     void tryResume(int index, std::function<void(bool)> done);
     void trySkipExisting(int index, std::function<void(bool)> done);
@@ -126,6 +127,7 @@ private:
     BuildPlan m_plan;
     RunOptions m_options;
     CliCapabilities m_caps;
+    CliCapabilities m_stageCaps; // m_caps with the running stage's builder (a tox loop's DOCKER_BUILDKIT)
     BuildRecord m_record;
     std::optional<BuildRecord> m_previous;
     bool m_running = false;

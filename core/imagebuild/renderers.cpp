@@ -4,13 +4,17 @@ namespace sagedock::imagebuild {
 
 QStringList previewPreamble(const BuildPlan& plan) {
     QStringList lines{QStringLiteral("cd ") + shellQuote(plan.contextDir)};
-    if (plan.mode == BuildPlan::Mode::Sage)
+    if (plan.mode == BuildPlan::Mode::Sage && plan.fromTox)
+        lines += plan.generatorDisplay().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    else if (plan.mode == BuildPlan::Mode::Sage)
         lines << plan.generatorDisplay();
     return lines;
 }
 
 QStringList previewCommands(const BuildPlan& plan, const CliCapabilities& caps) {
     QStringList lines = previewPreamble(plan);
+    for (const StageCommand& c : preCommands(plan, caps))
+        lines << c.display();
     for (int i = 0; i < plan.stages.size(); ++i) {
         lines << stageCommand(plan, i, caps).display();
         lines += pushCommands(plan, i, caps);
