@@ -70,7 +70,7 @@ int ToxEnvironmentModel::columnCount(const QModelIndex&) const {
 }
 
 QVariant ToxEnvironmentModel::data(const QModelIndex& index, int role) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+    if (!index.isValid())
         return {};
     if (index.internalId() == 0) {
         const System& s = m_systems.at(index.row());
@@ -131,7 +131,7 @@ QVariant ToxEnvironmentModel::headerData(int section, Qt::Orientation orientatio
 }
 
 Qt::ItemFlags ToxEnvironmentModel::flags(const QModelIndex& index) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+    if (!index.isValid())
         return Qt::NoItemFlags;
     // A system is a heading; only an environment can be chosen.
     return index.internalId() == 0 ? Qt::ItemIsEnabled : Qt::ItemIsEnabled | Qt::ItemIsSelectable;

@@ -131,17 +131,23 @@ QList<DockerEnvironment> dockerEnvironments(const ToxIni& ini) {
             order << e.system;
         groups[e.system] << e;
     };
+    const QStringList systems = toxSystems(ini);
     if (known.contains(QStringLiteral("docker"))) {
-        for (const QString& system : toxSystems(ini))
+        for (const QString& system : systems)
             for (const QString& packages : sagePackageSets()) {
                 const QString name = QStringLiteral("docker-%1-%2").arg(system, packages);
                 if (accepted(name))
                     add({name, system, packages, {}});
             }
     }
+    // Names the file spells out; factor conditions count among them (`docker-incremental-standard:`),
+    // so only those on a known system are environments to offer.
     for (const QString& name : defined)
         if (const auto e = splitDockerEnvironment(name))
-            add(*e);
+            if (std::any_of(systems.begin(), systems.end(), [&](const QString& system) {
+                    return e->system == system || e->system.startsWith(system + u'-');
+                }))
+                add(*e);
     QList<DockerEnvironment> out;
     for (const QString& system : order)
         out << groups.value(system);

@@ -13,6 +13,7 @@
 #include "testenvironment.h"
 #include "widgets/sagebuildform.h"
 
+#include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QDir>
 #include <QLabel>
@@ -66,6 +67,17 @@ private:
         return to;
     }
 
+    // The fixture tree as a checkout: its VERSION.txt is tox.ini's (a bare version), so the version
+    // SageDock detects comes from src/VERSION.txt, as in a Sage checkout.
+    QString distroCheckout(const QString& name) {
+        const QString dir = copyFixture(QStringLiteral("tests/fixtures/tox/distro"), name);
+        QDir().mkpath(dir + QStringLiteral("/src"));
+        QFile version(dir + QStringLiteral("/src/VERSION.txt"));
+        if (!version.open(QIODevice::WriteOnly) || version.write("10.5.beta3\n") != 11)
+            qFatal("cannot write %s", qPrintable(version.fileName()));
+        return dir;
+    }
+
     void openSource(const QString& dir) {
         child<QLineEdit>("sourceEdit")->setText(dir);
         QTRY_VERIFY(form()->toxIniState() != SageBuildForm::ToxIniState::Reading);
@@ -94,7 +106,7 @@ private Q_SLOTS:
         m_recorder =
             std::make_unique<testsupport::ScriptOnPath>(QStringLiteral("tox-record"), "#!/bin/sh\nexit 0\n");
         QVERIFY(m_recorder->isValid());
-        m_checkout = copyFixture(QStringLiteral("tests/fixtures/tox/distro"), QStringLiteral("distro"));
+        m_checkout = distroCheckout(QStringLiteral("distro"));
         m_page = std::make_unique<app::BuildsPage>(*m_context);
         m_page->setHistoryPath(m_tmp.filePath(QStringLiteral("history.jsonl")));
         m_page->resize(1200, 1000);
@@ -307,8 +319,7 @@ private Q_SLOTS:
     void unreadableToxIni() {
         QFETCH(QByteArray, ini);
         const QString dir =
-            copyFixture(QStringLiteral("tests/fixtures/tox/distro"),
-                        QStringLiteral("bad-%1").arg(QTest::currentDataTag()).replace(u' ', u'-'));
+            distroCheckout(QStringLiteral("bad-%1").arg(QTest::currentDataTag()).replace(u' ', u'-'));
         QFile file(dir + QStringLiteral("/tox.ini"));
         QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
         file.write(ini);

@@ -3,6 +3,7 @@
 // order, and what the Builds page's search finds through a QSortFilterProxyModel with recursive
 // filtering; the model and the proxy run under QAbstractItemModelTester.
 
+#include "imagebuild/buildplanner.h"
 #include "imagebuild/toxdockerenvironments.h"
 #include "models/toxenvironmentmodel.h"
 #include "modeltesting.h"
@@ -172,14 +173,20 @@ private Q_SLOTS:
                            QStringLiteral("docker-ubuntu-jammy-standard-incremental-sitepackages")}
             << QStringList{QString(), QString(), QStringLiteral("incremental-sitepackages")};
         QTest::newRow("a testenv section of its own")
-            << QStringLiteral(
-                   "[tox]\nenvlist = docker-ubuntu-jammy-minimal\n[testenv:docker-arch-latest-maximal]\n"
-                   "commands = true\n") +
+            << QStringLiteral("[tox]\nenvlist = docker-ubuntu-jammy-minimal\n"
+                              "[testenv:docker-ubuntu-jammy-toolchain-maximal]\ncommands = true\n") +
                    setenv
             << QStringList{QStringLiteral("docker-ubuntu-jammy-minimal"),
                            QStringLiteral("docker-ubuntu-jammy-maximal"),
-                           QStringLiteral("docker-arch-latest-maximal")}
+                           QStringLiteral("docker-ubuntu-jammy-toolchain-maximal")}
             << QStringList{QString(), QString(), QString()};
+        // A condition names docker-incremental-standard and docker-arch-standard: no system of the file.
+        QTest::newRow("conditions are not environments")
+            << QStringLiteral("[tox]\nenvlist = docker-ubuntu-jammy-standard\n") + setenv +
+                   QStringLiteral("    docker-incremental-standard: Y=1\n    docker-arch-standard: Z=1\n")
+            << QStringList{QStringLiteral("docker-ubuntu-jammy-standard"),
+                           QStringLiteral("docker-ubuntu-jammy-maximal")}
+            << QStringList{QString(), QString()};
         QTest::newRow("no docker environments")
             << QStringLiteral("[tox]\nenvlist = py3, lint\n[testenv]\nsetenv =\n    lint: BASE_TAG=x\n")
             << QStringList() << QStringList();
