@@ -3,8 +3,8 @@
 // the file gives a base image or tag for (`ubuntu-jammy: BASE_TAG=jammy`; the most specific
 // condition name counts, so `ubuntu` alone is not a system when `ubuntu-jammy` is one) with each
 // package set tox accepts for it, plus the docker environments the file names itself on one of
-// those systems (envlist, [testenv:docker-...]). tox accepts many more names (any combination of known factors); these are
-// the ones worth listing. Pure functions over a parsed ToxIni.
+// those systems (envlist, [testenv:docker-...]). tox accepts many more names (any combination of
+// known factors); these are the ones worth listing. Pure functions over a parsed ToxIni.
 // Usage:
 //   for (const imagebuild::DockerEnvironment& e : imagebuild::dockerEnvironments(ini))
 //       offer(e.system, e.name);
