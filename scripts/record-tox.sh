@@ -14,6 +14,7 @@
 # (packaging/deps-record-tox.txt).
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
+source "$(dirname "$0")/lib/tox4.sh"
 
 if [ $# -lt 4 ]; then
     sed -n '2,15p' "$0" >&2
@@ -26,20 +27,7 @@ cases=("$@")
 root="$(cd "$(dirname "$0")/.." && pwd)"
 install_packages packaging/deps-record-tox.txt
 
-site="$(mktemp -d /tmp/sagedock-tox4.XXXXXX)"
+site="$(tox4_site "$tox_src" "$tox_version" "$api_src" "$api_version")"
 trap 'rm -rf "$site"' EXIT
-cp -r "$tox_src/tox" "$site/tox"
-cp -r "$api_src/pyproject_api" "$site/pyproject_api"
-[ -f "$site/tox/version.py" ] ||
-    printf '__version__ = version = "%s"\n' "$tox_version" >"$site/tox/version.py"
-[ -f "$site/pyproject_api/_version.py" ] ||
-    printf '__version__ = version = "%s"\n' "$api_version" >"$site/pyproject_api/_version.py"
-# tox checks its own distribution before running (provisioning); without metadata it would try to
-# install itself from an index.
-for dist in "tox:$tox_version" "pyproject_api:$api_version"; do
-    name="${dist%%:*}" version="${dist#*:}"
-    mkdir -p "$site/$name-$version.dist-info"
-    printf 'Metadata-Version: 2.1\nName: %s\nVersion: %s\n' "$name" "$version" >"$site/$name-$version.dist-info/METADATA"
-done
 
 /usr/bin/python3 "$root/tests/fixtures/tox/record.py" "$site" "${cases[@]}"

@@ -234,6 +234,21 @@ void BuildsPage::plan(std::function<void(const imagebuild::BuildPlan&)> next) {
         planner->planSage(m_sage->options(m_options->commonOptions()));
 }
 
+// The checkout's tox.ini decides what a Sage build runs: a plan waits until it has been read (it is
+// read on the pool whenever the folder changes, so a re-run or a quick click can come first).
+bool BuildsPage::waitForToxIni(void (BuildsPage::*then)()) {
+    if (isGeneric() || m_sage->toxIniState() != SageBuildForm::ToxIniState::Reading)
+        return false;
+    if (!m_waitingForToxIni) {
+        m_waitingForToxIni = true;
+        m_sage->afterToxIniRead([this, then] {
+            m_waitingForToxIni = false;
+            (this->*then)();
+        });
+    }
+    return true;
+}
+
 // The Dockerfile may have changed since it was chosen: read it again before planning.
 bool BuildsPage::checkForm() {
     if (isGeneric())
@@ -247,7 +262,7 @@ bool BuildsPage::checkForm() {
 }
 
 void BuildsPage::preview() {
-    if (!checkForm())
+    if (waitForToxIni(&BuildsPage::preview) || !checkForm())
         return;
     plan([this](const imagebuild::BuildPlan& p) {
         delete m_probe;
@@ -283,7 +298,7 @@ void BuildsPage::saveInputs() {
 }
 
 void BuildsPage::run() {
-    if (isRunning() || !checkForm())
+    if (isRunning() || waitForToxIni(&BuildsPage::run) || !checkForm())
         return;
     saveInputs();
     setRunning(true);

@@ -1,7 +1,8 @@
 #pragma once
 // The Builds page: build Sage's stages locally like `tox -e docker-<system>-<packages>`, or the named
-// stages of any Dockerfile (the generic mode). A form (source folder and what was detected in it, system
-// from the catalog, package set, stages — or Dockerfile, context, stages, image prefix — then tag, cache
+// stages of any Dockerfile (the generic mode). A form (source folder and what was detected in it, the
+// tox environments its tox.ini offers — or, without one, the system from the built-in table — package
+// set, modifiers, arguments after --, stages — or Dockerfile, context, stages, image prefix — then tag, cache
 // sources, push prefix, builder; Run stays disabled with the reason shown until it is valid), a plan preview
 // with the exact commands, a run with one row per stage (progress, cached/executed), the live log and the
 // cache diagnosis filling in as stages finish; the history with re-run and compare; and any log file (open or
@@ -70,6 +71,8 @@ private:
     util::Error validationError() const;
     void revalidate();
     bool checkForm(); // re-reads the Dockerfile; false (and the reason shown) when Run cannot start
+    // True when tox.ini is still being read: `then` runs once it has been.
+    bool waitForToxIni(void (BuildsPage::*then)());
     imagebuild::RunOptions runOptions() const;
     // Plans the form's build (either mode) and hands the plan on; failures are shown.
     void plan(std::function<void(const imagebuild::BuildPlan&)> next);
@@ -106,6 +109,7 @@ private:
     LogView* m_log = nullptr;
     DiagnosisView* m_diagnosis = nullptr;
     BuildHistoryPanel* m_history = nullptr;
+    bool m_waitingForToxIni = false;
 };
 
 } // namespace sagedock::app

@@ -76,6 +76,9 @@ struct SageBuildOptions {
     QString fromRepository = reference::Catalog::bundled().defaultRepository();
     QString fromTarget = QStringLiteral("with-targets");
     QString fromTag = QStringLiteral("dev");
+    QString toxEnv;
+    std::optional<QStringList> posArgs;
+    QMap<QString, QString> toxVariables;
     CommonBuildOptions common;
 };
 
