@@ -1,10 +1,14 @@
-// sagedock-cli launch / ps / stop as a user (or a CI job) runs them: JSON fields, exit codes, one-line
-// errors on stderr, and no container left behind; a user outside the docker group gets the
-// permission sentence with its fix. Scratch settings through XDG_CONFIG_HOME.
+// sagedock-cli launch / ps / stop / shell as a user (or a CI job) runs them: JSON fields, exit codes,
+// one-line errors on stderr (bad notebooks folders, an image that dies, a Jupyter that never gets
+// ready), and no container left behind; `shell` on a real pseudo-terminal and without one; a user
+// outside the docker group gets the permission sentence with its fix. Scratch settings through
+// XDG_CONFIG_HOME.
 
 #include "testenvironment.h"
 
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -161,6 +165,168 @@ private Q_SLOTS:
         QVERIFY(unknown.err.contains("No SageDock session matches no-such-session"));
         QCOMPARE(cli({QStringLiteral("stop"), name, QStringLiteral("--timeout"), QStringLiteral("1")}).code,
                  0);
+    }
+
+    // `shell` with a terminal: a real pseudo-terminal (Debian's python3 `pty`) runs the CLI; the shell
+    // in the session draws its prompt, a typed command runs on a TTY inside the container, and `exit 7`
+    // is the CLI's exit status. The driver prints the whole transcript.
+    void shellWithTerminal() {
+        const QString nb = m_tmp.filePath(QStringLiteral("nb"));
+        const Run launched =
+            cli({QStringLiteral("launch"), testsupport::fixtureImage(QStringLiteral("sagemath-dev")),
+                 QStringLiteral("--shell"), QStringLiteral("--notebooks"), nb, QStringLiteral("--json")});
+        QVERIFY2(launched.code == 0, launched.err.constData());
+        const QString name =
+            QJsonDocument::fromJson(launched.out).object().value(QLatin1String("name")).toString();
+        const auto stop = qScopeGuard([&] {
+            cli({QStringLiteral("stop"), name, QStringLiteral("--timeout"), QStringLiteral("1")});
+        });
+        const QString python = QStringLiteral("/usr/bin/python3"); // Debian's, with its pty module
+        QVERIFY2(QFileInfo(python).isExecutable(), "Debian's /usr/bin/python3 drives the pseudo-terminal");
+        static const char* driver = R"PY(
+import os, pty, select, sys, time
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(sys.argv[1], sys.argv[1:])
+buf = b""
+def until(done, seconds):
+    global buf
+    end = time.time() + seconds
+    while not done(buf):
+        left = end - time.time()
+        if left <= 0:
+            return False
+        if select.select([fd], [], [], left)[0]:
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:
+                chunk = b""
+            if not chunk:
+                return done(buf)
+            buf += chunk
+    return True
+def fail(why, code):
+    sys.stdout.buffer.write(why + b"\n" + buf)
+    sys.exit(code)
+if not until(lambda b: b.rstrip().endswith((b"$", b"#")), 30):
+    fail(b"NO PROMPT", 90)
+os.write(fd, b"tty; echo marker-$((6*7))\n")
+if not until(lambda b: b"marker-42" in b, 30):
+    fail(b"COMMAND DID NOT RUN", 91)
+os.write(fd, b"exit 7\n")
+until(lambda b: False, 20)
+status = os.waitpid(pid, 0)[1]
+sys.stdout.buffer.write(buf)
+sys.exit(os.waitstatus_to_exitcode(status))
+)PY";
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_tmp.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("DOCKER_HOST"), QStringLiteral("unix://") + testsupport::dockerSocket());
+        env.insert(QStringLiteral("TERM"), QStringLiteral("xterm"));
+        p.setProcessEnvironment(env);
+        p.start(python,
+                {QStringLiteral("-c"), QString::fromLatin1(driver), m_cli, QStringLiteral("shell"), name});
+        QVERIFY(p.waitForFinished(90000));
+        const QByteArray transcript = p.readAllStandardOutput();
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QVERIFY2(p.exitCode() == 7, transcript.constData());
+        QVERIFY2(transcript.contains("/dev/pts/"), transcript.constData()); // a TTY inside the container
+        QVERIFY2(transcript.contains("marker-42"), transcript.constData());
+        QVERIFY2(!transcript.contains("no terminal here"), transcript.constData());
+    }
+
+    // Bad input and faults: one sentence on stderr (with the image's last log lines where the image
+    // failed), exit 1, nothing deleted, nothing left running. Spaces and non-ASCII letters work.
+    void launchFaults_data() {
+        QTest::addColumn<QString>("fault");
+        QTest::addColumn<QByteArray>("words"); // empty: the launch works
+        QTest::newRow("folder is a file") << "file" << QByteArray("is a file, not a folder.");
+        QTest::newRow("folder is a symlink to /")
+            << "link-root" << QByteArray("is the root of the file system");
+        QTest::newRow("folder on a read-only file system")
+            << "read-only" << QByteArray("is on a read-only file system");
+        QTest::newRow("image exits before Jupyter is ready")
+            << "exits" << QByteArray("The container stopped before Jupyter was ready.");
+        QTest::newRow("Jupyter never prints a token URL")
+            << "no-token" << QByteArray("Jupyter did not get ready within 3 s.");
+        QTest::newRow("folder with spaces and non-ASCII") << "spaces" << QByteArray();
+    }
+
+    void launchFaults() {
+        QFETCH(QString, fault);
+        QFETCH(QByteArray, words);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QString folder = dir.filePath(QStringLiteral("Meine Übungen ∑ 数学"));
+        QString image = testsupport::fixtureImage(QStringLiteral("sagemath"));
+        QStringList extra;
+        QString readOnlyMount;
+        const auto unmount = qScopeGuard([&] {
+            if (!readOnlyMount.isEmpty())
+                QProcess::execute(QStringLiteral("umount"), {readOnlyMount});
+        });
+        if (fault == QLatin1String("file")) {
+            QFile file(folder);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("my notes\n");
+        } else if (fault == QLatin1String("link-root")) {
+            QVERIFY(QFile::link(QStringLiteral("/"), folder));
+        } else if (fault == QLatin1String("read-only")) {
+            QVERIFY2(::geteuid() == 0, "mounting a read-only file system needs root (CI runs tests as root)");
+            readOnlyMount = dir.filePath(QStringLiteral("ro"));
+            QVERIFY(QDir().mkpath(readOnlyMount));
+            QCOMPARE(
+                QProcess::execute(QStringLiteral("mount"),
+                                  {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                                   QStringLiteral("ro,size=1m"), QStringLiteral("tmpfs"), readOnlyMount}),
+                0);
+            folder = readOnlyMount + QStringLiteral("/notebooks");
+        } else if (fault == QLatin1String("exits") || fault == QLatin1String("no-token")) {
+            image = QStringLiteral("sagedock-fixture/sagemath-faults:") + fault;
+            extra << QStringLiteral("--timeout") << QStringLiteral("3");
+        }
+        const QFileInfo before(folder);
+        const Run r = cli(QStringList{QStringLiteral("launch"), image, QStringLiteral("--notebooks"), folder,
+                                      QStringLiteral("--no-browser"), QStringLiteral("--json")} +
+                          extra);
+        const auto ours = [&] {
+            QByteArray ids;
+            testsupport::runDocker({QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--filter"),
+                                    QStringLiteral("label=org.sagedock.notebooks=") + folder},
+                                   &ids);
+            return ids.trimmed();
+        };
+        if (words.isEmpty()) {
+            QVERIFY2(r.code == 0, r.err.constData());
+            const QJsonObject s = QJsonDocument::fromJson(r.out).object();
+            QCOMPARE(s.value(QLatin1String("notebooks")).toString(), folder);
+            QVERIFY(QFileInfo(folder).isDir());
+            const QString id = s.value(QLatin1String("id")).toString();
+            QCOMPARE(testsupport::runDocker({QStringLiteral("exec"), id, QStringLiteral("touch"),
+                                             s.value(QLatin1String("container_notebooks")).toString() +
+                                                 QStringLiteral("/from-jupyter")}),
+                     0);
+            QVERIFY(QFileInfo::exists(folder + QStringLiteral("/from-jupyter")));
+            QCOMPARE(cli({QStringLiteral("stop"), id, QStringLiteral("--timeout"), QStringLiteral("1")}).code,
+                     0);
+            QVERIFY(ours().isEmpty());
+            return;
+        }
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.out.isEmpty(), r.out.constData());
+        QVERIFY2(r.err.startsWith("sagedock-cli: ") && r.err.contains(words), r.err.constData());
+        QCOMPARE(r.err.count('\n'), 1); // one line, the log tail included
+        if (fault == QLatin1String("exits"))
+            QVERIFY2(r.err.contains("No module named notebook (fixture)"), r.err.constData());
+        if (fault == QLatin1String("no-token"))
+            QVERIFY2(r.err.contains("it never prints its URL"), r.err.constData());
+        const QFileInfo after(folder);
+        QCOMPARE(after.exists(), before.exists());
+        QCOMPARE(after.isSymLink(), before.isSymLink());
+        if (fault == QLatin1String("file"))
+            QCOMPARE(after.size(), qint64(9));
+        QTRY_VERIFY_WITH_TIMEOUT(ours().isEmpty(), 15000);
     }
 
     // `stop --all` stops the caller's sessions only; `--all-users` is the explicit way to stop another
