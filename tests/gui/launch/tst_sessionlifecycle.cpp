@@ -20,6 +20,7 @@
 #include "util/settings.h"
 #include "widgets/buildhistorypanel.h"
 #include "widgets/emptystate.h"
+#include "widgets/enginestatuswidget.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -46,6 +47,7 @@
 
 #include <memory>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace sagedock;
@@ -421,36 +423,13 @@ private Q_SLOTS:
         QFETCH(QString, words);
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        QString folder = dir.filePath(QStringLiteral("Meine Übungen ∑"));
-        QString repository = QStringLiteral("sagedock-fixture/sagemath");
-        QString tag = QStringLiteral("latest");
-        QString readOnlyMount;
-        const auto unmount = qScopeGuard([&] {
-            if (!readOnlyMount.isEmpty())
-                QProcess::execute(QStringLiteral("umount"), {readOnlyMount});
-        });
-        if (fault == QLatin1String("file")) {
-            QFile file(folder);
-            QVERIFY(file.open(QIODevice::WriteOnly));
-            file.write("my notes\n");
-        } else if (fault == QLatin1String("link-root")) {
-            QVERIFY(QFile::link(QStringLiteral("/"), folder));
-        } else if (fault == QLatin1String("home")) {
-            folder = QDir::homePath();
-        } else if (fault == QLatin1String("read-only")) {
-            QVERIFY2(::geteuid() == 0, "mounting a read-only file system needs root (CI runs tests as root)");
-            readOnlyMount = dir.filePath(QStringLiteral("ro"));
-            QVERIFY(QDir().mkpath(readOnlyMount));
-            QCOMPARE(
-                QProcess::execute(QStringLiteral("mount"),
-                                  {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
-                                   QStringLiteral("ro,size=1m"), QStringLiteral("tmpfs"), readOnlyMount}),
-                0);
-            folder = readOnlyMount + QStringLiteral("/notebooks");
-        } else if (fault == QLatin1String("exits")) {
-            repository = QStringLiteral("sagedock-fixture/sagemath-faults");
-            tag = QStringLiteral("exits");
-        }
+        const testsupport::FaultyFolder faulty(fault, dir.path());
+        QVERIFY2(faulty.error().isEmpty(), qPrintable(faulty.error()));
+        const QString folder = faulty.path();
+        const bool exits = fault == QLatin1String("exits");
+        const QString repository = exits ? QStringLiteral("sagedock-fixture/sagemath-faults")
+                                         : QStringLiteral("sagedock-fixture/sagemath");
+        const QString tag = exits ? QStringLiteral("exits") : QStringLiteral("latest");
         const QFileInfo before(folder);
 
         m_settings->setNotebooksFolder(folder);
@@ -486,20 +465,14 @@ private Q_SLOTS:
             // Refused before anything was created: the sentence is the whole message.
             QCOMPARE(message->text().count(QLatin1Char('\n')), 0);
         }
-        // Nothing deleted, nothing created, nothing left running.
+        // Nothing deleted (a refused folder stays as it was), nothing left running.
         const QFileInfo after(folder);
-        QCOMPARE(after.exists(), before.exists());
+        QCOMPARE(after.exists(), exits || before.exists());
         QCOMPARE(after.isSymLink(), before.isSymLink());
         QCOMPARE(after.isFile(), before.isFile());
         if (fault == QLatin1String("file"))
             QCOMPARE(after.size(), qint64(9));
-        QByteArray ids;
-        QTRY_VERIFY_WITH_TIMEOUT(
-            (testsupport::runDocker({QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--filter"),
-                                     QStringLiteral("label=org.sagedock.test=") + m_label},
-                                    &ids),
-             ids.trimmed().isEmpty()),
-            15000);
+        QTRY_VERIFY_WITH_TIMEOUT(testsupport::containersLabelled(labelFilter().first()).isEmpty(), 15000);
     }
 
     // Spaces and non-ASCII letters in the notebooks folder are fine: Jupyter runs on it.
@@ -516,6 +489,68 @@ private Q_SLOTS:
                                         &out),
                  0);
         QVERIFY(QFileInfo::exists(folder + QStringLiteral("/from-jupyter")));
+    }
+
+    // A user outside the docker group: the app runs as uid 65534 (this test binary again, through
+    // setpriv, no groups) against the REAL socket; the status bar, the Sessions page and a launch from
+    // the Review page each say it in one sentence with the fix. Nothing is started.
+    void noEngineAccessIsOneSentence() {
+        if (qEnvironmentVariableIsSet("SAGEDOCK_TEST_AS_NOBODY")) {
+            QVERIFY(::geteuid() != 0);
+            const QString sentence =
+                QStringLiteral("Permission denied on the engine socket %1.").arg(testsupport::dockerSocket());
+            const QString fix = QStringLiteral("docker group");
+            app::MainWindow window(*m_context);
+            window.show();
+            app::EngineStatusWidget* status = window.engineStatus();
+            QTRY_COMPARE_WITH_TIMEOUT(status->state(), app::EngineStatusWidget::State::Unavailable, 15000);
+            QVERIFY2(status->text().contains(sentence), qPrintable(status->text()));
+            QVERIFY2(status->error().hint.contains(fix), qPrintable(status->error().hint));
+            auto* sessions = window.findChild<app::SessionsPage*>();
+            auto* sessionsMessage = sessions->findChild<QLabel*>(QStringLiteral("messageLabel"));
+            QTRY_VERIFY2_WITH_TIMEOUT(sessionsMessage->text().contains(sentence) &&
+                                          sessionsMessage->text().contains(fix),
+                                      qPrintable(sessionsMessage->text()), 15000);
+            auto* review = window.findChild<app::ReviewPage*>();
+            review->review(testsupport::fixtureImage(QStringLiteral("sagemath")));
+            QSignalSpy started(review, &app::ReviewPage::launchStarted);
+            review->openJupyter();
+            QVERIFY(started.count() == 1 || started.wait(15000));
+            QSignalSpy finished(review->launcher(), &util::Job::finished);
+            QVERIFY(finished.wait(15000));
+            const QString said = review->findChild<QLabel*>(QStringLiteral("statusLabel"))->text();
+            QVERIFY2(said.startsWith(QLatin1String("Error: ") + sentence) && said.contains(fix),
+                     qPrintable(said));
+            QCOMPARE(said.count(QLatin1Char('\n')), 0);
+            return;
+        }
+        QVERIFY2(::geteuid() == 0,
+                 "this test runs the app as uid 65534 with setpriv: run it as root (CI does)");
+        const QString setpriv = QStandardPaths::findExecutable(QStringLiteral("setpriv"));
+        QVERIFY2(!setpriv.isEmpty(), "setpriv (util-linux) is needed to run the app as another user");
+        struct stat st {};
+        QCOMPARE(::stat(QFile::encodeName(testsupport::dockerSocket()).constData(), &st), 0);
+        QVERIFY2((st.st_mode & S_IWOTH) == 0 && st.st_uid != 65534 && st.st_gid != 65534,
+                 "the engine socket must not be writable by uid 65534 for this test to mean anything");
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        QCOMPARE(::chown(QFile::encodeName(home.path()).constData(), 65534, 65534), 0);
+        QProcessEnvironment env = testsupport::otherUserEnvironment(home.path());
+        env.insert(QStringLiteral("TMPDIR"), home.path());
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("SAGEDOCK_TEST_AS_NOBODY"), QStringLiteral("1"));
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.setWorkingDirectory(home.path());
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        p.start(setpriv, {QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                          QStringLiteral("--clear-groups"), QCoreApplication::applicationFilePath(),
+                          QStringLiteral("noEngineAccessIsOneSentence")});
+        QVERIFY(p.waitForFinished(120000));
+        const QByteArray out = p.readAll();
+        QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0, out.constData());
+        QVERIFY2(out.contains("PASS   : TestSessionLifecycle::noEngineAccessIsOneSentence()"),
+                 out.constData());
     }
 
     void emptyStatesSayWhatToDo() {
