@@ -56,6 +56,17 @@ class TestLaunchCli : public QObject {
         return r;
     }
 
+    // A shell session of the fixture sagemath-dev image launched by the CLI; its name ("" on failure).
+    QString launchShellSession() {
+        const Run launched =
+            cli({QStringLiteral("launch"), testsupport::fixtureImage(QStringLiteral("sagemath-dev")),
+                 QStringLiteral("--shell"), QStringLiteral("--notebooks"),
+                 m_tmp.filePath(QStringLiteral("nb")), QStringLiteral("--json")});
+        if (launched.code != 0)
+            qWarning("launch failed: %s", launched.err.constData());
+        return QJsonDocument::fromJson(launched.out).object().value(QLatin1String("name")).toString();
+    }
+
 private Q_SLOTS:
     void initTestCase() {
         SAGEDOCK_REQUIRE_ENGINE();
@@ -147,13 +158,8 @@ private Q_SLOTS:
     // `shell` without a terminal: one sentence on stderr, then the command reads stdin (argv, no
     // shell string on the host) and its output and exit status are the CLI's.
     void shellWithoutTerminal() {
-        const QString nb = m_tmp.filePath(QStringLiteral("nb"));
-        const Run launched =
-            cli({QStringLiteral("launch"), testsupport::fixtureImage(QStringLiteral("sagemath-dev")),
-                 QStringLiteral("--shell"), QStringLiteral("--notebooks"), nb, QStringLiteral("--json")});
-        QVERIFY2(launched.code == 0, launched.err.constData());
-        const QString name =
-            QJsonDocument::fromJson(launched.out).object().value(QLatin1String("name")).toString();
+        const QString name = launchShellSession();
+        QVERIFY(!name.isEmpty());
         const Run shell = cli({QStringLiteral("shell"), name, QStringLiteral("--"), QStringLiteral("sh")},
                               60000, "echo \"in $(pwd) as $(id -u)\"\nexit 3\n");
         QCOMPARE(shell.code, 3);
@@ -171,13 +177,8 @@ private Q_SLOTS:
     // in the session draws its prompt in the session's working folder, a typed command runs on a TTY
     // inside the container, and `exit 7` is the CLI's exit status. The driver prints the transcript.
     void shellWithTerminal() {
-        const QString nb = m_tmp.filePath(QStringLiteral("nb"));
-        const Run launched =
-            cli({QStringLiteral("launch"), testsupport::fixtureImage(QStringLiteral("sagemath-dev")),
-                 QStringLiteral("--shell"), QStringLiteral("--notebooks"), nb, QStringLiteral("--json")});
-        QVERIFY2(launched.code == 0, launched.err.constData());
-        const QString name =
-            QJsonDocument::fromJson(launched.out).object().value(QLatin1String("name")).toString();
+        const QString name = launchShellSession();
+        QVERIFY(!name.isEmpty());
         const auto stop = qScopeGuard([&] {
             cli({QStringLiteral("stop"), name, QStringLiteral("--timeout"), QStringLiteral("1")});
         });
