@@ -15,6 +15,7 @@
 #include <QAction>
 #include <QCloseEvent>
 #include <QDesktopServices>
+#include <QEventLoop>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QHBoxLayout>
@@ -240,21 +241,56 @@ void MainWindow::askAboutSessions() {
 }
 
 void MainWindow::onCommitDataRequest(QSessionManager& manager) {
-    // Logout: the session manager waits for this answer, so the question is modal here (the one
-    // place SageDock blocks on the user). Without interaction allowed, sessions keep running.
+    struct Adapter final : LogoutRequest {
+        QSessionManager& m;
+        explicit Adapter(QSessionManager& manager)
+            : m(manager) {}
+        bool allowsInteraction() override { return m.allowsInteraction(); }
+        void release() override { m.release(); }
+        void cancel() override { m.cancel(); }
+    } request(manager);
+    handleLogout(request);
+}
+
+void MainWindow::handleLogout(LogoutRequest& request) {
+    // The session manager ends the process once this returns, so this is the one place SageDock
+    // waits on the user (a modal question) and on the engine (the stops, in a local event loop).
     SessionsPage* sessions = sessionsPage();
     const QList<launch::Session> running = sessions ? sessions->runningSessions() : QList<launch::Session>{};
-    if (running.isEmpty() || !manager.allowsInteraction())
+    if (running.isEmpty() || !request.allowsInteraction()) {
+        m_quitDecided = true; // no question possible: they keep running, found again on the next start
+        util::logInfo(QStringLiteral("logout: %1 session(s) keep running").arg(running.size()));
         return;
+    }
     std::unique_ptr<QMessageBox> box(newQuitQuestion(running.size()));
     box->exec();
     const QString answer = box->clickedButton() ? box->clickedButton()->objectName() : QString();
-    manager.release();
-    if (answer == QLatin1String("stopSessionsButton"))
-        sessions->stopSessions(running,
-                               [](const util::Error&) {}); // the requests are out; the engine finishes them
-    else if (answer != QLatin1String("keepSessionsButton"))
-        manager.cancel();
+    request.release();
+    if (answer == QLatin1String("keepSessionsButton")) {
+        m_quitDecided = true;
+        return;
+    }
+    if (answer != QLatin1String("stopSessionsButton")) {
+        request.cancel();
+        return;
+    }
+    util::Error failed;
+    bool stopped = false;
+    QEventLoop stopping;
+    sessions->stopSessions(running, [&](const util::Error& e) {
+        failed = e;
+        stopped = true;
+        stopping.quit();
+    });
+    if (!stopped) // done() may run at once
+        stopping.exec();
+    if (failed) {
+        // Still running: the logout stops here so the user sees what failed.
+        statusBar()->showMessage(tr("Could not stop every session: %1").arg(failed.toString()));
+        request.cancel();
+        return;
+    }
+    m_quitDecided = true;
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

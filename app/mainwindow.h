@@ -3,7 +3,8 @@
 // status bar (and a warning there when the Extra CA certificates file cannot be used), Preferences
 // and About in the menus. Pages come from createPages() (app/pages.cpp).
 // Quitting (or a session-manager logout) with Jupyter sessions running asks whether to keep them
-// running (found again on the next start) or stop them; nothing is stopped unasked.
+// running (found again on the next start) or stop them; nothing is stopped unasked. A logout whose
+// session manager allows no interaction keeps them running (the default answer).
 
 #include <QMainWindow>
 #include <QPointer>
@@ -20,6 +21,16 @@ class AppContext;
 class EngineStatusWidget;
 class SessionsPage;
 
+// What the logout handler needs of a QSessionManager, which only Qt can construct: the app adapts the
+// real one (commitDataRequest), tests pass their own.
+class LogoutRequest {
+public:
+    virtual ~LogoutRequest() = default;
+    virtual bool allowsInteraction() = 0; // may ask the user now
+    virtual void release() = 0;           // done asking
+    virtual void cancel() = 0;            // the user cancelled the logout
+};
+
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -30,6 +41,10 @@ public:
     bool showPage(const QString& id);
     QString currentPageId() const;
     EngineStatusWidget* engineStatus() const { return m_engineStatus; }
+    // The session manager's commit-data phase of a logout (QGuiApplication::commitDataRequest):
+    // asks keep/stop like Quit (modal: the session manager waits for the answer), waits for the stops,
+    // and cancels the logout on Cancel or when a session could not be stopped.
+    void handleLogout(LogoutRequest& request);
 
 public Q_SLOTS:
     void openPreferences();

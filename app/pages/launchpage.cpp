@@ -1,22 +1,19 @@
 #include "pages/launchpage.h"
 
 #include "appcontext.h"
+#include "dialogs/samefoldercheck.h"
 #include "engine/engineclient.h"
 #include "engine/enginejobs.h"
 #include "models/releasemodel.h"
 #include "registry/registryclient.h"
 #include "widgets/listview.h"
 #include "widgets/notebooksfolderrow.h"
+#include "widgets/readyrow.h"
 
 #include <QApplication>
 #include <QCheckBox>
-#include <QClipboard>
-#include <QDesktopServices>
-#include <QDir>
-#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
@@ -86,26 +83,14 @@ LaunchPage::LaunchPage(AppContext& context, QWidget* parent)
     layout->addWidget(m_layers);
     layout->addWidget(m_message);
 
-    auto* readyRow = new QHBoxLayout;
-    m_url = new QLabel(this);
-    m_url->setObjectName(QStringLiteral("urlLabel"));
-    m_url->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_open = new QPushButton(tr("&Open"), this);
-    m_open->setObjectName(QStringLiteral("openButton"));
-    m_copy = new QPushButton(tr("&Copy URL"), this);
-    m_copy->setObjectName(QStringLiteral("copyButton"));
-    readyRow->addWidget(m_url, 1);
-    readyRow->addWidget(m_open);
-    readyRow->addWidget(m_copy);
-    layout->addLayout(readyRow);
-    m_open->setVisible(false);
-    m_copy->setVisible(false);
+    m_ready = new ReadyRow(this);
+    layout->addWidget(m_ready);
+    connect(m_ready, &ReadyRow::noBrowser, this, [this](const QString& text) { setMessage(text, true); });
+    m_sameFolder = new SameFolderCheck(this);
+    connect(m_sameFolder, &SameFolderCheck::busyChanged, this, &LaunchPage::updateButtons);
 
     connect(m_launch, &QPushButton::clicked, this, &LaunchPage::launchSelected);
     connect(m_cancel, &QPushButton::clicked, this, &LaunchPage::cancelLaunch);
-    connect(m_open, &QPushButton::clicked, this, &LaunchPage::openInBrowser);
-    connect(m_copy, &QPushButton::clicked, this,
-            [this] { QGuiApplication::clipboard()->setText(m_session.url.toString()); });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &LaunchPage::updateButtons);
     connect(m_view, &QTreeView::doubleClicked, this, &LaunchPage::launchSelected);
@@ -184,7 +169,7 @@ void LaunchPage::refresh() {
 }
 
 void LaunchPage::updateButtons() {
-    const bool busy = !m_launcher.isNull() || m_checking;
+    const bool busy = !m_launcher.isNull() || m_sameFolder->busy();
     m_launch->setEnabled(!busy && m_view->currentIndex().isValid() && m_engine);
     m_cancel->setVisible(busy);
     m_view->setEnabled(!busy);
@@ -197,100 +182,34 @@ void LaunchPage::setMessage(const QString& text, bool error) {
 }
 
 void LaunchPage::launchSelected() {
-    if (m_launcher || m_checking || !m_engine)
+    if (m_launcher || m_sameFolder->busy() || !m_engine)
         return;
     const QModelIndex current = m_view->currentIndex();
     if (!current.isValid())
         return;
-    const QString image = m_proxy->data(current, ReleaseModel::ImageRole).toString();
     launch::LaunchOptions options;
-    options.image = image;
+    options.image = m_proxy->data(current, ReleaseModel::ImageRole).toString();
     options.notebooksFolder = m_folder->commit();
     options.preferredPort = m_context.settings().jupyterPort();
     options.publishOnAllInterfaces = m_context.settings().publishOnAllInterfaces();
     options.extraLabels = m_extraLabels;
     m_context.settings().setOpenBrowser(m_openBrowser->isChecked());
-    if (!m_sessions) {
-        startLaunch(options);
-        return;
-    }
-    // A second Jupyter on the same folder is rarely meant: look for a running one first (async; the
-    // Launch button stays disabled meanwhile).
-    QStringList labelFilter;
-    for (auto it = m_extraLabels.cbegin(); it != m_extraLabels.cend(); ++it)
-        labelFilter << it.key() + QLatin1Char('=') + it.value();
-    const QString folder = QDir::cleanPath(QFileInfo(options.notebooksFolder).absoluteFilePath());
-    m_checking = true;
-    updateButtons();
-    m_sessions->list(
-        this,
-        [this, options, folder](util::Result<QList<launch::Session>> r) {
-            m_checking = false;
-            if (r.ok())
-                for (const launch::Session& s : r.value())
-                    if (s.isRunning() && !s.isShell() && s.notebooks == folder) {
-                        askAboutRunningSession(s, options);
-                        updateButtons();
-                        return;
-                    }
-            // A listing error is not a reason to refuse: the launch itself reports engine trouble.
-            startLaunch(options);
-        },
-        labelFilter);
-}
-
-void LaunchPage::askAboutRunningSession(const launch::Session& running,
-                                        const launch::LaunchOptions& options) {
-    auto* box = new QMessageBox(QMessageBox::Question, tr("A session is already running"),
-                                tr("%1 already runs Jupyter on the folder %2 (%3).")
-                                    .arg(running.name, running.notebooks, running.image),
-                                QMessageBox::NoButton, this);
-    box->setObjectName(QStringLiteral("sameFolderDialog"));
-    box->setInformativeText(tr("Open that session, or start another one on the same folder?"));
-    auto* open = box->addButton(tr("&Open It"), QMessageBox::AcceptRole);
-    open->setObjectName(QStringLiteral("openExistingButton"));
-    box->addButton(tr("&Start Another"), QMessageBox::ActionRole)
-        ->setObjectName(QStringLiteral("startAnotherButton"));
-    box->setDefaultButton(open);
-    box->addButton(QMessageBox::Cancel);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::buttonClicked, this, [this, running, options](QAbstractButton* b) {
-        if (b->objectName() == QLatin1String("openExistingButton")) {
-            m_status->setText(tr("Ready"));
-            setMessage(tr("Opened the running session %1.").arg(running.name), false);
-            showReady(running);
-        } else if (b->objectName() == QLatin1String("startAnotherButton")) {
-            startLaunch(options);
-        }
-    });
-    box->open();
-}
-
-void LaunchPage::showReady(const launch::Session& session) {
-    m_session = session;
-    m_url->setText(m_session.url.toString());
-    m_open->setVisible(true);
-    m_copy->setVisible(true);
-    if (m_openBrowser->isChecked())
-        openInBrowser();
-}
-
-void LaunchPage::openInBrowser() {
-    if (m_session.url.isEmpty())
-        return;
-    if (!QDesktopServices::openUrl(m_session.url))
-        setMessage(
-            tr("No web browser could be started. Press Copy URL and paste the address into a browser."),
-            true);
+    m_sameFolder->run(m_sessions, options,
+                      [this, options](SameFolderCheck::Decision d, const launch::Session& running) {
+                          if (d == SameFolderCheck::Decision::Launch) {
+                              startLaunch(options);
+                          } else if (d == SameFolderCheck::Decision::OpenExisting) {
+                              m_status->setText(tr("Ready"));
+                              setMessage(tr("Opened the running session %1.").arg(running.name), false);
+                              m_ready->setSession(running, m_openBrowser->isChecked());
+                          }
+                      });
 }
 
 void LaunchPage::startLaunch(const launch::LaunchOptions& options) {
     if (m_launcher || !m_engine)
         return;
-    m_session = {};
-    m_url->clear();
-    m_open->setVisible(false);
-    m_copy->setVisible(false);
+    m_ready->clear();
     m_layers->clear();
     setMessage({}, false);
     m_progress->setVisible(false);
@@ -313,18 +232,18 @@ void LaunchPage::startLaunch(const launch::LaunchOptions& options) {
             if (e.code != util::ErrorCode::Cancelled)
                 setMessage(e.toString(), true);
         } else {
-            m_session = job->result();
-            if (m_session.isShell()) {
+            const launch::Session session = job->result();
+            if (session.isShell()) {
                 m_status->setText(tr("Ready: a shell session"));
-                setMessage(m_session.reason + QLatin1Char(' ') +
+                setMessage(session.reason + QLatin1Char(' ') +
                                tr("Open it from the Sessions page, or run: %1")
-                                   .arg(m_session.cliShellCommand().join(QLatin1Char(' '))),
+                                   .arg(session.cliShellCommand().join(QLatin1Char(' '))),
                            false);
             } else {
                 m_status->setText(tr("Ready"));
-                showReady(m_session);
+                m_ready->setSession(session, m_openBrowser->isChecked());
             }
-            Q_EMIT sessionReady(m_session);
+            Q_EMIT sessionReady(session);
             refresh(); // the image is local now
         }
         updateButtons();

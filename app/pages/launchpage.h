@@ -15,7 +15,6 @@
 #include <memory>
 
 class QCheckBox;
-class QMessageBox;
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -33,7 +32,9 @@ namespace sagedock::app {
 
 class AppContext;
 class NotebooksFolderRow;
+class ReadyRow;
 class ReleaseModel;
+class SameFolderCheck;
 
 class LaunchPage : public QWidget {
     Q_OBJECT
@@ -64,9 +65,6 @@ private:
     void showProgress();
     void setMessage(const QString& text, bool error);
     void startLaunch(const launch::LaunchOptions& options);
-    void askAboutRunningSession(const launch::Session& running, const launch::LaunchOptions& options);
-    void showReady(const launch::Session& session);
-    void openInBrowser();
 
     AppContext& m_context;
     QString m_repository = QStringLiteral("sagemath/sagemath");
@@ -84,13 +82,10 @@ private:
     QLabel* m_status = nullptr;
     QLabel* m_layers = nullptr;
     QLabel* m_message = nullptr;
-    QLabel* m_url = nullptr;
-    QPushButton* m_open = nullptr;
-    QPushButton* m_copy = nullptr;
+    ReadyRow* m_ready = nullptr;
     QPointer<launch::Launcher> m_launcher;
     QPointer<launch::SessionStore> m_sessions; // which folders already have a running session
-    bool m_checking = false;                   // listing sessions before a launch
-    launch::Session m_session;
+    SameFolderCheck* m_sameFolder = nullptr;
     int m_pending = 0;
     quint64 m_generation = 0; // answers of an older refresh (another repository) are ignored
 };

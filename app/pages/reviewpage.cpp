@@ -1,6 +1,7 @@
 #include "pages/reviewpage.h"
 
 #include "appcontext.h"
+#include "dialogs/samefoldercheck.h"
 #include "engine/engineclient.h"
 #include "engine/enginejobs.h"
 #include "launch/desktop.h"
@@ -12,8 +13,8 @@
 #include "widgets/emptystate.h"
 #include "widgets/listview.h"
 #include "widgets/notebooksfolderrow.h"
+#include "widgets/readyrow.h"
 
-#include <QDesktopServices>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -103,7 +104,15 @@ ReviewPage::ReviewPage(AppContext& context, QWidget* parent)
     m_command->setVisible(false);
     layout->addWidget(m_progress);
     layout->addWidget(m_status);
+    m_ready = new ReadyRow(this);
+    layout->addWidget(m_ready);
     layout->addWidget(m_command);
+    connect(m_ready, &ReadyRow::noBrowser, m_status, &QLabel::setText);
+    m_sameFolder = new SameFolderCheck(this);
+    connect(m_sameFolder, &SameFolderCheck::busyChanged, this, [this](bool busy) {
+        m_jupyter->setEnabled(!busy);
+        m_shell->setEnabled(!busy);
+    });
 
     connect(look, &QPushButton::clicked, this, &ReviewPage::lookUp);
     connect(m_query, &QLineEdit::returnPressed, this, &ReviewPage::lookUp);
@@ -128,6 +137,9 @@ void ReviewPage::rebuildClients() {
     delete m_refresh.data();
     m_engine = m_context.services().engine();
     m_registry = m_context.services().registry();
+    delete m_sessions.data();
+    if (m_engine)
+        m_sessions = new launch::SessionStore(m_engine.get(), this);
 }
 
 void ReviewPage::review(const QString& query) {
@@ -210,7 +222,7 @@ void ReviewPage::openShell() {
 }
 
 void ReviewPage::start(bool shell) {
-    if (m_launcher || !m_engine)
+    if (m_launcher || m_sameFolder->busy() || !m_engine)
         return;
     const QModelIndex current = m_view->currentIndex();
     if (!current.isValid()) {
@@ -223,7 +235,23 @@ void ReviewPage::start(bool shell) {
     options.notebooksFolder = m_folder->commit();
     options.preferredPort = m_context.settings().jupyterPort();
     options.publishOnAllInterfaces = m_context.settings().publishOnAllInterfaces();
+    options.extraLabels = m_extraLabels;
+    m_sameFolder->run(m_sessions, options,
+                      [this, options](SameFolderCheck::Decision d, const launch::Session& running) {
+                          if (d == SameFolderCheck::Decision::Launch) {
+                              startLaunch(options);
+                          } else if (d == SameFolderCheck::Decision::OpenExisting) {
+                              m_status->setText(tr("Jupyter is ready: %1").arg(running.url.toString()));
+                              m_ready->setSession(running, m_context.settings().openBrowser());
+                          }
+                      });
+}
+
+void ReviewPage::startLaunch(const launch::LaunchOptions& options) {
+    if (m_launcher || !m_engine)
+        return;
     m_command->setVisible(false);
+    m_ready->clear();
     m_launcher = new launch::Launcher(m_engine.get(), options, this);
     m_cancel->setVisible(true);
     connect(m_launcher, &launch::Launcher::stateChanged, this,
@@ -249,10 +277,10 @@ void ReviewPage::start(bool shell) {
             return;
         }
         const launch::Session s = job->result();
+        Q_EMIT sessionReady(s);
         if (!s.isShell()) {
             m_status->setText(tr("Jupyter is ready: %1").arg(s.url.toString()));
-            if (m_context.settings().openBrowser())
-                QDesktopServices::openUrl(s.url);
+            m_ready->setSession(s, m_context.settings().openBrowser());
             return;
         }
         const QStringList command = s.execCommand();
@@ -274,6 +302,7 @@ void ReviewPage::start(bool shell) {
                 });
     });
     m_launcher->start();
+    Q_EMIT launchStarted();
 }
 
 } // namespace sagedock::app

@@ -7,6 +7,7 @@
 #include "models/sessionmodel.h"
 #include "widgets/emptystate.h"
 #include "widgets/listview.h"
+#include "widgets/readyrow.h"
 
 #include <QClipboard>
 #include <QDesktopServices>
@@ -177,8 +178,7 @@ void SessionsPage::openSelected() {
     if (!s || s->url.isEmpty())
         return;
     if (!QDesktopServices::openUrl(s->url))
-        m_message->setText(tr("No web browser could be started. Press Copy URL and paste the address into "
-                              "a browser."));
+        m_message->setText(ReadyRow::noBrowserText());
 }
 
 void SessionsPage::copyUrlOfSelected() {

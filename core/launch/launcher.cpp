@@ -382,9 +382,20 @@ void Launcher::fail(Error error) {
         m_logs->disconnect(this);
         m_logs->cancel();
     }
-    cleanupContainer();
     setState(error.code == ErrorCode::Cancelled ? State::Cancelled : State::Failed);
     util::logWarning(QStringLiteral("launch of %1 failed: %2").arg(m_options.image, error.message));
+    if (error.code != ErrorCode::Cancelled && !m_containerId.isEmpty()) {
+        // A failure is reported once its container is gone: the CLI exits on this result, and a
+        // timed-out or dead Jupyter must not be left running (or lying around).
+        QPointer<Launcher> self(this);
+        m_client->removeContainer(std::exchange(m_containerId, QString()), true, m_client,
+                                  [self, error](Error) {
+                                      if (self)
+                                          self->emitResult(error);
+                                  });
+        return;
+    }
+    cleanupContainer();
     emitResult(std::move(error));
 }
 

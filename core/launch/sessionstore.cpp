@@ -5,6 +5,8 @@
 #include "launch/launchplan.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 
 #include <algorithm>
 #include <memory>
@@ -64,6 +66,14 @@ util::Result<QList<Session>> selectSessions(const QList<Session>& sessions, cons
         targets << matches.first();
     }
     return targets;
+}
+
+std::optional<Session> runningJupyterOn(const QList<Session>& sessions, const QString& folder) {
+    const QString clean = QDir::cleanPath(QFileInfo(folder).absoluteFilePath());
+    for (const Session& s : sessions)
+        if (s.isRunning() && !s.isShell() && s.notebooks == clean)
+            return s;
+    return std::nullopt;
 }
 
 SessionStore::SessionStore(engine::Client* client, QObject* parent)

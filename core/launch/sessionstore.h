@@ -20,6 +20,7 @@
 #include <QTimer>
 
 #include <functional>
+#include <optional>
 
 namespace sagedock::launch {
 
@@ -30,6 +31,10 @@ Session sessionFromContainer(const engine::ContainerSummary& container);
 // `all` those `uid` started (label org.sagedock.owner), or with `allUsers` every one.
 util::Result<QList<Session>> selectSessions(const QList<Session>& sessions, const QStringList& ids, bool all,
                                             bool allUsers, uint uid);
+
+// The running Jupyter session on the notebooks folder `folder` (made absolute and clean), if any. A
+// second Jupyter on one folder is rarely meant: the Launch and Review pages offer this one instead.
+std::optional<Session> runningJupyterOn(const QList<Session>& sessions, const QString& folder);
 
 class SessionStore : public QObject {
     Q_OBJECT

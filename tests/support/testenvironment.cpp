@@ -5,11 +5,14 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 #include <QSignalSpy>
 
 #include <memory>
+
+#include <unistd.h>
 
 namespace sagedock::testsupport {
 
@@ -90,11 +93,61 @@ QStringList sageStages() {
             QStringLiteral("with-targets-optional")};
 }
 
-void removeTestContainers(const QString& label) {
+QByteArray containersLabelled(const QString& label) {
     QByteArray ids;
     runDocker({QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--filter"),
-               QStringLiteral("label=org.sagedock.test=") + label},
+               QStringLiteral("label=") + label},
               &ids);
+    return ids.trimmed();
+}
+
+QProcessEnvironment otherUserEnvironment(const QString& home) {
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("PATH"), qEnvironmentVariable("PATH"));
+    env.insert(QStringLiteral("HOME"), home);
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home + QStringLiteral("/config"));
+    env.insert(QStringLiteral("XDG_CACHE_HOME"), home + QStringLiteral("/cache"));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/data"));
+    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), home);
+    env.insert(QStringLiteral("DOCKER_HOST"), QStringLiteral("unix://") + dockerSocket());
+    return env;
+}
+
+FaultyFolder::FaultyFolder(const QString& kind, const QString& dir)
+    : m_path(dir + QStringLiteral("/Meine Übungen ∑ 数学")) {
+    if (kind == QLatin1String("file")) {
+        QFile file(m_path);
+        if (!file.open(QIODevice::WriteOnly) || file.write("my notes\n") != 9)
+            m_error = QStringLiteral("cannot write ") + m_path;
+    } else if (kind == QLatin1String("link-root")) {
+        if (!QFile::link(QStringLiteral("/"), m_path))
+            m_error = QStringLiteral("cannot make the symlink ") + m_path;
+    } else if (kind == QLatin1String("home")) {
+        m_path = QDir::homePath();
+    } else if (kind == QLatin1String("read-only")) {
+        const QString mount = dir + QStringLiteral("/ro");
+        if (::geteuid() != 0) {
+            m_error =
+                QStringLiteral("mounting a read-only file system needs root (CI runs the tests as root)");
+        } else if (!QDir().mkpath(mount) ||
+                   QProcess::execute(QStringLiteral("mount"),
+                                     {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                                      QStringLiteral("ro,size=1m"), QStringLiteral("tmpfs"), mount}) != 0) {
+            m_error = QStringLiteral("mount -t tmpfs -o ro failed on ") + mount;
+        } else {
+            m_mount = mount;
+        }
+        m_path = mount + QStringLiteral("/notebooks");
+    }
+}
+
+FaultyFolder::~FaultyFolder() {
+    if (!m_mount.isEmpty())
+        QProcess::execute(QStringLiteral("umount"), {m_mount});
+}
+
+void removeTestContainers(const QString& label) {
+    const QByteArray ids = containersLabelled(QStringLiteral("org.sagedock.test=") + label);
     const QStringList list = QString::fromUtf8(ids).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     if (!list.isEmpty())
         runDocker(QStringList{QStringLiteral("rm"), QStringLiteral("-f")} + list);

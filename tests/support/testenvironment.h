@@ -12,6 +12,7 @@
 #include <QTest>
 
 class QProcess;
+class QProcessEnvironment;
 
 namespace sagedock::testsupport {
 
@@ -31,6 +32,29 @@ QStringList sageStages();                  // the seven stage names in Sage's or
 int runDocker(const QStringList& args, QByteArray* output = nullptr, int timeoutMs = 180000);
 // Force-removes every container labelled org.sagedock.test=<label> (what a test, failed or not, left).
 void removeTestContainers(const QString& label);
+// Ids of the containers, running or not, carrying `label` ("key=value"), one a line ("" = none).
+QByteArray containersLabelled(const QString& label);
+// The environment of a program run as another uid (setpriv) on the engine under test, with `home` as
+// its HOME and its XDG folders below it.
+QProcessEnvironment otherUserEnvironment(const QString& home);
+
+// A notebooks folder a launch must refuse, made real below `dir`, with spaces and non-ASCII letters in
+// its name: "file" (a file of 9 bytes), "link-root" (a symlink to /), "home" (HOME itself),
+// "read-only" (below a read-only tmpfs mounted for it, root only; unmounted when this goes), anything
+// else a folder that does not exist yet. error() says why it could not be made.
+class FaultyFolder {
+public:
+    FaultyFolder(const QString& kind, const QString& dir);
+    ~FaultyFolder();
+    Q_DISABLE_COPY_MOVE(FaultyFolder)
+    QString path() const { return m_path; }
+    QString error() const { return m_error; }
+
+private:
+    QString m_path;
+    QString m_mount;
+    QString m_error;
+};
 // Starts a process already given its program, arguments and environment, and does the same with it.
 int runProcess(QProcess& process, QByteArray* output = nullptr, int timeoutMs = 180000);
 // Tags `localImage` as <registry>/<repository>:<tag> and pushes it. Returns false with output on failure.

@@ -1,10 +1,14 @@
-// sagedock-cli launch / ps / stop as a user (or a CI job) runs them: JSON fields, exit codes, one-line
-// errors on stderr, and no container left behind; a user outside the docker group gets the
-// permission sentence with its fix. Scratch settings through XDG_CONFIG_HOME.
+// sagedock-cli launch / ps / stop / shell as a user (or a CI job) runs them: JSON fields, exit codes,
+// one-line errors on stderr (bad notebooks folders, an image that dies, a Jupyter that never gets
+// ready), and no container left behind; `shell` on a real pseudo-terminal and without one; a user
+// outside the docker group gets the permission sentence with its fix. Scratch settings through
+// XDG_CONFIG_HOME.
 
 #include "testenvironment.h"
 
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -50,6 +54,17 @@ class TestLaunchCli : public QObject {
         r.out = p.readAllStandardOutput();
         r.err = p.readAllStandardError();
         return r;
+    }
+
+    // A shell session of the fixture sagemath-dev image launched by the CLI; its name ("" on failure).
+    QString launchShellSession() {
+        const Run launched =
+            cli({QStringLiteral("launch"), testsupport::fixtureImage(QStringLiteral("sagemath-dev")),
+                 QStringLiteral("--shell"), QStringLiteral("--notebooks"),
+                 m_tmp.filePath(QStringLiteral("nb")), QStringLiteral("--json")});
+        if (launched.code != 0)
+            qWarning("launch failed: %s", launched.err.constData());
+        return QJsonDocument::fromJson(launched.out).object().value(QLatin1String("name")).toString();
     }
 
 private Q_SLOTS:
@@ -143,13 +158,8 @@ private Q_SLOTS:
     // `shell` without a terminal: one sentence on stderr, then the command reads stdin (argv, no
     // shell string on the host) and its output and exit status are the CLI's.
     void shellWithoutTerminal() {
-        const QString nb = m_tmp.filePath(QStringLiteral("nb"));
-        const Run launched =
-            cli({QStringLiteral("launch"), testsupport::fixtureImage(QStringLiteral("sagemath-dev")),
-                 QStringLiteral("--shell"), QStringLiteral("--notebooks"), nb, QStringLiteral("--json")});
-        QVERIFY2(launched.code == 0, launched.err.constData());
-        const QString name =
-            QJsonDocument::fromJson(launched.out).object().value(QLatin1String("name")).toString();
+        const QString name = launchShellSession();
+        QVERIFY(!name.isEmpty());
         const Run shell = cli({QStringLiteral("shell"), name, QStringLiteral("--"), QStringLiteral("sh")},
                               60000, "echo \"in $(pwd) as $(id -u)\"\nexit 3\n");
         QCOMPARE(shell.code, 3);
@@ -161,6 +171,106 @@ private Q_SLOTS:
         QVERIFY(unknown.err.contains("No SageDock session matches no-such-session"));
         QCOMPARE(cli({QStringLiteral("stop"), name, QStringLiteral("--timeout"), QStringLiteral("1")}).code,
                  0);
+    }
+
+    // `shell` with a terminal: a real pseudo-terminal (Debian's python3 `pty`) runs the CLI; the shell
+    // in the session draws its prompt in the session's working folder, a typed command runs on a TTY
+    // inside the container, and `exit 7` is the CLI's exit status. The driver prints the transcript.
+    void shellWithTerminal() {
+        const QString name = launchShellSession();
+        QVERIFY(!name.isEmpty());
+        const auto stop = qScopeGuard([&] {
+            cli({QStringLiteral("stop"), name, QStringLiteral("--timeout"), QStringLiteral("1")});
+        });
+        const QString python = QStringLiteral("/usr/bin/python3"); // Debian's, with its pty module
+        QVERIFY2(QFileInfo(python).isExecutable(), "Debian's /usr/bin/python3 drives the pseudo-terminal");
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_tmp.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("DOCKER_HOST"), QStringLiteral("unix://") + testsupport::dockerSocket());
+        env.insert(QStringLiteral("TERM"), QStringLiteral("xterm"));
+        p.setProcessEnvironment(env);
+        p.start(python, {testsupport::sourceDir() + QStringLiteral("/tests/integration/launch/ptyshell.py"),
+                         m_cli, QStringLiteral("shell"), name,
+                         // The fixture's /bin/bash is busybox without its bash applet: its sh instead.
+                         QStringLiteral("--"), QStringLiteral("sh")});
+        QVERIFY(p.waitForFinished(90000));
+        const QByteArray transcript = p.readAllStandardOutput();
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QVERIFY2(p.exitCode() == 7, transcript.constData());
+        QVERIFY2(transcript.contains("/dev/pts/"), transcript.constData()); // a TTY inside the container
+        QVERIFY2(transcript.contains("marker-42"), transcript.constData());
+        QVERIFY2(!transcript.contains("no terminal here"), transcript.constData());
+    }
+
+    // Bad input and faults: one sentence on stderr (with the image's last log lines where the image
+    // failed), exit 1, nothing deleted, nothing left running. Spaces and non-ASCII letters work.
+    void launchFaults_data() {
+        QTest::addColumn<QString>("fault");
+        QTest::addColumn<QByteArray>("words"); // empty: the launch works
+        QTest::newRow("folder is a file") << "file" << QByteArray("is a file, not a folder.");
+        QTest::newRow("folder is a symlink to /")
+            << "link-root" << QByteArray("is the root of the file system");
+        QTest::newRow("folder on a read-only file system")
+            << "read-only" << QByteArray("is on a read-only file system");
+        QTest::newRow("image exits before Jupyter is ready")
+            << "exits" << QByteArray("The container stopped before Jupyter was ready.");
+        QTest::newRow("Jupyter never prints a token URL")
+            << "no-token" << QByteArray("Jupyter did not get ready within 3 s.");
+        QTest::newRow("folder with spaces and non-ASCII") << "spaces" << QByteArray();
+    }
+
+    void launchFaults() {
+        QFETCH(QString, fault);
+        QFETCH(QByteArray, words);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const testsupport::FaultyFolder faulty(fault, dir.path());
+        QVERIFY2(faulty.error().isEmpty(), qPrintable(faulty.error()));
+        const QString folder = faulty.path();
+        QString image = testsupport::fixtureImage(QStringLiteral("sagemath"));
+        QStringList extra;
+        if (fault == QLatin1String("exits") || fault == QLatin1String("no-token")) {
+            image = QStringLiteral("sagedock-fixture/sagemath-faults:") + fault;
+            extra << QStringLiteral("--timeout") << QStringLiteral("3");
+        }
+        const QFileInfo before(folder);
+        const Run r = cli(QStringList{QStringLiteral("launch"), image, QStringLiteral("--notebooks"), folder,
+                                      QStringLiteral("--no-browser"), QStringLiteral("--json")} +
+                          extra);
+        const auto ours = [&] {
+            return testsupport::containersLabelled(QStringLiteral("org.sagedock.notebooks=") + folder);
+        };
+        if (words.isEmpty()) {
+            QVERIFY2(r.code == 0, r.err.constData());
+            const QJsonObject s = QJsonDocument::fromJson(r.out).object();
+            QCOMPARE(s.value(QLatin1String("notebooks")).toString(), folder);
+            QVERIFY(QFileInfo(folder).isDir());
+            const QString id = s.value(QLatin1String("id")).toString();
+            QCOMPARE(testsupport::runDocker({QStringLiteral("exec"), id, QStringLiteral("touch"),
+                                             s.value(QLatin1String("container_notebooks")).toString() +
+                                                 QStringLiteral("/from-jupyter")}),
+                     0);
+            QVERIFY(QFileInfo::exists(folder + QStringLiteral("/from-jupyter")));
+            QCOMPARE(cli({QStringLiteral("stop"), id, QStringLiteral("--timeout"), QStringLiteral("1")}).code,
+                     0);
+            QVERIFY(ours().isEmpty());
+            return;
+        }
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.out.isEmpty(), r.out.constData());
+        QVERIFY2(r.err.startsWith("sagedock-cli: ") && r.err.contains(words), r.err.constData());
+        QCOMPARE(r.err.count('\n'), 1); // one line, the log tail included
+        if (fault == QLatin1String("exits"))
+            QVERIFY2(r.err.contains("No module named notebook (fixture)"), r.err.constData());
+        if (fault == QLatin1String("no-token"))
+            QVERIFY2(r.err.contains("it never prints its URL"), r.err.constData());
+        const QFileInfo after(folder); // a refused folder stays as it was; a failed launch deletes nothing
+        QCOMPARE(after.exists(), !extra.isEmpty() || before.exists());
+        QCOMPARE(after.isSymLink(), before.isSymLink());
+        if (fault == QLatin1String("file"))
+            QCOMPARE(after.size(), qint64(9));
+        QTRY_VERIFY_WITH_TIMEOUT(ours().isEmpty(), 15000);
     }
 
     // `stop --all` stops the caller's sessions only; `--all-users` is the explicit way to stop another
@@ -255,14 +365,7 @@ private Q_SLOTS:
         QTemporaryDir home;
         QVERIFY(home.isValid());
         QCOMPARE(::chown(QFile::encodeName(home.path()).constData(), 65534, 65534), 0);
-        QProcessEnvironment env;
-        env.insert(QStringLiteral("PATH"), qEnvironmentVariable("PATH"));
-        env.insert(QStringLiteral("HOME"), home.path());
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("XDG_CACHE_HOME"), home.filePath(QStringLiteral("cache")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
-        env.insert(QStringLiteral("XDG_RUNTIME_DIR"), home.path());
-        env.insert(QStringLiteral("DOCKER_HOST"), QStringLiteral("unix://") + socket);
+        const QProcessEnvironment env = testsupport::otherUserEnvironment(home.path());
         QProcess p;
         p.setProcessEnvironment(env);
         p.setWorkingDirectory(home.path());

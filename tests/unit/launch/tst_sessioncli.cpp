@@ -1,5 +1,6 @@
 // What the CLI's session commands act on, as pure functions: which sessions `stop` selects (owner label,
-// --all vs --all-users, names and id prefixes) and the docker argv `sagedock-cli shell` runs.
+// --all vs --all-users, names and id prefixes), the docker argv `sagedock-cli shell` runs, and which
+// running session a launch on the same notebooks folder offers instead (the Launch and Review pages).
 
 #include "launch/desktop.h"
 #include "launch/sessionstore.h"
@@ -76,6 +77,43 @@ private Q_SLOTS:
         for (const launch::Session& s : r.value())
             names << s.name;
         QCOMPARE(names, expected);
+    }
+
+    void runningOnFolder_data() {
+        QTest::addColumn<QString>("folder");
+        QTest::addColumn<QString>("expected"); // name; empty = none
+        QTest::newRow("running Jupyter") << "/home/me/SageMath"
+                                         << "jupyter";
+        QTest::newRow("same folder, unclean") << "/home/me/./SageMath/"
+                                              << "jupyter";
+        QTest::newRow("only a shell there") << "/home/me/shells"
+                                            << "";
+        QTest::newRow("only a stopped one there") << "/home/me/old"
+                                                  << "";
+        QTest::newRow("another folder") << "/home/me/Other"
+                                        << "";
+    }
+
+    void runningOnFolder() {
+        QFETCH(QString, folder);
+        QFETCH(QString, expected);
+        const auto with = [](const QString& name, const QString& notebooks, const QString& mode,
+                             const QString& state) {
+            launch::Session s = session(name, name, 1000);
+            s.notebooks = notebooks;
+            s.mode = mode;
+            s.state = state;
+            return s;
+        };
+        const QList<launch::Session> sessions{with(QStringLiteral("old"), QStringLiteral("/home/me/old"),
+                                                   QStringLiteral("jupyter"), QStringLiteral("exited")),
+                                              with(QStringLiteral("shell"), QStringLiteral("/home/me/shells"),
+                                                   QStringLiteral("shell"), QStringLiteral("running")),
+                                              with(QStringLiteral("jupyter"),
+                                                   QStringLiteral("/home/me/SageMath"),
+                                                   QStringLiteral("jupyter"), QStringLiteral("running"))};
+        const std::optional<launch::Session> found = launch::runningJupyterOn(sessions, folder);
+        QCOMPARE(found ? found->name : QString(), expected);
     }
 
     void execArgv_data() {
