@@ -76,9 +76,6 @@ struct SageBuildOptions {
     QString fromRepository = reference::Catalog::bundled().defaultRepository();
     QString fromTarget = QStringLiteral("with-targets");
     QString fromTag = QStringLiteral("dev");
-    QString toxEnv;
-    std::optional<QStringList> posArgs;
-    QMap<QString, QString> toxVariables;
     CommonBuildOptions common;
 };
 
