@@ -184,6 +184,38 @@ private Q_SLOTS:
             << "aaaaaaaaaaaa: unpacking 25%" << true << 4 << 1;
     }
 
+    // Found by fuzz_pull: numbers no engine sends (1e300, 2^63, negative, current past total) overflowed
+    // the sums and the int-based bar. Clamped now: the bar stays within 0..maximum.
+    void describePullHostileNumbers_data() {
+        QTest::addColumn<QList<QByteArray>>("lines");
+        QTest::newRow("1e300 total") << QList<QByteArray>{
+            R"({"status":"Downloading","progressDetail":{"current":1e300,"total":1e300},"id":"aaaaaaaaaaaa"})"};
+        QTest::newRow("2^63 and negative") << QList<QByteArray>{
+            R"({"status":"Downloading","progressDetail":{"current":18446744073709551615,"total":9223372036854775807},"id":"aaaaaaaaaaaa"})",
+            R"({"status":"Downloading","progressDetail":{"current":-5,"total":-7},"id":"bbbbbbbbbbbb"})"};
+        QTest::newRow("current past total") << QList<QByteArray>{
+            R"({"status":"Downloading","progressDetail":{"current":5000,"total":1000},"id":"aaaaaaaaaaaa"})"};
+        QTest::newRow("size unknown, bytes counted") << QList<QByteArray>{
+            R"({"status":"Downloading","progressDetail":{"current":5000000},"id":"aaaaaaaaaaaa"})"};
+        QList<QByteArray> many;
+        for (int i = 0; i < 900; ++i)
+            many << R"({"status":"Extracting","progressDetail":{"current":1e20,"total":1e20},"id":"layer)" +
+                        QByteArray::number(i) + "\"}";
+        QTest::newRow("900 huge layers") << many;
+    }
+    void describePullHostileNumbers() {
+        QFETCH(QList<QByteArray>, lines);
+        engine::PullProgress p;
+        for (const QByteArray& l : lines)
+            QVERIFY(!p.feedLine(l));
+        QVERIFY(p.bytesTotal() >= 0 && p.bytesDone() >= 0 && p.bytesExtracted() >= 0);
+        const engine::PullProgressView v = engine::describePull(p, 1000, 5, QLocale::c());
+        QVERIFY(v.barMaximum >= 0);
+        QVERIFY2(v.barValue >= 0 && v.barValue <= v.barMaximum, qPrintable(QString::number(v.barValue)));
+        QVERIFY(!v.layers.contains(QLatin1String("-")));
+        QVERIFY(!v.summary.isEmpty());
+    }
+
     void describePull() {
         QFETCH(QList<QByteArray>, lines);
         QFETCH(qint64, rate);
