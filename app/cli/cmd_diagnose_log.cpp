@@ -148,14 +148,15 @@ SAGEDOCK_CLI_COMMAND(
                 done(cli::ExitOk);
                 return;
             }
-            load(other,
-                 [&io, done, path, other, json, a = std::move(a)](util::Result<buildlog::Diagnoser> b) {
-                     if (!b.ok()) {
-                         done(cli::printError(io, b.error()));
-                         return;
-                     }
-                     report(io, path, a.value(), other, &b.value(), json);
-                     done(cli::ExitOk);
-                 });
+            // A Diagnoser moves but does not copy; std::function wants a copyable callback.
+            auto first = std::make_shared<buildlog::Diagnoser>(std::move(a).value());
+            load(other, [&io, done, path, other, json, first](util::Result<buildlog::Diagnoser> b) {
+                if (!b.ok()) {
+                    done(cli::printError(io, b.error()));
+                    return;
+                }
+                report(io, path, *first, other, &b.value(), json);
+                done(cli::ExitOk);
+            });
         });
     })

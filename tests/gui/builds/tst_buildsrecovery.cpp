@@ -37,10 +37,10 @@ private:
     // The pid of a real process that has ended: what a killed SageDock leaves in its running record.
     static qint64 deadPid() {
         QProcess p;
-        p.start(QStringLiteral("true"), {});
-        if (!p.waitForFinished(10000))
-            qFatal("true did not run");
-        return p.processId() ? p.processId() : 0;
+        p.start(QStringLiteral("sh"), {QStringLiteral("-c"), QStringLiteral("echo $$")});
+        if (!p.waitForFinished(10000) || p.exitCode() != 0)
+            qFatal("sh did not run");
+        return p.readAllStandardOutput().trimmed().toLongLong();
     }
 
 private Q_SLOTS:

@@ -9,6 +9,8 @@
 
 #include <QTest>
 
+#include <limits>
+
 using namespace sagedock;
 using engine::LogFrame;
 
@@ -186,6 +188,17 @@ private Q_SLOTS:
 
     // Found by fuzz_pull: numbers no engine sends (1e300, 2^63, negative, current past total) overflowed
     // the sums and the int-based bar. Clamped now: the bar stays within 0..maximum.
+    // Found by fuzz_engine: get<qint64>() of a number past qint64 (an engine's "Size":1e300) was
+    // undefined behaviour (UBSan: outside the range of representable values). Clamped now.
+    void engineNumbersAreClamped() {
+        const auto j = nlohmann::json::parse(R"({"Id":"c0ffee","Created":-1e300,"Size":1e300,"Labels":{}})");
+        QCOMPARE(engine::imageSummaryFromJson(j).size, std::numeric_limits<qint64>::max());
+        const auto e = nlohmann::json::parse(R"({"Type":"container","Action":"die","timeNano":1e300})");
+        QCOMPARE(engine::engineEventFromJson(e).timeNano, std::numeric_limits<qint64>::max());
+        const auto neg = nlohmann::json::parse(R"({"Type":"container","timeNano":-1e300})");
+        QCOMPARE(engine::engineEventFromJson(neg).timeNano, std::numeric_limits<qint64>::min());
+    }
+
     void describePullHostileNumbers_data() {
         QTest::addColumn<QList<QByteArray>>("lines");
         QTest::newRow("1e300 total") << QList<QByteArray>{
