@@ -212,7 +212,9 @@ private Q_SLOTS:
             R"({"status":"Downloading","progressDetail":{"current":5000000},"id":"aaaaaaaaaaaa"})"};
         QList<QByteArray> many;
         for (int i = 0; i < 900; ++i)
-            many << R"({"status":"Extracting","progressDetail":{"current":1e20,"total":1e20},"id":"layer)" +
+            many << QByteArray(
+                        "{\"status\":\"Extracting\",\"progressDetail\":{\"current\":1e20,\"total\":1e20},"
+                        "\"id\":\"layer") +
                         QByteArray::number(i) + "\"}";
         QTest::newRow("900 huge layers") << many;
     }
