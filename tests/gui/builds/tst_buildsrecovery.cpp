@@ -75,7 +75,7 @@ private Q_SLOTS:
         if (torn) {
             QFile f(path);
             QVERIFY(f.open(QIODevice::Append));
-            f.write(R"({"id":"20261204T031000Z-aaaaaa","state":"runn)"); // a crash mid-append
+            f.write("{\"id\":\"20261204T031000Z-aaaaaa\",\"state\":\"runn"); // a crash mid-append
         }
         if (running) {
             imagebuild::BuildRecord r;

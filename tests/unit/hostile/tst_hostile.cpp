@@ -377,7 +377,8 @@ private Q_SLOTS:
         });
         QTRY_COMPARE_WITH_TIMEOUT(received, lines, 30000);
         QVERIFY(allStderr);
-        QVERIFY2(last.startsWith(QByteArray("line " + QByteArray::number(lines - 1) + ' ')), last.constData());
+        QVERIFY2(last.startsWith(QByteArray("line " + QByteArray::number(lines - 1) + ' ')),
+                 last.constData());
         QVERIFY(!stream->isFinished());
         stream->cancel();
     }
