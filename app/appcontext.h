@@ -35,6 +35,8 @@ public:
 Q_SIGNALS:
     void settingsChanged();
     void pageRequested(const QString& id);
+    // A page has something to tell the user once, wherever they are (the main window's status bar).
+    void notice(const QString& text);
 
 private:
     util::Settings& m_settings;

@@ -83,6 +83,8 @@ MainWindow::MainWindow(AppContext& context, QWidget* parent)
     }
     connect(m_navigation, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     connect(&context, &AppContext::pageRequested, this, [this](const QString& id) { showPage(id); });
+    connect(&context, &AppContext::notice, this,
+            [this](const QString& text) { statusBar()->showMessage(text); });
 
     layout->addWidget(m_navigation);
     layout->addWidget(m_stack, 1);

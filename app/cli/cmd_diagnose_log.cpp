@@ -7,11 +7,18 @@
 #include "imagebuild/buildplan.h"
 #include "output.h"
 
+#include "buildlog/parser.h"
+
 #include <QCoreApplication>
 #include <QFile>
+#include <QSocketNotifier>
 
-#include <cstdio>
+#include <cerrno>
+#include <cstring>
+#include <functional>
+#include <memory>
 #include <nlohmann/json.hpp>
+#include <unistd.h>
 
 using namespace sagedock;
 
@@ -21,14 +28,93 @@ struct Text {
     Q_DECLARE_TR_FUNCTIONS(sagedock::cli)
 };
 
-util::Result<buildlog::Diagnoser> load(const QString& path) {
-    if (path == QLatin1String("-")) {
-        QFile in;
-        if (!in.open(stdin, QIODevice::ReadOnly))
-            return util::Error::make(util::ErrorCode::Io, Text::tr("Cannot read standard input."));
-        return buildlog::diagnoseDevice(in, QStringLiteral("-"));
+using Loaded = std::function<void(util::Result<buildlog::Diagnoser>)>;
+
+// Standard input is read as it arrives, from the event loop (never a blocking read), so the global
+// --timeout ends a pipe that stalls or never closes, like every other wait of the CLI.
+class StdinReader final : public QObject {
+public:
+    explicit StdinReader(Loaded done)
+        : QObject(QCoreApplication::instance())
+        , m_done(std::move(done))
+        , m_parser(buildlog::Parser::create(buildlog::LogFormat::Unknown))
+        , m_notifier(STDIN_FILENO, QSocketNotifier::Read, this)
+        , m_chunk(1 << 20, Qt::Uninitialized) {
+        connect(&m_notifier, &QSocketNotifier::activated, this, [this] { readSome(); });
     }
-    return buildlog::diagnoseFile(path);
+
+private:
+    void readSome() {
+        // The notifier says data (or the end) is there: one read() returns without waiting.
+        const ssize_t n = ::read(STDIN_FILENO, m_chunk.data(), size_t(m_chunk.size()));
+        if (n < 0 && (errno == EINTR || errno == EAGAIN))
+            return;
+        if (n < 0)
+            return end(util::Error::make(util::ErrorCode::Io,
+                                         Text::tr("Cannot read standard input: %1")
+                                             .arg(QString::fromLocal8Bit(std::strerror(errno)))));
+        if (n == 0) {
+            m_diagnoser.addEvents(m_parser->finish());
+            m_diagnoser.setFormat(m_parser->format());
+            return end(util::Result<buildlog::Diagnoser>(std::move(m_diagnoser)));
+        }
+        m_events.clear();
+        m_parser->feed(QByteArrayView(m_chunk.constData(), qsizetype(n)), m_events);
+        m_diagnoser.addEvents(m_events);
+    }
+
+    void end(util::Result<buildlog::Diagnoser> result) {
+        m_notifier.setEnabled(false);
+        deleteLater();
+        m_done(std::move(result));
+    }
+
+    Loaded m_done;
+    std::unique_ptr<buildlog::Parser> m_parser;
+    buildlog::Diagnoser m_diagnoser;
+    buildlog::BuildEvents m_events;
+    QSocketNotifier m_notifier;
+    QByteArray m_chunk;
+};
+
+void report(cli::Io& io, const QString& path, const buildlog::Diagnoser& a, const QString& other,
+            const buildlog::Diagnoser* b, bool json) {
+    const buildlog::Diagnosis da = a.result();
+    // A log SageDock wrote for a tox environment names it in its first line (one bounded read).
+    QString toxEnv;
+    if (path != QLatin1String("-")) {
+        QFile f(path);
+        if (f.open(QIODevice::ReadOnly))
+            toxEnv = imagebuild::toxEnvironmentOfLogLine(QString::fromUtf8(f.readLine(4096)));
+    }
+    if (json) {
+        nlohmann::json j = buildlog::toJson(da);
+        if (!toxEnv.isEmpty())
+            j["tox_env"] = cli::toStd(toxEnv);
+        if (b) {
+            nlohmann::json c = buildlog::toJson(buildlog::compare(a, *b));
+            c["other"] = buildlog::toJson(b->result());
+            c["other_file"] = cli::toStd(other);
+            j["compare"] = std::move(c);
+        }
+        cli::printJson(io, j);
+        return;
+    }
+    if (!toxEnv.isEmpty())
+        io.out << "tox environment: " << toxEnv << "\n";
+    io.out << buildlog::renderDiagnosis(path, da);
+    if (b) {
+        io.out << "\n" << buildlog::renderDiagnosis(other, b->result());
+        io.out << "\n" << buildlog::renderComparison(path, other, buildlog::compare(a, *b));
+    }
+    io.out.flush();
+}
+
+void load(const QString& path, Loaded done) {
+    if (path == QLatin1String("-"))
+        new StdinReader(std::move(done));
+    else
+        done(buildlog::diagnoseFile(path));
 }
 
 } // namespace
@@ -55,56 +141,35 @@ SAGEDOCK_CLI_COMMAND(
                                  QStringLiteral("only one of FILE and OTHER can be standard input")));
             return;
         }
-        auto a = load(path);
-        if (!a.ok()) {
-            done(cli::printError(io, a.error()));
-            return;
-        }
-        const buildlog::Diagnosis da = a.value().result();
-        // A log SageDock wrote for a tox environment names it in its first line.
-        QString toxEnv;
-        if (path != QLatin1String("-")) {
-            QFile f(path);
-            if (f.open(QIODevice::ReadOnly))
-                toxEnv = imagebuild::toxEnvironmentOfLogLine(QString::fromUtf8(f.readLine(4096)));
-        }
-        if (da.format == buildlog::LogFormat::Unknown) {
-            done(cli::printError(
-                io, util::Error::make(
-                        util::ErrorCode::Parse, QStringLiteral("%1 is not a docker build log").arg(path),
-                        QStringLiteral("pass the output of docker build (BuildKit plain or rawjson "
-                                       "progress, or the legacy builder)"))));
-            return;
-        }
-        std::optional<util::Result<buildlog::Diagnoser>> b;
-        if (p.isSet(QStringLiteral("compare"))) {
-            b.emplace(load(other));
-            if (!b->ok()) {
-                done(cli::printError(io, b->error()));
+        const bool compare = p.isSet(QStringLiteral("compare"));
+        const bool json = p.isSet(QStringLiteral("json"));
+        load(path, [&io, done, path, other, compare, json](util::Result<buildlog::Diagnoser> a) {
+            if (!a.ok()) {
+                done(cli::printError(io, a.error()));
                 return;
             }
-        }
-        if (p.isSet(QStringLiteral("json"))) {
-            nlohmann::json j = buildlog::toJson(da);
-            if (!toxEnv.isEmpty())
-                j["tox_env"] = cli::toStd(toxEnv);
-            if (b) {
-                nlohmann::json c = buildlog::toJson(buildlog::compare(a.value(), b->value()));
-                c["other"] = buildlog::toJson(b->value().result());
-                c["other_file"] = cli::toStd(other);
-                j["compare"] = std::move(c);
+            if (a.value().result().format == buildlog::LogFormat::Unknown) {
+                done(cli::printError(
+                    io, util::Error::make(
+                            util::ErrorCode::Parse, QStringLiteral("%1 is not a docker build log").arg(path),
+                            QStringLiteral("pass the output of docker build (BuildKit plain or rawjson "
+                                           "progress, or the legacy builder)"))));
+                return;
             }
-            cli::printJson(io, j);
-        } else {
-            if (!toxEnv.isEmpty())
-                io.out << "tox environment: " << toxEnv << "\n";
-            io.out << buildlog::renderDiagnosis(path, da);
-            if (b) {
-                io.out << "\n" << buildlog::renderDiagnosis(other, b->value().result());
-                io.out << "\n"
-                       << buildlog::renderComparison(path, other, buildlog::compare(a.value(), b->value()));
+            if (!compare) {
+                report(io, path, a.value(), other, nullptr, json);
+                done(cli::ExitOk);
+                return;
             }
-            io.out.flush();
-        }
-        done(cli::ExitOk);
+            // A Diagnoser moves but does not copy; std::function wants a copyable callback.
+            auto first = std::make_shared<buildlog::Diagnoser>(std::move(a).value());
+            load(other, [&io, done, path, other, json, first](util::Result<buildlog::Diagnoser> b) {
+                if (!b.ok()) {
+                    done(cli::printError(io, b.error()));
+                    return;
+                }
+                report(io, path, *first, other, &b.value(), json);
+                done(cli::ExitOk);
+            });
+        });
     })

@@ -72,6 +72,10 @@ QVariant BuildHistoryModel::data(const QModelIndex& index, int role) const {
     case Builder:
         return r.builder;
     case Result:
+        if (r.state == QLatin1String("interrupted")) // its SageDock was killed or crashed (History::recover)
+            return tr("interrupted");
+        if (r.state == QLatin1String("running"))
+            return tr("running");
         return r.success ? tr("succeeded") : tr("failed");
     case Stages:
         return stages();

@@ -51,6 +51,8 @@ BuildsPage::BuildsPage(AppContext& context, QWidget* parent)
     , m_context(context) {
     setAcceptDrops(true);
     auto* outer = new QVBoxLayout(this);
+    m_recoveryNotice = messageLabel("recoveryNotice", this);
+    outer->addWidget(m_recoveryNotice);
     m_tabs = new QTabWidget(this);
     outer->addWidget(m_tabs);
 
@@ -112,6 +114,7 @@ BuildsPage::BuildsPage(AppContext& context, QWidget* parent)
     connect(openLog, &QPushButton::clicked, this, &BuildsPage::openLogDialog);
     connect(m_history, &BuildHistoryPanel::rerunRequested, this, &BuildsPage::rerun);
     connect(m_history, &BuildHistoryPanel::buildRequested, this, [this] { m_tabs->setCurrentIndex(0); });
+    connect(m_history, &BuildHistoryPanel::recovered, this, &BuildsPage::showRecovery);
     connect(m_history, &BuildHistoryPanel::showLogRequested, this, [this](const QString& path) {
         diagnoseLogFile(path);
         m_tabs->setCurrentIndex(0);
@@ -349,6 +352,22 @@ void BuildsPage::setRunning(bool running) {
     } else {
         revalidate();
     }
+}
+
+// History::recover() found builds a killed SageDock left running, or torn lines: said here and in
+// the status bar, once (recover() records that it was said).
+void BuildsPage::showRecovery(const QStringList& notices, const QStringList& interruptedIds) {
+    if (notices.isEmpty())
+        return;
+    m_recoveryNotice->setText(tr("SageDock stopped unexpectedly last time; the build history was repaired:") +
+                              QLatin1Char('\n') + notices.join(QLatin1Char('\n')));
+    m_recoveryNotice->setVisible(true);
+    Q_EMIT m_context.notice(
+        interruptedIds.isEmpty()
+            ? tr("The build history had broken lines; they were skipped (see the Builds page).")
+            : tr("Build %1 was interrupted when SageDock stopped (see the Builds page).", nullptr,
+                 int(interruptedIds.size()))
+                  .arg(interruptedIds.join(QStringLiteral(", "))));
 }
 
 void BuildsPage::reloadHistory() {

@@ -64,6 +64,7 @@ protected:
 
 private:
     QWidget* createRunArea(QWidget* parent);
+    void showRecovery(const QStringList& notices, const QStringList& interruptedIds);
     bool isGeneric() const;
     bool isRunning() const;
     void modeChanged();
@@ -103,6 +104,7 @@ private:
     QPushButton* m_runButton = nullptr;
     QPushButton* m_cancelButton = nullptr;
     QLabel* m_error = nullptr;
+    QLabel* m_recoveryNotice = nullptr; // what History::recover() repaired at start-up
     QLabel* m_validation = nullptr;
     QPlainTextEdit* m_preview = nullptr;
     BuildStageModel* m_stageModel = nullptr;

@@ -14,6 +14,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -80,6 +81,8 @@ BuildHistoryPanel::BuildHistoryPanel(QWidget* parent)
             Q_EMIT showLogRequested(r->logPath);
     });
     connect(compare, &QPushButton::clicked, this, &BuildHistoryPanel::compareSelected);
+    // After the owner had its chance to set the path, and off the UI thread.
+    QTimer::singleShot(0, this, &BuildHistoryPanel::recover);
 }
 
 BuildHistoryPanel::~BuildHistoryPanel() = default; // a running comparison dies with its child job
@@ -87,6 +90,26 @@ BuildHistoryPanel::~BuildHistoryPanel() = default; // a running comparison dies 
 void BuildHistoryPanel::setHistoryPath(const QString& path) {
     m_path = path;
     reload();
+    if (!m_recoveredPath.isEmpty())
+        recover(); // the start-up recovery ran already, for the old file
+}
+
+void BuildHistoryPanel::recover() {
+    if (m_recoveredPath == m_path)
+        return;
+    m_recoveredPath = m_path;
+    auto* job = new util::TaskJob<imagebuild::History::Recovery>(
+        [path = m_path](const util::CancelToken&) { return imagebuild::History(path).recover(); }, this);
+    connect(job, &util::Job::finished, this, [this, job, path = m_path](const util::Error& e) {
+        job->deleteLater();
+        if (e || path != m_path)
+            return;
+        const imagebuild::History::Recovery r = job->result();
+        if (!r.notices.isEmpty())
+            reload(); // the interrupted builds are marked now
+        Q_EMIT recovered(r.notices, r.interrupted);
+    });
+    job->start();
 }
 
 util::Error BuildHistoryPanel::reload() {

@@ -7,6 +7,10 @@
 //   auto* history = new BuildHistoryPanel(this);
 //   connect(history, &BuildHistoryPanel::rerunRequested, this, &Page::rerun);
 //   history->setHistoryPath(path); // loads it
+//   connect(history, &BuildHistoryPanel::recovered, this, &Page::tellUser); // once, after start-up
+// Once the event loop runs, History::recover() runs on the pool (never on the UI thread): builds a
+// killed SageDock left "running" become "interrupted" and torn lines are skipped; recovered() carries
+// its sentences, usually none (each is said once: recover() records that it was said).
 
 #include "imagebuild/buildrecord.h"
 #include "util/error.h"
@@ -42,10 +46,12 @@ Q_SIGNALS:
     void rerunRequested(const sagedock::imagebuild::BuildRecord& record);
     void showLogRequested(const QString& logPath);
     void buildRequested(); // the empty state's button: go to the Build tab
+    void recovered(const QStringList& notices, const QStringList& interruptedIds);
 
 private:
     const imagebuild::BuildRecord* selectedRecord() const;
     void compareSelected();
+    void recover();
 
     QString m_path;
     BuildHistoryModel* m_model;
@@ -53,6 +59,7 @@ private:
     EmptyState* m_empty = nullptr; // instead of an empty table
     QPlainTextEdit* m_compare;
     QPointer<util::Job> m_comparing;
+    QString m_recoveredPath; // recover() ran (or runs) for this history file
 };
 
 } // namespace sagedock::app

@@ -3,6 +3,7 @@
 #include "engine/engineclient.h"
 #include "engine/errors.h"
 #include "http/reply.h"
+#include "util/jsonnumber.h"
 #include "util/redact.h"
 
 #include <QCoreApplication>
@@ -269,8 +270,8 @@ EngineEvent engineEventFromJson(const nlohmann::json& j) {
     };
     e.type = str(j, "Type");
     e.action = str(j, "Action");
-    if (auto t = j.find("timeNano"); t != j.end() && t->is_number())
-        e.timeNano = t->get<qint64>();
+    if (auto t = j.find("timeNano"); t != j.end())
+        e.timeNano = util::jsonInteger(*t).value_or(0);
     if (auto actor = j.find("Actor"); actor != j.end() && actor->is_object()) {
         e.id = str(*actor, "ID");
         if (auto attrs = actor->find("Attributes"); attrs != actor->end() && attrs->is_object())

@@ -1,5 +1,6 @@
 #include "engine/logdemuxer.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace sagedock::engine {
@@ -12,7 +13,18 @@ QList<LogFrame> LogDemuxer::feed(const QByteArray& chunk) {
     }
     m_buffer.append(chunk);
     qsizetype pos = 0;
-    while (m_buffer.size() - pos >= 8) {
+    for (;;) {
+        if (m_passOn > 0) {
+            const qsizetype n = qsizetype(std::min<qint64>(m_passOn, m_buffer.size() - pos));
+            if (n == 0)
+                break;
+            out.append(LogFrame{m_stream, m_buffer.mid(pos, n)});
+            pos += n;
+            m_passOn -= n;
+            continue;
+        }
+        if (m_buffer.size() - pos < 8)
+            break;
         const auto* h = reinterpret_cast<const unsigned char*>(m_buffer.constData() + pos);
         if (h[0] > 3 || h[1] != 0 || h[2] != 0 || h[3] != 0) {
             // Not a multiplexed stream after all: pass the rest through unchanged.
@@ -23,12 +35,17 @@ QList<LogFrame> LogDemuxer::feed(const QByteArray& chunk) {
         }
         const quint32 size =
             (quint32(h[4]) << 24) | (quint32(h[5]) << 16) | (quint32(h[6]) << 8) | quint32(h[7]);
+        const LogFrame::Stream stream = h[0] == 0 ? LogFrame::Stdout : LogFrame::Stream(h[0]);
+        if (qint64(size) > kMaxFrameBytes) {
+            // Never wait for (or allocate) what the header claims: pass the payload on as it comes.
+            m_stream = stream;
+            m_passOn = size;
+            pos += 8;
+            continue;
+        }
         if (m_buffer.size() - pos - 8 < qsizetype(size))
             break;
-        LogFrame f;
-        f.stream = h[0] == 0 ? LogFrame::Stdout : LogFrame::Stream(h[0]);
-        f.payload = m_buffer.mid(pos + 8, qsizetype(size));
-        out.append(std::move(f));
+        out.append(LogFrame{stream, m_buffer.mid(pos + 8, qsizetype(size))});
         pos += 8 + qsizetype(size);
     }
     m_buffer.remove(0, pos);

@@ -1,7 +1,9 @@
 #pragma once
 // Splits the Engine API's multiplexed log stream (containers without a TTY) into frames. Frames have
 // an 8-byte header (stream byte, 3 zero bytes, big-endian uint32 size) and may be cut anywhere by the
-// transport, so the demuxer keeps the unfinished tail between feed() calls.
+// transport, so the demuxer keeps the unfinished tail between feed() calls. A frame larger than
+// kMaxFrameBytes (a header may claim 4 GiB) is handed on in pieces as its bytes arrive, so the
+// demuxer never holds more than kMaxPendingBytes whatever the header says.
 // Usage:
 //   engine::LogDemuxer demux;
 //   for (const engine::LogFrame& f : demux.feed(chunk)) show(f.stream, f.payload);
@@ -19,6 +21,8 @@ struct LogFrame {
 
 class LogDemuxer {
 public:
+    static constexpr qsizetype kMaxFrameBytes = 1024 * 1024;
+    static constexpr qsizetype kMaxPendingBytes = kMaxFrameBytes + 8;
     QList<LogFrame> feed(const QByteArray& chunk);
     qsizetype pendingBytes() const { return m_buffer.size(); }
     // True after a header that is not a valid frame (a TTY stream was fed by mistake).
@@ -27,6 +31,8 @@ public:
 private:
     QByteArray m_buffer;
     bool m_corrupt = false;
+    LogFrame::Stream m_stream = LogFrame::Stdout; // of the oversized frame being passed on
+    qint64 m_passOn = 0;                          // its bytes still to come
 };
 
 // Collects bytes into complete lines (without the newline); keeps the unfinished last line.

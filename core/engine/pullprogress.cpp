@@ -1,5 +1,6 @@
 #include "engine/pullprogress.h"
 
+#include "util/jsonnumber.h"
 #include "util/redact.h"
 
 #include <QCoreApplication>
@@ -7,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <limits>
 
 namespace sagedock::engine {
 
@@ -83,10 +85,11 @@ std::optional<QString> PullProgress::feedLine(const QByteArray& raw) {
     l.status = status;
     qint64 current = -1, total = -1;
     if (auto d = j.find("progressDetail"); d != j.end() && d->is_object()) {
-        if (auto c = d->find("current"); c != d->end() && c->is_number())
-            current = c->get<qint64>();
-        if (auto t = d->find("total"); t != d->end() && t->is_number())
-            total = t->get<qint64>();
+        // Clamped: a hostile stream's 1e300 or 2^63 must not overflow the sums or the bar.
+        if (auto c = d->find("current"); c != d->end())
+            current = util::jsonInteger(*c, -1, util::kMaxJsonBytes).value_or(-1);
+        if (auto t = d->find("total"); t != d->end())
+            total = util::jsonInteger(*t, -1, util::kMaxJsonBytes).value_or(-1);
     }
     if (status == QLatin1String("Downloading")) {
         if (current >= 0)
@@ -160,8 +163,12 @@ PullProgressView describePull(const PullProgress& p, qint64 bytesPerSecond, int 
     v.total = p.bytesTotal();
     v.unpacking = p.downloadsDone() && v.total > 0;
     v.done = v.unpacking ? p.bytesExtracted() : p.bytesDone();
-    v.barMaximum = v.total > 0 ? int(v.total / 1024) : 0;
-    v.barValue = int(v.done / 1024);
+    if (v.total > 0)
+        v.done = std::min(v.done, v.total); // an engine may count past a layer's size
+    // The bar is int-based: kB, and a coarser scale for totals past 2 TB.
+    const qint64 scale = std::max<qint64>(1024, v.total / std::numeric_limits<int>::max() + 1);
+    v.barMaximum = v.total > 0 ? int(v.total / scale) : 0;
+    v.barValue = v.total > 0 ? int(v.done / scale) : 0; // a busy bar while the size is unknown
     v.summary =
         (v.unpacking ? Text::tr("Unpacking: %1 of %2, layer %3 of %4") : Text::tr("%1 of %2, layer %3 of %4"))
             .arg(size(v.done), size(v.total))
@@ -176,9 +183,11 @@ PullProgressView describePull(const PullProgress& p, qint64 bytesPerSecond, int 
         if (l.done || l.total <= 0)
             continue;
         if (l.status == QLatin1String("Downloading"))
-            active << Text::tr("%1: %2%").arg(l.id).arg(l.current * 100 / l.total);
+            active << Text::tr("%1: %2%").arg(l.id).arg(std::min<qint64>(100, l.current * 100 / l.total));
         else if (l.status == QLatin1String("Extracting"))
-            active << Text::tr("%1: unpacking %2%").arg(l.id).arg(l.extracted * 100 / l.total);
+            active << Text::tr("%1: unpacking %2%")
+                          .arg(l.id)
+                          .arg(std::min<qint64>(100, l.extracted * 100 / l.total));
     }
     v.layers = active.join(QStringLiteral("   "));
     return v;

@@ -68,7 +68,8 @@ struct PullProgressView {
     bool unpacking = false; // all downloads are done and the layers are being unpacked
     qint64 done = 0;        // bytes downloaded, or unpacked while unpacking
     qint64 total = 0;       // bytes; 0 while unknown
-    // QProgressBar is int-based: both in kB. The maximum is 0 while the size is unknown (a busy bar).
+    // QProgressBar is int-based: both in kB (a coarser unit for totals past 2 TB). The maximum is 0 while the
+    // size is unknown (a busy bar).
     int barMaximum = 0;
     int barValue = 0;
     QString summary; // "1.2 GB of 2.0 GB, layer 3 of 7, 12.0 MB/s, about 5 seconds left"

@@ -1,5 +1,6 @@
 #include "engine/types.h"
 
+#include "util/jsonnumber.h"
 #include "util/redact.h"
 
 #include <QRegularExpression>
@@ -15,7 +16,7 @@ QString str(const nlohmann::json& j, const char* key) {
 
 qint64 num(const nlohmann::json& j, const char* key) {
     auto it = j.find(key);
-    return it != j.end() && it->is_number() ? it->get<qint64>() : 0;
+    return it != j.end() ? util::jsonInteger(*it).value_or(0) : 0; // 1e300 must not be UB
 }
 
 bool flag(const nlohmann::json& j, const char* key) {

@@ -18,8 +18,14 @@
 
 namespace sagedock::imagebuild {
 
+namespace {
+bool ownerAlive(qint64 pid);
+bool buildGroupAlive(qint64 pgid);
+} // namespace
+
 History::History(QString path)
-    : m_path(std::move(path)) {}
+    : m_path(std::move(path))
+    , m_processes{&ownerAlive, &buildGroupAlive, [](qint64 pgid) { ::kill(-pid_t(pgid), SIGTERM); }} {}
 
 QString History::defaultPath() {
     return QDir(util::appDataDirectory()).filePath(QStringLiteral("build-history.jsonl"));
@@ -126,14 +132,15 @@ History::Recovery History::recover() const {
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (BuildRecord r : scanned.value().records) {
-        if (r.state != QLatin1String("running") || r.ownerPid == qint64(::getpid()) || ownerAlive(r.ownerPid))
+        if (r.state != QLatin1String("running") || r.ownerPid == qint64(::getpid()) ||
+            m_processes.ownerAlive(r.ownerPid))
             continue;
         QString what = Text::tr("SageDock (process %1) ended during this build: it was killed or crashed.")
                            .arg(r.ownerPid);
-        if (buildGroupAlive(r.childPid)) {
+        if (m_processes.buildGroupAlive(r.childPid)) {
             // Its docker build outlived it (own process group): stop it rather than let it tag an
             // image nobody is waiting for.
-            ::kill(-pid_t(r.childPid), SIGTERM);
+            m_processes.stopBuildGroup(r.childPid);
             what += QLatin1Char(' ') +
                     Text::tr("Its docker build (process group %1) was still running and has been stopped.")
                         .arg(r.childPid);

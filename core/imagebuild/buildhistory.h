@@ -18,6 +18,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 namespace sagedock::imagebuild {
@@ -39,8 +40,18 @@ public:
     util::Result<QList<BuildRecord>> load(int limit = 1000) const;
     std::optional<BuildRecord> latest(const QString& planKey) const;
 
+    // How recover() looks at and stops processes. The default asks the kernel; tests and the fuzz
+    // target replace it, so pids taken from a hostile history file never reach kill().
+    struct Processes {
+        std::function<bool(qint64 pid)> ownerAlive;       // a SageDock process still runs as pid
+        std::function<bool(qint64 pgid)> buildGroupAlive; // a docker build still runs in group pgid
+        std::function<void(qint64 pgid)> stopBuildGroup;
+    };
+    void setProcesses(Processes processes) { m_processes = std::move(processes); }
+
 private:
     QString m_path;
+    Processes m_processes;
 };
 
 // Keeps a log directory under `maxBytes`, deleting the oldest *.log files first.

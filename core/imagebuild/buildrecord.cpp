@@ -1,5 +1,9 @@
 #include "imagebuild/buildrecord.h"
 
+#include "util/jsonnumber.h"
+
+#include <limits>
+
 namespace sagedock::imagebuild {
 
 namespace {
@@ -10,9 +14,18 @@ QString q(const nlohmann::json& j, const char* key) {
     auto it = j.find(key);
     return it != j.end() && it->is_string() ? QString::fromStdString(it->get<std::string>()) : QString();
 }
+// The history file may be torn or edited: every value is checked before use (json::value() throws
+// on a type mismatch, get<int>() of 1e300 is undefined).
 int i(const nlohmann::json& j, const char* key) {
     auto it = j.find(key);
-    return it != j.end() && it->is_number() ? it->get<int>() : 0;
+    return it != j.end()
+               ? int(util::jsonInteger(*it, std::numeric_limits<int>::min(), std::numeric_limits<int>::max())
+                         .value_or(0))
+               : 0;
+}
+bool b(const nlohmann::json& j, const char* key, bool fallback) {
+    auto it = j.find(key);
+    return it != j.end() && it->is_boolean() ? it->get<bool>() : fallback;
 }
 QStringList ql(const nlohmann::json& j, const char* key) {
     QStringList out;
@@ -122,7 +135,7 @@ StageResult StageResult::fromJson(const nlohmann::json& j) {
         for (const auto& c : *ci) {
             buildlog::CacheImport imp;
             imp.ref = q(c, "ref");
-            imp.ok = c.value("ok", true);
+            imp.ok = b(c, "ok", true);
             imp.message = q(c, "message");
             r.cacheImports << imp;
         }
@@ -177,7 +190,7 @@ BuildRecord BuildRecord::fromJson(const nlohmann::json& j) {
         for (const auto& v : *st)
             r.stages << StageResult::fromJson(v);
     r.logPath = q(j, "log");
-    r.success = j.value("success", false);
+    r.success = b(j, "success", false);
     r.error = q(j, "error");
     // Records written before the running record existed are finished ones.
     r.state = j.contains("state") ? q(j, "state") : QStringLiteral("finished");
@@ -185,7 +198,7 @@ BuildRecord BuildRecord::fromJson(const nlohmann::json& j) {
         r.state = QStringLiteral("finished");
     const auto pid = [&j](const char* key) {
         auto it = j.find(key);
-        return it != j.end() && it->is_number_integer() ? it->get<qint64>() : qint64(0);
+        return it != j.end() ? util::jsonInteger(*it, 0).value_or(0) : qint64(0);
     };
     r.ownerPid = pid("owner_pid");
     r.childPid = pid("child_pid");
@@ -244,7 +257,7 @@ RecordInputs recordInputs(const BuildRecord& record) {
     if (p.contains("stages") && p.at("stages").is_array()) {
         in.stages.clear();
         for (const auto& s : p.at("stages"))
-            in.stages << QString::fromStdString(s.value("stage", std::string()));
+            in.stages << q(s, "stage");
     }
     if (in.generic) {
         in.dockerfile = planString(p, "dockerfile");

@@ -4,13 +4,13 @@
 // bytes and insert the formats' own tokens. Each parser gets the same share of the time budget.
 // Usage: buildlog_fuzz_smoke [seconds] (default 8; SAGEDOCK_FUZZ_SECONDS overrides)
 
+#include "fuzzmutate.h"
 #include "fuzzparser.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QRandomGenerator>
 
 #include <cstdio>
 
@@ -42,43 +42,7 @@ QByteArray mutate(QRandomGenerator& rng, const QList<QByteArray>& corpus) {
                                              "importing cache manifest from r\n",
                                              "\n",
                                              "\xff\xfe"};
-    QByteArray data = corpus.at(rng.bounded(int(corpus.size())));
-    const int rounds = 1 + rng.bounded(8);
-    for (int r = 0; r < rounds; ++r) {
-        const qsizetype size = data.size();
-        const qsizetype pos = size ? rng.bounded(int(size)) : 0;
-        switch (rng.bounded(7)) {
-        case 0: // flip a bit
-            if (size)
-                data[pos] = char(data[pos] ^ (1 << rng.bounded(8)));
-            break;
-        case 1: // insert random bytes
-            for (int i = 0, n = 1 + rng.bounded(16); i < n; ++i)
-                data.insert(pos, char(rng.bounded(256)));
-            break;
-        case 2: // delete a run
-            data.remove(pos, rng.bounded(64));
-            break;
-        case 3: // duplicate a run
-            data.insert(pos, data.mid(pos, rng.bounded(256)));
-            break;
-        case 4: // splice another sample in
-        {
-            const QByteArray& other = corpus.at(rng.bounded(int(corpus.size())));
-            const qsizetype from = rng.bounded(int(other.size()));
-            data.insert(pos, other.mid(from, rng.bounded(512)));
-            break;
-        }
-        case 5: // a format token
-            data.insert(pos, tokens.at(rng.bounded(int(tokens.size()))));
-            break;
-        case 6: // truncate
-            data.truncate(pos);
-            break;
-        }
-    }
-    data.prepend(char(rng.bounded(256))); // the option/chunking byte
-    return data;
+    return sagedock::fuzz::mutate(rng, corpus, tokens);
 }
 
 } // namespace

@@ -9,6 +9,8 @@
 
 #include <QTest>
 
+#include <limits>
+
 using namespace sagedock;
 using engine::LogFrame;
 
@@ -182,6 +184,51 @@ private Q_SLOTS:
                        R"({"status":"Extracting","progressDetail":{"current":1024,"total":4000},"id":"aaaaaaaaaaaa"})"}
             << qint64(1000) << 4 << "Unpacking: 1.0 kB of 5.0 kB, layer 1 of 3"
             << "aaaaaaaaaaaa: unpacking 25%" << true << 4 << 1;
+    }
+
+    // Found by fuzz_pull: numbers no engine sends (1e300, 2^63, negative, current past total) overflowed
+    // the sums and the int-based bar. Clamped now: the bar stays within 0..maximum.
+    // Found by fuzz_engine: get<qint64>() of a number past qint64 (an engine's "Size":1e300) was
+    // undefined behaviour (UBSan: outside the range of representable values). Clamped now.
+    void engineNumbersAreClamped() {
+        const auto j = nlohmann::json::parse(R"({"Id":"c0ffee","Created":-1e300,"Size":1e300,"Labels":{}})");
+        QCOMPARE(engine::imageSummaryFromJson(j).size, std::numeric_limits<qint64>::max());
+        const auto e = nlohmann::json::parse(R"({"Type":"container","Action":"die","timeNano":1e300})");
+        QCOMPARE(engine::engineEventFromJson(e).timeNano, std::numeric_limits<qint64>::max());
+        const auto neg = nlohmann::json::parse(R"({"Type":"container","timeNano":-1e300})");
+        QCOMPARE(engine::engineEventFromJson(neg).timeNano, std::numeric_limits<qint64>::min());
+    }
+
+    void describePullHostileNumbers_data() {
+        QTest::addColumn<QList<QByteArray>>("lines");
+        QTest::newRow("1e300 total") << QList<QByteArray>{
+            R"({"status":"Downloading","progressDetail":{"current":1e300,"total":1e300},"id":"aaaaaaaaaaaa"})"};
+        QTest::newRow("2^63 and negative") << QList<QByteArray>{
+            R"({"status":"Downloading","progressDetail":{"current":18446744073709551615,"total":9223372036854775807},"id":"aaaaaaaaaaaa"})",
+            R"({"status":"Downloading","progressDetail":{"current":-5,"total":-7},"id":"bbbbbbbbbbbb"})"};
+        QTest::newRow("current past total") << QList<QByteArray>{
+            R"({"status":"Downloading","progressDetail":{"current":5000,"total":1000},"id":"aaaaaaaaaaaa"})"};
+        QTest::newRow("size unknown, bytes counted") << QList<QByteArray>{
+            R"({"status":"Downloading","progressDetail":{"current":5000000},"id":"aaaaaaaaaaaa"})"};
+        QList<QByteArray> many;
+        for (int i = 0; i < 900; ++i)
+            many << QByteArray(
+                        "{\"status\":\"Extracting\",\"progressDetail\":{\"current\":1e20,\"total\":1e20},"
+                        "\"id\":\"layer") +
+                        QByteArray::number(i) + "\"}";
+        QTest::newRow("900 huge layers") << many;
+    }
+    void describePullHostileNumbers() {
+        QFETCH(QList<QByteArray>, lines);
+        engine::PullProgress p;
+        for (const QByteArray& l : lines)
+            QVERIFY(!p.feedLine(l));
+        QVERIFY(p.bytesTotal() >= 0 && p.bytesDone() >= 0 && p.bytesExtracted() >= 0);
+        const engine::PullProgressView v = engine::describePull(p, 1000, 5, QLocale::c());
+        QVERIFY(v.barMaximum >= 0);
+        QVERIFY2(v.barValue >= 0 && v.barValue <= v.barMaximum, qPrintable(QString::number(v.barValue)));
+        QVERIFY(!v.layers.contains(QLatin1String("-")));
+        QVERIFY(!v.summary.isEmpty());
     }
 
     void describePull() {

@@ -298,6 +298,134 @@ private Q_SLOTS:
         QVERIFY(job->progress().upToDate());
     }
 
+    // ---- Log frames: a header may claim up to 4 GiB; the demuxer never waits for it or holds it.
+
+    void oversizedFrameIsPassedOn_data() {
+        QTest::addColumn<quint32>("claimed"); // what the frame header says
+        QTest::addColumn<qsizetype>("sent");  // how much of it arrives
+        QTest::newRow("4 GiB claimed, 64 MiB sent") << quint32(0xffffffffu) << qsizetype(64) * 1024 * 1024;
+        QTest::newRow("just over the limit, whole") << quint32(engine::LogDemuxer::kMaxFrameBytes + 1)
+                                                    << qsizetype(engine::LogDemuxer::kMaxFrameBytes + 1);
+        QTest::newRow("at the limit, whole")
+            << quint32(engine::LogDemuxer::kMaxFrameBytes) << qsizetype(engine::LogDemuxer::kMaxFrameBytes);
+    }
+    void oversizedFrameIsPassedOn() {
+        QFETCH(quint32, claimed);
+        QFETCH(qsizetype, sent);
+        QByteArray header(8, '\0');
+        header[0] = 2;
+        for (int i = 0; i < 4; ++i)
+            header[4 + i] = char((claimed >> (24 - 8 * i)) & 0xff);
+        engine::LogDemuxer demux;
+        qint64 stderrBytes = 0, stdoutBytes = 0;
+        const auto take = [&](const QList<engine::LogFrame>& frames) {
+            for (const engine::LogFrame& f : frames)
+                (f.stream == engine::LogFrame::Stderr ? stderrBytes : stdoutBytes) += f.payload.size();
+            QVERIFY(demux.pendingBytes() <= engine::LogDemuxer::kMaxPendingBytes);
+        };
+        take(demux.feed(header));
+        const QByteArray piece(256 * 1024, 'e');
+        for (qsizetype done = 0; done < sent; done += piece.size())
+            take(demux.feed(piece.left(std::min(piece.size(), sent - done))));
+        QCOMPARE(stderrBytes, qint64(sent));
+        // When the frame is complete the next one is read as a frame again.
+        if (qint64(sent) == qint64(claimed)) {
+            take(demux.feed(QByteArray("\1\0\0\0\0\0\0\3out", 11)));
+            QCOMPARE(stdoutBytes, 3);
+            QCOMPARE(demux.pendingBytes(), 0);
+        }
+        QVERIFY(!demux.isCorrupt());
+    }
+
+    void oversizedFrameThroughTheLogStream() {
+        // A fake engine's container log: one stderr frame claiming 4 GiB, 8 MiB of lines of it, then
+        // silence with the connection open. The lines arrive as they come, memory stays bounded.
+        FakeEngine engine;
+        QString why;
+        QVERIFY2(engine.start(&why), qPrintable(why));
+        QList<QPointer<QLocalSocket>> held;
+        const int lines = 8 * 1024;
+        engine.setHandler([&held, lines](const FakeEngine::Request& r, QLocalSocket* s) {
+            if (!r.path.contains("/containers/c0ffee/logs")) {
+                FakeEngine::reply(s, 404, R"({"message":"no such container"})");
+                return;
+            }
+            FakeEngine::beginChunks(s);
+            FakeEngine::chunk(s, QByteArray("\2\0\0\0\xff\xff\xff\xff", 8));
+            auto next = std::make_shared<int>(0);
+            auto more = [s, next, lines] {
+                while (*next < lines && s->bytesToWrite() < 1024 * 1024) {
+                    QByteArray batch;
+                    for (int i = 0; i < 64; ++i, ++*next)
+                        batch += "line " + QByteArray::number(*next) + ' ' + QByteArray(1000, 'x') + '\n';
+                    FakeEngine::chunk(s, batch);
+                }
+            };
+            QObject::connect(s, &QLocalSocket::bytesWritten, s, more);
+            more();
+            held << s;
+        });
+        engine::Client client(engine::parseHost(engine.dockerHost()).value());
+        std::unique_ptr<engine::LogStream> stream(client.followLogs(QStringLiteral("c0ffee"), false));
+        int received = 0;
+        bool allStderr = true;
+        QByteArray last;
+        connect(stream.get(), &engine::LogStream::line, this, [&](const QByteArray& text, bool isStderr) {
+            ++received;
+            allStderr = allStderr && isStderr;
+            last = text.left(16);
+        });
+        QTRY_COMPARE_WITH_TIMEOUT(received, lines, 30000);
+        QVERIFY(allStderr);
+        QVERIFY2(last.startsWith(QByteArray("line " + QByteArray::number(lines - 1) + ' ')),
+                 last.constData());
+        QVERIFY(!stream->isFinished());
+        stream->cancel();
+    }
+
+    // ---- diagnose-log on standard input: a pipe that stalls ends at --timeout, with one sentence.
+
+    void stalledStdinEndsAtTimeout() {
+        QProcess p;
+        p.setProcessEnvironment(cliEnvironment());
+        QSignalSpy finished(&p, &QProcess::finished);
+        p.start(qEnvironmentVariable("SAGEDOCK_CLI"), {QStringLiteral("--timeout"), QStringLiteral("2"),
+                                                       QStringLiteral("diagnose-log"), QStringLiteral("-")});
+        QVERIFY(p.waitForStarted(10000));
+        // Some of a log, then nothing: the write end stays open (never closeWriteChannel()).
+        p.write(
+            "#1 [internal] load build definition from Dockerfile\n#1 DONE 0.0s\n\n#2 [app 1/2] RUN make\n");
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 1);
+        const QByteArray err = p.readAllStandardError();
+        QVERIFY2(err.contains("gave up after 2 s"), err.constData());
+        QCOMPARE(err.count('\n'), 1); // one sentence
+        QVERIFY2(clock.elapsed() < 15000, qPrintable(QString::number(clock.elapsed())));
+    }
+
+    void stdinLogIsDiagnosed() {
+        // The same pipe, closed after a whole log: read as it arrives, diagnosed, exit 0.
+        QProcess p;
+        p.setProcessEnvironment(cliEnvironment());
+        QSignalSpy finished(&p, &QProcess::finished);
+        p.start(qEnvironmentVariable("SAGEDOCK_CLI"),
+                {QStringLiteral("--timeout"), QStringLiteral("30"), QStringLiteral("diagnose-log"),
+                 QStringLiteral("-"), QStringLiteral("--json")});
+        QVERIFY(p.waitForStarted(10000));
+        p.write("#1 [internal] load build definition from Dockerfile\n#1 DONE 0.0s\n\n");
+        p.write("#2 [app 1/2] FROM base\n#2 CACHED\n\n#3 [app 2/2] RUN make\n#3 0.1 built\n#3 DONE 1.0s\n");
+        p.closeWriteChannel();
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(p.exitCode(), 0);
+        const nlohmann::json j =
+            nlohmann::json::parse(p.readAllStandardOutput().toStdString(), nullptr, false);
+        QVERIFY(j.is_object());
+        QCOMPARE(j.value("format", std::string()), std::string("buildkit-plain"));
+    }
+
     void endlessLayersStop() {
         FakeEngine engine;
         QString why;

@@ -96,14 +96,16 @@ private Q_SLOTS:
         imagebuild::History h(tmp.filePath(QStringLiteral("sub/history.jsonl")));
         QVERIFY(h.load().ok());
         QVERIFY(h.load()->isEmpty());
-        QVERIFY(!h.append(record(QStringLiteral("1"), QStringLiteral("k1"), imagebuild::StageStatus::Failed)));
+        QVERIFY(
+            !h.append(record(QStringLiteral("1"), QStringLiteral("k1"), imagebuild::StageStatus::Failed)));
         QVERIFY(!h.append(record(QStringLiteral("2"), QStringLiteral("k2"), imagebuild::StageStatus::Built)));
         // A torn line (power loss mid-append) and a foreign line are skipped, the rest stays readable.
         QFile f(h.path());
         QVERIFY(f.open(QIODevice::Append));
         f.write("{\"id\": \"torn\", \"stages\": [\n[1,2,3]\n");
         f.close();
-        QVERIFY(!h.append(record(QStringLiteral("3"), QStringLiteral("k1"), imagebuild::StageStatus::Cached)));
+        QVERIFY(
+            !h.append(record(QStringLiteral("3"), QStringLiteral("k1"), imagebuild::StageStatus::Cached)));
         const auto all = h.load();
         QVERIFY(all.ok());
         QCOMPARE(all->size(), 3);
@@ -114,6 +116,66 @@ private Q_SLOTS:
         QVERIFY(!h.latest(QStringLiteral("k9")).has_value());
         QCOMPARE(h.load(2)->size(), 2);
         QCOMPARE(h.load(2)->first().id, QStringLiteral("2"));
+    }
+
+    // Found by fuzz_history: values of the wrong type threw out of json::value() (the history and the
+    // Builds page died on one edited line), numbers past int were undefined behaviour.
+    void wrongTypesAreSkippedNotFatal_data() {
+        QTest::addColumn<QByteArray>("line");
+        QTest::newRow("success is a string")
+            << QByteArray(R"({"id":"a","success":"yes","state":"finished"})");
+        QTest::newRow("cache import ok is a number")
+            << QByteArray(R"({"id":"a","stages":[{"stage":"s","cache_imports":[{"ref":"r","ok":1},7]}]})");
+        QTest::newRow("huge numbers") << QByteArray(
+            R"({"id":"a","owner_pid":1e300,"child_pid":-5,"stages":[{"stage":"s","steps":1e300,"cached":-3e40}]})");
+        QTest::newRow("plan stages are not objects") << QByteArray(
+            R"({"id":"a","plan":{"mode":"generic","stages":[1,"x",{"stage":2},{"stage":"one"}]}})");
+    }
+    void wrongTypesAreSkippedNotFatal() {
+        QFETCH(QByteArray, line);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("h.jsonl"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(line + '\n');
+        f.close();
+        imagebuild::History history(path);
+        history.setProcesses({[](qint64) { return false; }, [](qint64) { return false; }, [](qint64) {}});
+        QVERIFY(history.recover().notices.isEmpty());
+        const auto records = history.load();
+        QVERIFY(records.ok());
+        QCOMPARE(records.value().size(), 1);
+        const imagebuild::BuildRecord& r = records.value().first();
+        QCOMPARE(r.id, QStringLiteral("a"));
+        QVERIFY(!r.success);
+        QVERIFY(r.ownerPid >= 0 && r.childPid >= 0);
+        for (const imagebuild::StageResult& st : r.stages)
+            QVERIFY(st.steps >= 0 || st.cached <= 0);
+        const imagebuild::RecordInputs in = imagebuild::recordInputs(r);
+        if (line.contains("plan"))
+            QCOMPARE(in.stages, (QStringList{QString(), QString(), QString(), QStringLiteral("one")}));
+    }
+
+    // A running record whose owner is gone: recover() asks its Processes, never the kernel, when told to.
+    void recoverUsesItsProcesses() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("h.jsonl"));
+        imagebuild::BuildRecord r;
+        r.id = QStringLiteral("20261204T031500Z-4d5e6f");
+        r.state = QStringLiteral("running");
+        r.ownerPid = 4242;
+        r.childPid = 4343;
+        imagebuild::History history(path);
+        QVERIFY(!history.append(r));
+        QList<qint64> stopped;
+        history.setProcesses({[](qint64 pid) { return pid != 4242; },
+                              [](qint64 pgid) { return pgid == 4343; },
+                              [&stopped](qint64 pgid) { stopped << pgid; }});
+        const imagebuild::History::Recovery first = history.recover();
+        QCOMPARE(first.interrupted, QStringList{r.id});
+        QCOMPARE(stopped, QList<qint64>{4343});
+        QVERIFY(first.notices.join(QLatin1Char(' ')).contains(QLatin1String("4343")));
+        QVERIFY(history.recover().notices.isEmpty()); // said once
     }
 
     void defaultPathsAreInAppData() {
