@@ -93,6 +93,14 @@
         <source>Build</source>
         <translation>Build</translation>
     </message>
+    <message>
+        <source>interrupted</source>
+        <translation>unterbrochen</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
 </context>
 <context>
     <name>sagedock::app::BuildStageModel</name>
@@ -370,6 +378,93 @@
     <message>
         <source>Go to Build</source>
         <translation>Zu „Build“</translation>
+    </message>
+    <message>
+        <source>SageDock stopped unexpectedly last time; the build history was repaired:</source>
+        <translation>SageDock wurde beim letzten Mal unerwartet beendet; der Build-Verlauf wurde repariert:</translation>
+    </message>
+    <message>
+        <source>The build history had broken lines; they were skipped (see the Builds page).</source>
+        <translation>Der Build-Verlauf hatte beschädigte Zeilen; sie wurden übersprungen (siehe Seite „Build“).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Build %1 was interrupted when SageDock stopped (see the Builds page).</source>
+        <translation>
+            <numerusform>Build %1 wurde unterbrochen, als SageDock beendet wurde (siehe Seite „Build“).</numerusform>
+            <numerusform>Die Builds %1 wurden unterbrochen, als SageDock beendet wurde (siehe Seite „Build“).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search tox environments, e.g. jammy standard</source>
+        <translation>tox-Umgebungen suchen, z. B. jammy standard</translation>
+    </message>
+    <message>
+        <source>tox environment:</source>
+        <translation>tox-Umgebung:</translation>
+    </message>
+    <message>
+        <source>none; e.g. incremental, sitepackages</source>
+        <translation>keine; z. B. incremental, sitepackages</translation>
+    </message>
+    <message>
+        <source>Modifiers:</source>
+        <translation>Modifikatoren:</translation>
+    </message>
+    <message>
+        <source>Builds like:</source>
+        <translation>Baut wie:</translation>
+    </message>
+    <message>
+        <source>optional, e.g. config.status (make targets, like tox -e … -- ARGS)</source>
+        <translation>optional, z. B. config.status (make-Ziele, wie tox -e … -- ARGS)</translation>
+    </message>
+    <message>
+        <source>Arguments after --:</source>
+        <translation>Argumente nach --:</translation>
+    </message>
+    <message>
+        <source>Reading tox.ini…</source>
+        <translation>tox.ini wird gelesen …</translation>
+    </message>
+    <message>
+        <source>⚠ tox.ini: %1</source>
+        <translation>⚠ tox.ini: %1</translation>
+    </message>
+    <message>
+        <source>No tox.ini in this folder: SageDock&apos;s own table of systems is used.</source>
+        <translation>Keine tox.ini in diesem Ordner: SageDocks eigene Systemtabelle wird verwendet.</translation>
+    </message>
+    <message>
+        <source>tox.ini offers %1 docker environments for %2 systems; any other name it accepts can be put together below.</source>
+        <translation>tox.ini bietet %1 Docker-Umgebungen für %2 Systeme an; jeden anderen Namen, den sie akzeptiert, können Sie unten zusammenstellen.</translation>
+    </message>
+    <message>
+        <source>tox -e %1</source>
+        <translation>tox -e %1</translation>
+    </message>
+    <message>
+        <source>The arguments after -- are not plain words: %1</source>
+        <translation>Die Argumente nach -- sind keine einfachen Wörter: %1</translation>
+    </message>
+    <message>
+        <source>a redirection</source>
+        <translation>eine Umleitung</translation>
+    </message>
+    <message>
+        <source>Give make targets or words in quotes, without $, ` or redirections.</source>
+        <translation>Geben Sie make-Ziele oder Wörter in Anführungszeichen an, ohne $, ` oder Umleitungen.</translation>
+    </message>
+    <message>
+        <source>The checkout&apos;s tox.ini does not define %1 (no %2 factor).</source>
+        <translation>Die tox.ini des Checkouts definiert %1 nicht (kein Faktor %2).</translation>
+    </message>
+    <message>
+        <source>Choose one of the environments listed above.</source>
+        <translation>Wählen Sie eine der oben aufgeführten Umgebungen.</translation>
+    </message>
+    <message>
+        <source>Did you mean %1?</source>
+        <translation>Meinten Sie %1?</translation>
     </message>
 </context>
 <context>
@@ -678,14 +773,6 @@ OS/Architektur: %2/%3</translation>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <source>&amp;Open</source>
-        <translation>Ö&amp;ffnen</translation>
-    </message>
-    <message>
-        <source>&amp;Copy URL</source>
-        <translation>URL &amp;kopieren</translation>
-    </message>
-    <message>
         <source>The list of versions could not be fetched (%1). Versions already on this computer are shown.</source>
         <translation>Die Versionsliste konnte nicht abgerufen werden (%1). Angezeigt werden die bereits auf diesem Computer vorhandenen Versionen.</translation>
     </message>
@@ -714,32 +801,8 @@ OS/Architektur: %2/%3</translation>
         <translation>Bereit</translation>
     </message>
     <message>
-        <source>A session is already running</source>
-        <translation>Eine Sitzung läuft bereits</translation>
-    </message>
-    <message>
-        <source>%1 already runs Jupyter on the folder %2 (%3).</source>
-        <translation>%1 führt Jupyter bereits mit dem Ordner %2 aus (%3).</translation>
-    </message>
-    <message>
-        <source>Open that session, or start another one on the same folder?</source>
-        <translation>Diese Sitzung öffnen oder eine weitere mit demselben Ordner starten?</translation>
-    </message>
-    <message>
-        <source>&amp;Open It</source>
-        <translation>Ö&amp;ffnen</translation>
-    </message>
-    <message>
-        <source>&amp;Start Another</source>
-        <translation>Weitere &amp;starten</translation>
-    </message>
-    <message>
         <source>Opened the running session %1.</source>
         <translation>Laufende Sitzung %1 geöffnet.</translation>
-    </message>
-    <message>
-        <source>No web browser could be started. Press Copy URL and paste the address into a browser.</source>
-        <translation>Es konnte kein Webbrowser gestartet werden. Klicken Sie auf „URL kopieren“ und fügen Sie die Adresse in einen Browser ein.</translation>
     </message>
 </context>
 <context>
@@ -897,6 +960,10 @@ OS/Architektur: %2/%3</translation>
     <message>
         <source>Could not stop every session: %1</source>
         <translation>Nicht alle Sitzungen konnten beendet werden: %1</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
     </message>
 </context>
 <context>
@@ -1269,6 +1336,21 @@ OS/Architektur: %2/%3</translation>
     </message>
 </context>
 <context>
+    <name>sagedock::app::ReadyRow</name>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy URL</source>
+        <translation>URL &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>No web browser could be started. Press Copy URL and paste the address into a browser.</source>
+        <translation>Es konnte kein Webbrowser gestartet werden. Drücken Sie „URL kopieren“ und fügen Sie die Adresse in einen Browser ein.</translation>
+    </message>
+</context>
+<context>
     <name>sagedock::app::ReleaseModel</name>
     <message>
         <source>Latest release</source>
@@ -1413,6 +1495,29 @@ OS/Architektur: %2/%3</translation>
     </message>
 </context>
 <context>
+    <name>sagedock::app::SameFolderCheck</name>
+    <message>
+        <source>A session is already running</source>
+        <translation>Eine Sitzung läuft bereits</translation>
+    </message>
+    <message>
+        <source>%1 already runs Jupyter on the folder %2 (%3).</source>
+        <translation>%1 führt Jupyter bereits auf dem Ordner %2 aus (%3).</translation>
+    </message>
+    <message>
+        <source>Open that session, or start another one on the same folder?</source>
+        <translation>Diese Sitzung öffnen oder eine weitere auf demselben Ordner starten?</translation>
+    </message>
+    <message>
+        <source>&amp;Open It</source>
+        <translation>Sitzung ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Start Another</source>
+        <translation>&amp;Weitere starten</translation>
+    </message>
+</context>
+<context>
     <name>sagedock::app::SessionModel</name>
     <message numerus="yes">
         <source>%n second(s)</source>
@@ -1551,12 +1656,34 @@ OS/Architektur: %2/%3</translation>
         <translation>URL &amp;kopieren</translation>
     </message>
     <message>
-        <source>No web browser could be started. Press Copy URL and paste the address into a browser.</source>
-        <translation>Es konnte kein Webbrowser gestartet werden. Klicken Sie auf „URL kopieren“ und fügen Sie die Adresse in einen Browser ein.</translation>
-    </message>
-    <message>
         <source>Copied the address of %1.</source>
         <translation>Adresse von %1 kopiert.</translation>
+    </message>
+</context>
+<context>
+    <name>sagedock::app::ToxEnvironmentModel</name>
+    <message numerus="yes">
+        <source>%n environment(s)</source>
+        <translation>
+            <numerusform>%n Umgebung</numerusform>
+            <numerusform>%n Umgebungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>tox -e %1</source>
+        <translation>tox -e %1</translation>
+    </message>
+    <message>
+        <source>System / tox environment</source>
+        <translation>System / tox-Umgebung</translation>
+    </message>
+    <message>
+        <source>Packages</source>
+        <translation>Pakete</translation>
+    </message>
+    <message>
+        <source>Modifiers</source>
+        <translation>Modifikatoren</translation>
     </message>
 </context>
 <context>
@@ -2137,20 +2264,35 @@ OS/Architektur: %2/%3</translation>
         <translation>Unverschlüsseltes HTTP geht nur an diesen Computer oder an eine in den Einstellungen als unsicher markierte Registry; bitten Sie den Betreiber der Registry, auf HTTPS umzuleiten.</translation>
     </message>
     <message>
-        <source>%1 holds no PEM certificate.</source>
-        <translation>%1 enthält kein PEM-Zertifikat.</translation>
-    </message>
-    <message>
-        <source>Choose a file with -----BEGIN CERTIFICATE----- blocks.</source>
-        <translation>Wählen Sie eine Datei mit Blöcken -----BEGIN CERTIFICATE-----.</translation>
-    </message>
-    <message>
         <source>%1 has no matching key.</source>
         <translation>Zu %1 gibt es keinen passenden Schlüssel.</translation>
     </message>
     <message>
         <source>Put its key next to it as %1.</source>
         <translation>Legen Sie den Schlüssel daneben als %1 ab.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 closed the connection in the middle of an answer, %n time(s) in a row (%2).</source>
+        <translation>
+            <numerusform>%1 hat die Verbindung mitten in einer Antwort geschlossen, %n Mal hintereinander (%2).</numerusform>
+            <numerusform>%1 hat die Verbindung mitten in einer Antwort geschlossen, %n Mal hintereinander (%2).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Try again; if it persists, a proxy or the server drops connections.</source>
+        <translation>Versuchen Sie es erneut; wenn es bleibt, bricht ein Proxy oder der Server Verbindungen ab.</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate (-----BEGIN CERTIFICATE-----).</source>
+        <translation>%1 enthält kein PEM-Zertifikat (-----BEGIN CERTIFICATE-----).</translation>
+    </message>
+    <message>
+        <source>The Extra CA certificates file is not used, only the system&apos;s CAs: %1</source>
+        <translation>Die Datei mit zusätzlichen CA-Zertifikaten wird nicht verwendet, nur die CAs des Systems: %1</translation>
+    </message>
+    <message>
+        <source>Choose a PEM file of CA certificates under Preferences &gt; Extra CA certificates, or clear it.</source>
+        <translation>Wählen Sie unter Einstellungen &gt; Zusätzliche CA-Zertifikate eine PEM-Datei mit CA-Zertifikaten, oder leeren Sie das Feld.</translation>
     </message>
 </context>
 <context>
@@ -2378,6 +2520,54 @@ OS/Architektur: %2/%3</translation>
         <source>tox.ini has an invalid setenv line &quot;%1&quot; for %2.</source>
         <translation>tox.ini enthält eine ungültige setenv-Zeile „%1“ für %2.</translation>
     </message>
+    <message>
+        <source>%1 has no tox.ini.</source>
+        <translation>%1 hat keine tox.ini.</translation>
+    </message>
+    <message>
+        <source>--tox-env needs a checkout with a tox.ini, e.g. SAGE_ROOT.</source>
+        <translation>--tox-env braucht einen Checkout mit einer tox.ini, z. B. SAGE_ROOT.</translation>
+    </message>
+    <message>
+        <source>Cannot prepare the planning pass in %1.</source>
+        <translation>Der Planungsdurchlauf kann in %1 nicht vorbereitet werden.</translation>
+    </message>
+    <message>
+        <source>%1 is not on the tox environment&apos;s PATH.</source>
+        <translation>%1 ist nicht im PATH der tox-Umgebung.</translation>
+    </message>
+    <message>
+        <source>tox would fail the same way; install it or fix PATH.</source>
+        <translation>tox würde genauso scheitern; installieren Sie es oder korrigieren Sie PATH.</translation>
+    </message>
+    <message>
+        <source>The tox command &quot;%1&quot; did not run: %2</source>
+        <translation>Der tox-Befehl „%1“ lief nicht: %2</translation>
+    </message>
+    <message>
+        <source>The planning pass of &quot;%1&quot; failed (exit %2): %3</source>
+        <translation>Der Planungsdurchlauf von „%1“ ist fehlgeschlagen (Exit %2): %3</translation>
+    </message>
+    <message>
+        <source>The tox command &quot;%1&quot; failed (exit %2): %3</source>
+        <translation>Der tox-Befehl „%1“ ist fehlgeschlagen (Exit %2): %3</translation>
+    </message>
+    <message>
+        <source>tox -e %1 would stop here too.</source>
+        <translation>tox -e %1 würde hier ebenfalls abbrechen.</translation>
+    </message>
+    <message>
+        <source>The planning pass left an unreadable record.</source>
+        <translation>Der Planungsdurchlauf hat eine unlesbare Aufzeichnung hinterlassen.</translation>
+    </message>
+    <message>
+        <source>The tox environment runs &quot;docker %1&quot; between builds, which SageDock does not run.</source>
+        <translation>Die tox-Umgebung führt zwischen den Builds „docker %1“ aus, was SageDock nicht ausführt.</translation>
+    </message>
+    <message>
+        <source>Run this environment with tox itself.</source>
+        <translation>Führen Sie diese Umgebung mit tox selbst aus.</translation>
+    </message>
 </context>
 <context>
     <name>sagedock::imagebuild::CliProbe</name>
@@ -2439,6 +2629,10 @@ OS/Architektur: %2/%3</translation>
     <message>
         <source>docker build exited with code %1.</source>
         <translation>docker build wurde mit Code %1 beendet.</translation>
+    </message>
+    <message>
+        <source>%1 failed (exit %2).</source>
+        <translation>%1 ist fehlgeschlagen (Exit %2).</translation>
     </message>
 </context>
 <context>
@@ -3422,10 +3616,6 @@ OS/Architektur: %2/%3</translation>
         <translation>%1 spricht nur unverschlüsseltes HTTP, und SageDock spricht mit ihr nur über HTTPS.</translation>
     </message>
     <message>
-        <source>If you trust the network to it, add %1 to the registries allowed over plain HTTP in Preferences (insecureRegistries).</source>
-        <translation>Wenn Sie dem Netzwerk dorthin vertrauen, fügen Sie %1 in den Einstellungen zu den Registries hinzu, die unverschlüsseltes HTTP verwenden dürfen (insecureRegistries).</translation>
-    </message>
-    <message>
         <source>The token service of %1 is at a plain-HTTP address (%2); SageDock does not send your credentials there.</source>
         <translation>Der Token-Dienst von %1 liegt unter einer unverschlüsselten HTTP-Adresse (%2); SageDock sendet Ihre Zugangsdaten nicht dorthin.</translation>
     </message>
@@ -3472,6 +3662,18 @@ OS/Architektur: %2/%3</translation>
     <message>
         <source>%1 sent more than %2 of tags (%3 tags in %4 pages) and more pages follow; SageDock stopped reading.</source>
         <translation>%1 hat mehr als %2 an Tags gesendet (%3 Tags auf %4 Seiten), und weitere Seiten folgen; SageDock hat das Lesen beendet.</translation>
+    </message>
+    <message>
+        <source>If you trust the network to it, add %1 to the registries allowed over plain HTTP in Preferences, or to &quot;insecure-registries&quot; in /etc/docker/daemon.json as for dockerd.</source>
+        <translation>Wenn Sie dem Netz dorthin vertrauen, fügen Sie %1 in den Einstellungen zu den Registries hinzu, die unverschlüsseltes HTTP verwenden dürfen, oder wie für dockerd zu „insecure-registries“ in /etc/docker/daemon.json.</translation>
+    </message>
+    <message>
+        <source>daemon.json is not a JSON object (%1).</source>
+        <translation>daemon.json ist kein JSON-Objekt (%1).</translation>
+    </message>
+    <message>
+        <source>dockerd refuses such a file too; fix it and restart dockerd.</source>
+        <translation>dockerd lehnt eine solche Datei ebenfalls ab; korrigieren Sie sie und starten Sie dockerd neu.</translation>
     </message>
 </context>
 <context>

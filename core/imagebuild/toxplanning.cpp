@@ -103,7 +103,7 @@ QString findOnPath(const QString& program, const QString& path) {
     return {};
 }
 
-util::Error applyDockerCalls(BuildPlan& plan, const QList<PlannedDockerCall>& calls) {
+Error applyDockerCalls(BuildPlan& plan, const QList<PlannedDockerCall>& calls) {
     const QDir cwd(plan.contextDir);
     for (const PlannedDockerCall& call : calls) {
         const QStringList& argv = call.argv;
