@@ -192,10 +192,11 @@ void Planner::planGeneric(const GenericBuildOptions& options) {
 void Planner::doStart() {
     if (m_plan.mode == BuildPlan::Mode::Generic)
         startGeneric();
-    else if (!m_sage.toxEnv.isEmpty())
-        startTox();
-    else if (m_sage.baseImage.isEmpty() && hasToxDockerEnvironments(m_sage.sourceDir)) {
-        // The checkout's tox.ini wins over the bundled catalog: --system & co. name a tox environment.
+    else if (!m_sage.toxEnv.isEmpty() ||
+             (m_sage.baseImage.isEmpty() && hasToxDockerEnvironments(m_sage.sourceDir))) {
+        // The checkout's tox.ini wins over the bundled catalog: --system & co. name a tox environment,
+        // and the options given beside a tox environment (the Builds page's tag, push prefix, ...)
+        // set the variables its loop reads. toxOptions is idempotent, so the CLI's call before is fine.
         m_sage = toxOptions(m_sage, processEnvironment());
         startTox();
     } else
