@@ -1334,6 +1334,18 @@ OS/Architektur: %2/%3</translation>
         <source>A new language applies the next time SageDock starts.</source>
         <translation>Eine neue Sprache wird beim nächsten Start von SageDock wirksam.</translation>
     </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>How long a launch waits for Jupyter to print its address before it gives up and shows the container&apos;s log.</source>
+        <translation>Wie lange ein Start darauf wartet, dass Jupyter seine Adresse ausgibt, bevor er aufgibt und das Protokoll des Containers zeigt.</translation>
+    </message>
+    <message>
+        <source>Wait for Jupyter at most:</source>
+        <translation>Höchstens auf Jupyter warten:</translation>
+    </message>
 </context>
 <context>
     <name>sagedock::app::ReadyRow</name>

@@ -11,10 +11,12 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QSocketNotifier>
 
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
 #include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -30,29 +32,37 @@ struct Text {
 
 using Loaded = std::function<void(util::Result<buildlog::Diagnoser>)>;
 
-// Standard input is read as it arrives, from the event loop (never a blocking read), so the global
-// --timeout ends a pipe that stalls or never closes, like every other wait of the CLI.
-class StdinReader final : public QObject {
+// Standard input, a named pipe or a device is read as it arrives, from the event loop (never a
+// blocking read), so the global --timeout ends a pipe that stalls or never closes, like every other
+// wait of the CLI. The reader owns a descriptor it opened itself (not standard input).
+class StreamReader final : public QObject {
 public:
-    explicit StdinReader(Loaded done)
+    StreamReader(int fd, bool owned, QString name, Loaded done)
         : QObject(QCoreApplication::instance())
+        , m_fd(fd)
+        , m_owned(owned)
+        , m_name(std::move(name))
         , m_done(std::move(done))
         , m_parser(buildlog::Parser::create(buildlog::LogFormat::Unknown))
-        , m_notifier(STDIN_FILENO, QSocketNotifier::Read, this)
+        , m_notifier(fd, QSocketNotifier::Read, this)
         , m_chunk(1 << 20, Qt::Uninitialized) {
         connect(&m_notifier, &QSocketNotifier::activated, this, [this] { readSome(); });
+    }
+    ~StreamReader() override {
+        if (m_owned)
+            ::close(m_fd);
     }
 
 private:
     void readSome() {
         // The notifier says data (or the end) is there: one read() returns without waiting.
-        const ssize_t n = ::read(STDIN_FILENO, m_chunk.data(), size_t(m_chunk.size()));
+        const ssize_t n = ::read(m_fd, m_chunk.data(), size_t(m_chunk.size()));
         if (n < 0 && (errno == EINTR || errno == EAGAIN))
             return;
         if (n < 0)
-            return end(util::Error::make(util::ErrorCode::Io,
-                                         Text::tr("Cannot read standard input: %1")
-                                             .arg(QString::fromLocal8Bit(std::strerror(errno)))));
+            return end(util::Error::make(
+                util::ErrorCode::Io,
+                Text::tr("Cannot read %1: %2").arg(m_name, QString::fromLocal8Bit(std::strerror(errno)))));
         if (n == 0) {
             m_diagnoser.addEvents(m_parser->finish());
             m_diagnoser.setFormat(m_parser->format());
@@ -69,6 +79,9 @@ private:
         m_done(std::move(result));
     }
 
+    int m_fd;
+    bool m_owned;
+    QString m_name;
     Loaded m_done;
     std::unique_ptr<buildlog::Parser> m_parser;
     buildlog::Diagnoser m_diagnoser;
@@ -80,9 +93,10 @@ private:
 void report(cli::Io& io, const QString& path, const buildlog::Diagnoser& a, const QString& other,
             const buildlog::Diagnoser* b, bool json) {
     const buildlog::Diagnosis da = a.result();
-    // A log SageDock wrote for a tox environment names it in its first line (one bounded read).
+    // A log SageDock wrote for a tox environment names it in its first line (one bounded read). Only a
+    // regular file can be read twice: a pipe is gone, and opening it again would wait for a writer.
     QString toxEnv;
-    if (path != QLatin1String("-")) {
+    if (path != QLatin1String("-") && QFileInfo(path).isFile()) {
         QFile f(path);
         if (f.open(QIODevice::ReadOnly))
             toxEnv = imagebuild::toxEnvironmentOfLogLine(QString::fromUtf8(f.readLine(4096)));
@@ -111,10 +125,23 @@ void report(cli::Io& io, const QString& path, const buildlog::Diagnoser& a, cons
 }
 
 void load(const QString& path, Loaded done) {
-    if (path == QLatin1String("-"))
-        new StdinReader(std::move(done));
-    else
+    if (path == QLatin1String("-")) {
+        new StreamReader(STDIN_FILENO, false, Text::tr("standard input"), std::move(done));
+        return;
+    }
+    const QFileInfo info(path);
+    if (!info.exists() || info.isFile() || info.isDir()) {
+        done(buildlog::diagnoseFile(path)); // a regular file ends; the others get diagnoseFile's error
+        return;
+    }
+    // A named pipe or a device: O_NONBLOCK so that open() does not wait for a writer, and reads from
+    // the event loop so that --timeout applies (Linux reports no hang-up before a writer came).
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
         done(buildlog::diagnoseFile(path));
+        return;
+    }
+    new StreamReader(fd, true, path, std::move(done));
 }
 
 } // namespace

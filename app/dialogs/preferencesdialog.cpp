@@ -107,6 +107,13 @@ QWidget* PreferencesDialog::buildLaunchTab() {
     m_port->setObjectName(QStringLiteral("jupyterPort"));
     m_port->setRange(1024, 65535);
     form->addRow(tr("First Jupyter port to try:"), m_port);
+    m_readyTimeout = new QSpinBox(page);
+    m_readyTimeout->setObjectName(QStringLiteral("readyTimeout"));
+    m_readyTimeout->setRange(5, 3600);
+    m_readyTimeout->setSuffix(tr(" s"));
+    m_readyTimeout->setToolTip(tr("How long a launch waits for Jupyter to print its address before it "
+                                  "gives up and shows the container's log."));
+    form->addRow(tr("Wait for Jupyter at most:"), m_readyTimeout);
     m_openBrowser = new QCheckBox(tr("Open the browser when Jupyter is ready"), page);
     m_openBrowser->setObjectName(QStringLiteral("openBrowser"));
     form->addRow(m_openBrowser);
@@ -153,6 +160,7 @@ void PreferencesDialog::load() {
     m_caBundle->setText(m_settings.extraCaBundle());
     m_notebooks->setText(m_settings.notebooksFolder());
     m_port->setValue(m_settings.jupyterPort());
+    m_readyTimeout->setValue(m_settings.jupyterReadyTimeoutSeconds());
     m_openBrowser->setChecked(m_settings.openBrowser());
     m_keepContainers->setChecked(m_settings.keepContainersOnStop());
     m_publishAll->setChecked(m_settings.publishOnAllInterfaces());
@@ -177,6 +185,7 @@ void PreferencesDialog::accept() {
     m_settings.setExtraCaBundle(m_caBundle->text().trimmed());
     m_settings.setNotebooksFolder(m_notebooks->text().trimmed());
     m_settings.setJupyterPort(m_port->value());
+    m_settings.setJupyterReadyTimeoutSeconds(m_readyTimeout->value());
     m_settings.setOpenBrowser(m_openBrowser->isChecked());
     m_settings.setKeepContainersOnStop(m_keepContainers->isChecked());
     m_settings.setPublishOnAllInterfaces(m_publishAll->isChecked());

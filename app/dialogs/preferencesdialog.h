@@ -37,6 +37,7 @@ private:
     QLineEdit* m_matrixRepository = nullptr;
     QLineEdit* m_notebooks = nullptr;
     QSpinBox* m_port = nullptr;
+    QSpinBox* m_readyTimeout = nullptr;
     QCheckBox* m_openBrowser = nullptr;
     QCheckBox* m_keepContainers = nullptr;
     QCheckBox* m_publishAll = nullptr;

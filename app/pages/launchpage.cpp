@@ -192,6 +192,7 @@ void LaunchPage::launchSelected() {
     options.notebooksFolder = m_folder->commit();
     options.preferredPort = m_context.settings().jupyterPort();
     options.publishOnAllInterfaces = m_context.settings().publishOnAllInterfaces();
+    options.readyTimeoutMs = m_context.settings().jupyterReadyTimeoutSeconds() * 1000;
     options.extraLabels = m_extraLabels;
     m_context.settings().setOpenBrowser(m_openBrowser->isChecked());
     m_sameFolder->run(m_sessions, options,

@@ -235,6 +235,7 @@ void ReviewPage::start(bool shell) {
     options.notebooksFolder = m_folder->commit();
     options.preferredPort = m_context.settings().jupyterPort();
     options.publishOnAllInterfaces = m_context.settings().publishOnAllInterfaces();
+    options.readyTimeoutMs = m_context.settings().jupyterReadyTimeoutSeconds() * 1000;
     options.extraLabels = m_extraLabels;
     m_sameFolder->run(m_sessions, options,
                       [this, options](SameFolderCheck::Decision d, const launch::Session& running) {

@@ -49,6 +49,31 @@ struct Text {
 // A line of the history that says "the broken lines before me were reported".
 constexpr const char* kNoteKey = "history_note";
 
+// A record is a few KiB (argv, paths, a short error); a line longer than this is not one of ours, and
+// reading it whole could take any amount of memory.
+constexpr qint64 kMaxRecordLine = 1 << 20;
+
+// The next line of the file, at most kMaxRecordLine bytes. A longer line is skipped to its end and
+// reported as `tooLong` (the record after it still counts).
+struct Line {
+    QByteArray text;
+    bool tooLong = false;
+};
+Line nextLine(QFile& f) {
+    Line out;
+    out.text = f.readLine(kMaxRecordLine + 1);
+    if (out.text.size() <= kMaxRecordLine || out.text.endsWith('\n'))
+        return out;
+    out.tooLong = true;
+    out.text.clear();
+    while (!f.atEnd()) {
+        const QByteArray rest = f.readLine(kMaxRecordLine);
+        if (rest.isEmpty() || rest.endsWith('\n'))
+            break;
+    }
+    return out;
+}
+
 struct Scan {
     QList<BuildRecord> records; // newest version of each id, in order of first appearance
     int brokenSinceNote = 0;    // lines that are not records, after the last note
@@ -64,7 +89,12 @@ util::Result<Scan> scan(const QString& path) {
                                  f.errorString());
     QHash<QString, qsizetype> index;
     while (!f.atEnd()) {
-        const QByteArray line = f.readLine().trimmed();
+        const Line next = nextLine(f);
+        if (next.tooLong) {
+            ++out.brokenSinceNote;
+            continue;
+        }
+        const QByteArray line = next.text.trimmed();
         if (line.isEmpty())
             continue;
         // A torn line (a crash mid-append) or a foreign edit must not hide the other builds.

@@ -2,6 +2,8 @@
 
 #include "util/paths.h"
 
+#include <algorithm>
+
 namespace sagedock::util {
 
 namespace {
@@ -14,6 +16,7 @@ constexpr const char* kMatrixTag = "matrix/tag";
 constexpr const char* kMatrixPackages = "matrix/packages";
 constexpr const char* kNotebooksFolder = "launch/notebooksFolder";
 constexpr const char* kJupyterPort = "launch/jupyterPort";
+constexpr const char* kReadyTimeout = "launch/readyTimeoutSeconds";
 constexpr const char* kOpenBrowser = "launch/openBrowser";
 constexpr const char* kKeepContainers = "launch/keepContainersOnStop";
 constexpr const char* kPublishAll = "launch/publishOnAllInterfaces";
@@ -106,6 +109,15 @@ int Settings::jupyterPort() const {
 }
 void Settings::setJupyterPort(int v) {
     setValue(kJupyterPort, v);
+}
+
+int Settings::jupyterReadyTimeoutSeconds() const {
+    bool ok = false;
+    const int seconds = value(kReadyTimeout, 120).toInt(&ok);
+    return ok ? std::clamp(seconds, 5, 3600) : 120;
+}
+void Settings::setJupyterReadyTimeoutSeconds(int v) {
+    setValue(kReadyTimeout, v);
 }
 
 bool Settings::openBrowser() const {

@@ -44,6 +44,10 @@ public:
     void setNotebooksFolder(const QString& value);
     int jupyterPort() const; // first host port tried, default 8888
     void setJupyterPort(int value);
+    // Seconds a launch waits for Jupyter's token URL before it gives up with the log's tail, default
+    // 120 (a real SageMath's first start on a slow disk takes tens of seconds); clamped to 5..3600.
+    int jupyterReadyTimeoutSeconds() const;
+    void setJupyterReadyTimeoutSeconds(int value);
     bool openBrowser() const; // default true
     void setOpenBrowser(bool value);
     bool keepContainersOnStop() const; // default false: stop removes the container

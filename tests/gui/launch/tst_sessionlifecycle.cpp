@@ -415,6 +415,9 @@ private Q_SLOTS:
         QTest::newRow("image exits before Jupyter is ready")
             << "exits"
             << "The container stopped before Jupyter was ready.";
+        // The wait is the user's setting (Preferences ▸ Launch), here its smallest value.
+        QTest::newRow("Jupyter never prints a token URL") << "no-token"
+                                                          << "Jupyter did not get ready within 5 s.";
     }
 
     void launchFaultsAreOneSentence() {
@@ -427,14 +430,18 @@ private Q_SLOTS:
         QVERIFY2(faulty.error().isEmpty(), qPrintable(faulty.error()));
         const QString folder = faulty.path();
         const bool exits = fault == QLatin1String("exits");
-        const QString repository = exits ? QStringLiteral("sagedock-fixture/sagemath-faults")
-                                         : QStringLiteral("sagedock-fixture/sagemath");
-        const QString tag = exits ? QStringLiteral("exits") : QStringLiteral("latest");
+        const bool imageFault = exits || fault == QLatin1String("no-token");
+        const QString repository = imageFault ? QStringLiteral("sagedock-fixture/sagemath-faults")
+                                              : QStringLiteral("sagedock-fixture/sagemath");
+        const QString tag = imageFault ? fault : QStringLiteral("latest");
         const QFileInfo before(folder);
 
         m_settings->setNotebooksFolder(folder);
-        const auto restore = qScopeGuard(
-            [this] { m_settings->setNotebooksFolder(m_tmp.filePath(QStringLiteral("SageMath"))); });
+        m_settings->setJupyterReadyTimeoutSeconds(5);
+        const auto restore = qScopeGuard([this] {
+            m_settings->setNotebooksFolder(m_tmp.filePath(QStringLiteral("SageMath")));
+            m_settings->setJupyterReadyTimeoutSeconds(120);
+        });
         app::LaunchPage page(*m_context);
         page.resize(900, 600);
         page.show();
@@ -457,9 +464,13 @@ private Q_SLOTS:
         auto* message = page.findChild<QLabel*>(QStringLiteral("messageLabel"));
         QVERIFY2(message->text().startsWith(QLatin1String("Error: ")) && message->text().contains(words),
                  qPrintable(message->text()));
-        if (fault == QLatin1String("exits")) {
+        if (exits) {
             // The image's own last words are shown under the sentence.
             QVERIFY2(message->text().contains(QLatin1String("No module named notebook (fixture)")),
+                     qPrintable(message->text()));
+        } else if (imageFault) {
+            // The log's tail says what the image did instead of printing its URL.
+            QVERIFY2(message->text().contains(QLatin1String("it never prints its URL")),
                      qPrintable(message->text()));
         } else {
             // Refused before anything was created: the sentence is the whole message.
@@ -467,7 +478,7 @@ private Q_SLOTS:
         }
         // Nothing deleted (a refused folder stays as it was), nothing left running.
         const QFileInfo after(folder);
-        QCOMPARE(after.exists(), exits || before.exists());
+        QCOMPARE(after.exists(), imageFault || before.exists());
         QCOMPARE(after.isSymLink(), before.isSymLink());
         QCOMPARE(after.isFile(), before.isFile());
         if (fault == QLatin1String("file"))

@@ -86,12 +86,15 @@ private Q_SLOTS:
         auto* insecure = dialog.findChild<QLineEdit*>(QStringLiteral("insecureRegistries"));
         auto* port = dialog.findChild<QSpinBox*>(QStringLiteral("jupyterPort"));
         auto* publishAll = dialog.findChild<QCheckBox*>(QStringLiteral("publishAll"));
+        auto* readyTimeout = dialog.findChild<QSpinBox*>(QStringLiteral("readyTimeout"));
         auto* repository = dialog.findChild<QLineEdit*>(QStringLiteral("matrixRepository"));
-        QVERIFY(endpoint && insecure && port && publishAll && repository);
+        QVERIFY(endpoint && insecure && port && publishAll && readyTimeout && repository);
+        QCOMPARE(readyTimeout->value(), 120);
         QVERIFY(!publishAll->isChecked()); // 127.0.0.1 only by default
         endpoint->setText(QStringLiteral("tcp://build-host:2376"));
         insecure->setText(QStringLiteral("10.1.1.1:5000, localhost:5001"));
         port->setValue(9000);
+        readyTimeout->setValue(300);
         repository->setText(QStringLiteral("ghcr.io/me/sage"));
         auto* buttons = dialog.findChild<QDialogButtonBox*>();
         QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
@@ -99,6 +102,7 @@ private Q_SLOTS:
         QCOMPARE(m_settings->insecureRegistries(),
                  (QStringList{QStringLiteral("10.1.1.1:5000"), QStringLiteral("localhost:5001")}));
         QCOMPARE(m_settings->jupyterPort(), 9000);
+        QCOMPARE(m_settings->jupyterReadyTimeoutSeconds(), 300);
         QCOMPARE(m_settings->matrixRepository(), QStringLiteral("ghcr.io/me/sage/")); // Sage needs the slash
     }
 

@@ -27,6 +27,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 #include <memory>
 
 #include <nlohmann/json.hpp>
@@ -383,18 +385,31 @@ private Q_SLOTS:
         stream->cancel();
     }
 
-    // ---- diagnose-log on standard input: a pipe that stalls ends at --timeout, with one sentence.
+    // ---- diagnose-log reading a pipe (standard input, or a named pipe given as FILE): never a blocking
+    // open or read, so a pipe that stalls or never gets a writer ends at --timeout with one sentence,
+    // and a log that arrives and ends is diagnosed.
 
-    void stalledStdinEndsAtTimeout() {
+    void stalledPipeEndsAtTimeout_data() {
+        QTest::addColumn<bool>("named");
+        QTest::newRow("standard input, some of a log, then nothing") << false;
+        QTest::newRow("named pipe that never gets a writer") << true;
+    }
+    void stalledPipeEndsAtTimeout() {
+        QFETCH(bool, named);
+        const QString fifo = m_tmp.filePath(QStringLiteral("stalled.fifo"));
+        QFile::remove(fifo);
+        QVERIFY(!named || ::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
         QProcess p;
         p.setProcessEnvironment(cliEnvironment());
         QSignalSpy finished(&p, &QProcess::finished);
-        p.start(qEnvironmentVariable("SAGEDOCK_CLI"), {QStringLiteral("--timeout"), QStringLiteral("2"),
-                                                       QStringLiteral("diagnose-log"), QStringLiteral("-")});
+        p.start(qEnvironmentVariable("SAGEDOCK_CLI"),
+                {QStringLiteral("--timeout"), QStringLiteral("2"), QStringLiteral("diagnose-log"),
+                 named ? fifo : QStringLiteral("-")});
         QVERIFY(p.waitForStarted(10000));
-        // Some of a log, then nothing: the write end stays open (never closeWriteChannel()).
-        p.write(
-            "#1 [internal] load build definition from Dockerfile\n#1 DONE 0.0s\n\n#2 [app 1/2] RUN make\n");
+        // The write end of standard input stays open (never closeWriteChannel()).
+        if (!named)
+            p.write("#1 [internal] load build definition from Dockerfile\n#1 DONE 0.0s\n\n#2 [app 1/2] RUN "
+                    "make\n");
         QElapsedTimer clock;
         clock.start();
         QVERIFY(finished.wait(20000));
@@ -406,18 +421,33 @@ private Q_SLOTS:
         QVERIFY2(clock.elapsed() < 15000, qPrintable(QString::number(clock.elapsed())));
     }
 
-    void stdinLogIsDiagnosed() {
-        // The same pipe, closed after a whole log: read as it arrives, diagnosed, exit 0.
+    void pipedLogIsDiagnosed_data() {
+        QTest::addColumn<bool>("named");
+        QTest::newRow("standard input") << false;
+        QTest::newRow("named pipe") << true;
+    }
+    void pipedLogIsDiagnosed() {
+        QFETCH(bool, named);
+        const QString fifo = m_tmp.filePath(QStringLiteral("log.fifo"));
+        QFile::remove(fifo);
+        QVERIFY(!named || ::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
         QProcess p;
         p.setProcessEnvironment(cliEnvironment());
         QSignalSpy finished(&p, &QProcess::finished);
         p.start(qEnvironmentVariable("SAGEDOCK_CLI"),
                 {QStringLiteral("--timeout"), QStringLiteral("30"), QStringLiteral("diagnose-log"),
-                 QStringLiteral("-"), QStringLiteral("--json")});
+                 named ? fifo : QStringLiteral("-"), QStringLiteral("--json")});
         QVERIFY(p.waitForStarted(10000));
-        p.write("#1 [internal] load build definition from Dockerfile\n#1 DONE 0.0s\n\n");
-        p.write("#2 [app 1/2] FROM base\n#2 CACHED\n\n#3 [app 2/2] RUN make\n#3 0.1 built\n#3 DONE 1.0s\n");
-        p.closeWriteChannel();
+        // A named pipe's writer waits in open() until the CLI has opened the reading end.
+        QFile writer(fifo);
+        QIODevice& in = named ? static_cast<QIODevice&>(writer) : p;
+        QVERIFY(!named || writer.open(QIODevice::WriteOnly | QIODevice::Unbuffered));
+        in.write("#1 [internal] load build definition from Dockerfile\n#1 DONE 0.0s\n\n");
+        in.write("#2 [app 1/2] FROM base\n#2 CACHED\n\n#3 [app 2/2] RUN make\n#3 0.1 built\n#3 DONE 1.0s\n");
+        if (named)
+            writer.close();
+        else
+            p.closeWriteChannel();
         QVERIFY(finished.wait(30000));
         QCOMPARE(p.exitCode(), 0);
         const nlohmann::json j =

@@ -118,6 +118,43 @@ private Q_SLOTS:
         QCOMPARE(h.load(2)->first().id, QStringLiteral("2"));
     }
 
+    // A line far longer than any record (a foreign file, a crash that wrote garbage): skipped in bounded
+    // pieces, reported once as a broken line, and the records on both sides of it stay.
+    void overlongLineIsSkipped_data() {
+        QTest::addColumn<qint64>("length");
+        QTest::addColumn<bool>("newline");
+        QTest::newRow("64 MiB, then a record") << qint64(64) * 1024 * 1024 << true;
+        QTest::newRow("just over 1 MiB") << qint64(1 << 20) + 1 << true;
+        QTest::newRow("64 MiB at the end, no newline") << qint64(64) * 1024 * 1024 << false;
+    }
+    void overlongLineIsSkipped() {
+        QFETCH(qint64, length);
+        QFETCH(bool, newline);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("h.jsonl"));
+        imagebuild::History history(path);
+        history.setProcesses({[](qint64) { return false; }, [](qint64) { return false; }, [](qint64) {}});
+        QVERIFY(!history.append(
+            record(QStringLiteral("1"), QStringLiteral("k"), imagebuild::StageStatus::Built)));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::Append));
+        const QByteArray piece(1 << 20, 'x');
+        for (qint64 left = length; left > 0; left -= piece.size())
+            f.write(piece.constData(), std::min<qint64>(left, piece.size()));
+        if (newline)
+            f.write("\n");
+        f.close();
+        if (newline)
+            QVERIFY(!history.append(
+                record(QStringLiteral("2"), QStringLiteral("k"), imagebuild::StageStatus::Cached)));
+        const auto records = history.load();
+        QVERIFY(records.ok());
+        QCOMPARE(records->size(), newline ? 2 : 1);
+        QCOMPARE(records->first().id, QStringLiteral("1"));
+        const imagebuild::History::Recovery recovery = history.recover();
+        QCOMPARE(recovery.notices.size(), 1);
+    }
+
     // Found by fuzz_history: values of the wrong type threw out of json::value() (the history and the
     // Builds page died on one edited line), numbers past int were undefined behaviour.
     void wrongTypesAreSkippedNotFatal_data() {

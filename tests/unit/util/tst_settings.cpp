@@ -19,6 +19,7 @@ private Q_SLOTS:
         QCOMPARE(s.matrixRepository(), QStringLiteral("ghcr.io/sagemath/sage/"));
         QCOMPARE(s.matrixTag(), QStringLiteral("dev"));
         QCOMPARE(s.jupyterPort(), 8888);
+        QCOMPARE(s.jupyterReadyTimeoutSeconds(), 120);
         QVERIFY(s.openBrowser());
         QVERIFY(!s.publishOnAllInterfaces()); // 127.0.0.1 only unless the user opts in
         QVERIFY(!s.keepContainersOnStop());
@@ -34,6 +35,7 @@ private Q_SLOTS:
             s.setEngineEndpoint(QStringLiteral("  unix:///run/podman/podman.sock "));
             s.setInsecureRegistries({QStringLiteral("10.0.0.5:5000")});
             s.setJupyterPort(9999);
+            s.setJupyterReadyTimeoutSeconds(300);
             s.setLanguage(QStringLiteral("de"));
             s.setOpenBrowser(false);
             s.sync();
@@ -43,6 +45,7 @@ private Q_SLOTS:
         QCOMPARE(s.engineEndpoint(), QStringLiteral("unix:///run/podman/podman.sock"));
         QCOMPARE(s.insecureRegistries(), QStringList{QStringLiteral("10.0.0.5:5000")});
         QCOMPARE(s.jupyterPort(), 9999);
+        QCOMPARE(s.jupyterReadyTimeoutSeconds(), 300);
         QCOMPARE(s.language(), QStringLiteral("de"));
         QVERIFY(!s.openBrowser());
     }
@@ -52,6 +55,25 @@ private Q_SLOTS:
         Settings s(&backend);
         s.setJupyterPort(70000);
         QCOMPARE(s.jupyterPort(), 8888);
+    }
+    // A hand-edited value outside what a launch can use is brought back into range, not obeyed.
+    void readyTimeoutIsClamped_data() {
+        QTest::addColumn<QVariant>("stored");
+        QTest::addColumn<int>("seconds");
+        QTest::newRow("zero") << QVariant(0) << 5;
+        QTest::newRow("negative") << QVariant(-30) << 5;
+        QTest::newRow("a day") << QVariant(86400) << 3600;
+        QTest::newRow("text") << QVariant(QStringLiteral("soon")) << 120;
+        QTest::newRow("in range") << QVariant(45) << 45;
+    }
+    void readyTimeoutIsClamped() {
+        QFETCH(QVariant, stored);
+        QFETCH(int, seconds);
+        QTemporaryDir dir;
+        QSettings backend(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+        backend.setValue(QStringLiteral("launch/readyTimeoutSeconds"), stored);
+        Settings s(&backend);
+        QCOMPARE(s.jupyterReadyTimeoutSeconds(), seconds);
     }
 };
 
