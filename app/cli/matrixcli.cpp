@@ -80,8 +80,10 @@ void addSelectionOptions(QCommandLineParser& p, bool withTag) {
                  QStringLiteral("LIST")});
     p.addOption(
         {QStringLiteral("offline"), QStringLiteral("Answer from the cache only; never ask the registry.")});
-    p.addOption({QStringLiteral("concurrency"),
-                 QStringLiteral("Registry requests in flight at once (default 48)."), QStringLiteral("N")});
+    p.addOption(
+        {QStringLiteral("concurrency"),
+         QStringLiteral("Images read at once (default %1).").arg(matrix::RefreshJob::kDefaultMaxInFlight),
+         QStringLiteral("N")});
 }
 
 int concurrencyOption(const QCommandLineParser& p) {

@@ -61,6 +61,16 @@ void RefreshJob::doStart() {
         m_snapshot.completed = QDateTime::currentDateTimeUtc();
         return emitResult();
     }
+    // Every image of the matrix will be read: a cold run asks the token service for all their scopes
+    // in its first round instead of a few per wave.
+    QList<registry::Repository> repositories;
+    for (const Slot& s : std::as_const(m_queue)) {
+        const QString& image = m_snapshot.rows[s.row].cells[s.column].image;
+        if (const auto repo = registry::Repository::parse(image.left(image.lastIndexOf(QLatin1Char(':'))));
+            repo.ok())
+            repositories << repo.value();
+    }
+    m_client.expectRepositories(repositories);
     launchMore();
 }
 

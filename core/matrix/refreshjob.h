@@ -36,6 +36,11 @@ public:
     const Snapshot& snapshot() const { return m_snapshot; }
     // Requests in flight at once; the HTTP transport bounds connections per host below this.
     void setMaxInFlight(int n) { m_maxInFlight = n > 0 ? n : 1; }
+    // Each image costs two requests in a row (manifest, config); at 50 ms per round trip, 48 images at
+    // a time left the matrix 13 waves of round trips long. HTTP/2 multiplexes these over one
+    // connection (docker-registry and ghcr.io allow 100-250 streams); HTTP/1.1 hosts queue them on the
+    // transport's few connections. Measured in docs/benchmarks/matrix-tls.md.
+    static constexpr int kDefaultMaxInFlight = 160;
 
 Q_SIGNALS:
     void cellChanged(int row, int column);
@@ -64,7 +69,7 @@ private:
     QList<Slot> m_queue;
     QList<registry::Job*> m_jobs;
     int m_inFlight = 0;
-    int m_maxInFlight = 48;
+    int m_maxInFlight = kDefaultMaxInFlight;
     int m_done = 0;
 };
 

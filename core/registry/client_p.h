@@ -58,6 +58,7 @@ struct ClientPrivate {
         QStringList scopes;
     };
     QHash<QString, TokenBatch> tokenBatches;                // by API host: scopes to ask for on the next turn
+    QHash<QString, QList<Repository>> expected;             // by API host: see Client::expectRepositories
     static constexpr qsizetype kScopesPerTokenRequest = 40; // keeps the URL under ~4 KB
     QHash<QString, RateLimit> rateLimits;                   // by API host
     QSet<Job*> jobs;
@@ -90,6 +91,7 @@ struct ClientPrivate {
     void ensureCredentials(const Repository& repository, std::function<void()> done);
     void ensureToken(const Repository& repository, TokenFn done, bool alone = false);
     void startTokenFetch(const Repository& repository, const QStringList& keys, const QStringList& scopes);
+    void addExpectedScopes(const QString& host, TokenBatch& batch);
     void authorize(const Repository& repository, http::Request request,
                    std::function<void(http::Request, util::Error)> done, bool retried = false);
     // Forgets the token `sent` carried; true when the registry said the token lacks the scope.

@@ -269,10 +269,10 @@ void ClientPrivate::ensureToken(const Repository& repository, TokenFn done, bool
             return done(it->token);
         tokens.erase(it);
     }
-    QList<TokenFn>& waiters = tokenFetches[key];
-    waiters.append(std::move(done));
-    if (waiters.size() > 1)
-        return; // a fetch for this realm/service/scope is already running
+    const bool running = tokenFetches.contains(key); // a fetch for this realm/service/scope is on its way
+    tokenFetches[key].append(std::move(done));
+    if (running)
+        return;
     ensureCredentials(repository, [this, repository, key, scope, alone] {
         if (alone)
             return startTokenFetch(repository, {key}, {scope});
@@ -284,12 +284,31 @@ void ClientPrivate::ensureToken(const Repository& repository, TokenFn done, bool
         batch.scopes.append(scope);
         if (batch.keys.size() == 1)
             QTimer::singleShot(0, q, [this, host = repository.apiHost()] {
-                const TokenBatch b = tokenBatches.take(host);
+                TokenBatch b = tokenBatches.take(host);
+                addExpectedScopes(host, b);
                 for (qsizetype i = 0; i < b.keys.size(); i += kScopesPerTokenRequest)
                     startTokenFetch(b.repository, b.keys.mid(i, kScopesPerTokenRequest),
                                     b.scopes.mid(i, kScopesPerTokenRequest));
             });
     });
+}
+
+// The repositories a caller said it will read next join the batch (once): their scopes are asked for
+// now, together, instead of a few at a time as each of them gets its turn.
+void ClientPrivate::addExpectedScopes(const QString& host, TokenBatch& batch) {
+    const QList<Repository> more = expected.take(host);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const Repository& r : more) {
+        const QString scope = QStringLiteral("repository:%1:pull").arg(r.path);
+        const QString key = tokenKey(host, scope);
+        if (tokenFetches.contains(key))
+            continue;
+        if (auto it = tokens.constFind(key); it != tokens.constEnd() && it->expires > now)
+            continue;
+        tokenFetches.insert(key, {}); // in flight: a later ensureToken() waits for this answer
+        batch.keys.append(key);
+        batch.scopes.append(scope);
+    }
 }
 
 void ClientPrivate::startTokenFetch(const Repository& repository, const QStringList& keys,

@@ -185,6 +185,16 @@ ClientStats Client::stats() const {
     return d->stats;
 }
 
+void Client::expectRepositories(const QList<Repository>& repositories) {
+    // A new hint replaces the last one for its hosts: a caller that refreshes again and again from the
+    // cache never piles them up.
+    QHash<QString, QList<Repository>> byHost;
+    for (const Repository& r : repositories)
+        byHost[r.apiHost()].append(r);
+    for (auto it = byHost.cbegin(); it != byHost.cend(); ++it)
+        d->expected.insert(it.key(), it.value());
+}
+
 void Client::clearTokens() {
     d->tokens.clear();
     // Credentials are looked up again too: the user may just have run `docker login`.

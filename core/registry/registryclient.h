@@ -274,6 +274,11 @@ public:
     ClientStats stats() const;
     // Forget cached tokens and looked-up credentials (e.g. after the user logged in again).
     void clearTokens();
+    // A hint, for callers that know the repositories they are about to read (a matrix): when a token
+    // for one of their hosts is next fetched, that request also asks for these repositories' scopes,
+    // so a cold matrix costs one round of token requests, not one per wave of images. Nothing is sent
+    // for the hint alone (a warm matrix answered from the cache needs no token at all).
+    void expectRepositories(const QList<Repository>& repositories);
 
 Q_SIGNALS:
     void rateLimitChanged(const QString& host, const sagedock::registry::RateLimit& limit);

@@ -148,6 +148,7 @@ void FaultProxy::clearLog() {
     m_seenIndex.clear();
     m_tokenRequests = 0;
     m_tokenAuthorizations.clear();
+    m_tokenScopes.clear();
 }
 
 void FaultProxy::onNewConnection() {
@@ -307,6 +308,7 @@ void FaultProxy::issueToken(QTcpSocket* socket, const QByteArray& target, const 
     const QByteArray auth = headerValue(headers, "Authorization");
     m_tokenAuthorizations.append(auth);
     const QUrlQuery query(QString::fromUtf8(target.mid(target.indexOf('?') + 1)));
+    m_tokenScopes.append(query.allQueryItemValues(QStringLiteral("scope"), QUrl::FullyDecoded));
     bool withAccount = false;
     if (query.queryItemValue(QStringLiteral("grant_type")) == QLatin1String("refresh_token")) {
         // OAuth2 refresh-token grant: the "identity token" is the account's password here.

@@ -88,6 +88,7 @@ public:
     int count(const QByteArray& method, const QString& pathPattern) const;
     int tokenRequests() const { return m_tokenRequests; }
     QList<QByteArray> tokenAuthorizations() const { return m_tokenAuthorizations; }
+    QList<QStringList> tokenScopes() const { return m_tokenScopes; } // the scope parameters, per request
     void clearLog();
 
 private:
@@ -121,6 +122,7 @@ private:
     QHash<QByteArray, bool> m_tokens; // token → issued with the account
     int m_tokenRequests = 0;
     QList<QByteArray> m_tokenAuthorizations;
+    QList<QStringList> m_tokenScopes;
 };
 
 } // namespace sagedock::testsupport

@@ -328,6 +328,39 @@ void TestRegistryFaults::bearerAnonymous() {
             QVERIFY2(s.authorization.startsWith("Bearer "), s.path.constData());
 }
 
+// A matrix says which repositories it will read: the first token request asks for all their scopes
+// (in batches the URL can carry), the later images need no token round trip of their own, and the
+// hint alone sends nothing.
+void TestRegistryFaults::expectedRepositoriesShareTheFirstTokenRequest() {
+    m_proxy->requireBearer({});
+    Client client(*m_engine);
+    QList<registry::Repository> repositories{repo()};
+    for (int i = 0; i < 59; ++i)
+        repositories << registry::Repository{repo().host, repo().path + QStringLiteral("-%1").arg(i)};
+    client.expectRepositories(repositories);
+    QCoreApplication::processEvents();
+    QVERIFY(m_proxy->requests().isEmpty());
+    QCOMPARE(client.stats().tokenFetches, quint64(0));
+
+    auto first = run(client.manifest(repo(), QStringLiteral("dev")));
+    QVERIFY2(!first->error(), qPrintable(first->error().toString()));
+    // 60 scopes: one request of 40 and one of 20, sent together.
+    QCOMPARE(m_proxy->tokenRequests(), 2);
+    QStringList asked;
+    for (const QStringList& scopes : m_proxy->tokenScopes()) {
+        QVERIFY(scopes.size() <= 40);
+        asked += scopes;
+    }
+    QCOMPARE(asked.size(), 60);
+    QVERIFY(asked.contains(QStringLiteral("repository:%1:pull").arg(repositories.last().path)));
+    for (qsizetype i = 1; i < repositories.size(); ++i) {
+        auto other = run(client.manifest(repositories.at(i), QStringLiteral("dev")));
+        QCOMPARE(other->error().code, ErrorCode::NotFound); // authorised, and not there
+    }
+    QCOMPARE(m_proxy->tokenRequests(), 2);
+    QCOMPARE(client.stats().tokenFetches, quint64(2));
+}
+
 void TestRegistryFaults::bearerWithCredentials() {
     m_proxy->requireBearer({.user = QStringLiteral("sage-bot"),
                             .password = QStringLiteral("s3cret"),

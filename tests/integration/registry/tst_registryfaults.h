@@ -42,6 +42,7 @@ private Q_SLOTS:
     void rateLimitHeadersSurfaced();
 
     void bearerAnonymous();
+    void expectedRepositoriesShareTheFirstTokenRequest();
     void bearerWithCredentials();
     void bearerWithoutOrWrongCredentials_data();
     void bearerWithoutOrWrongCredentials();
