@@ -7,6 +7,7 @@
 // tests/unit/imagebuild/tst_toxini.cpp.
 
 #include "imagebuild/toxini.h"
+#include "toxrecording.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -20,21 +21,6 @@ using namespace sagedock;
 using namespace sagedock::imagebuild;
 
 namespace {
-
-QStringList strings(const QJsonValue& v) {
-    QStringList out;
-    for (const QJsonValue& s : v.toArray())
-        out << s.toString();
-    return out;
-}
-
-QMap<QString, QString> stringMap(const QJsonValue& v) {
-    QMap<QString, QString> out;
-    const QJsonObject o = v.toObject();
-    for (auto it = o.begin(); it != o.end(); ++it)
-        out.insert(it.key(), it.value().toString());
-    return out;
-}
 
 QString shorten(const QString& s) {
     return s.size() > 160 ? s.left(157) + QStringLiteral("...") : s;
@@ -64,11 +50,11 @@ QStringList compareCase(const ToxIni& ini, const QJsonObject& rec) {
     ctx.toxIniDir = QStringLiteral("@TOXINIDIR@");
     ctx.environment = {{QStringLiteral("PATH"), QStringLiteral("@RECORDER@:/usr/bin:/bin")},
                        {QStringLiteral("HOME"), QStringLiteral("@HOME@")}};
-    const QMap<QString, QString> vars = stringMap(rec.value(QStringLiteral("vars")));
+    const QMap<QString, QString> vars = testsupport::jsonStringMap(rec.value(QStringLiteral("vars")));
     for (auto it = vars.begin(); it != vars.end(); ++it)
         ctx.environment.insert(it.key(), it.value());
     if (!rec.value(QStringLiteral("posargs")).isNull())
-        ctx.posArgs = strings(rec.value(QStringLiteral("posargs")));
+        ctx.posArgs = testsupport::jsonStrings(rec.value(QStringLiteral("posargs")));
     const auto env = evaluateToxEnvironment(ini, rec.value(QStringLiteral("toxenv")).toString(), ctx);
     const QJsonArray calls = rec.value(QStringLiteral("calls")).toArray();
     const int exitCode = rec.value(QStringLiteral("exit_code")).toInt();
@@ -91,7 +77,7 @@ QStringList compareCase(const ToxIni& ini, const QJsonObject& rec) {
                 continue;
             if (sameTool < 0)
                 sameTool = k;
-            if (strings(call.value(QStringLiteral("argv"))) == argv.mid(1))
+            if (testsupport::jsonStrings(call.value(QStringLiteral("argv"))) == argv.mid(1))
                 found = k;
         }
         if (found < 0) {
@@ -99,14 +85,15 @@ QStringList compareCase(const ToxIni& ini, const QJsonObject& rec) {
                 QStringLiteral("    command %1 was not run by tox: %2").arg(n).arg(shorten(argv.join(u' ')))};
             if (sameTool >= 0)
                 why << QStringLiteral("      tox ran instead: ") +
-                           shorten(strings(calls.at(sameTool).toObject().value(QStringLiteral("argv")))
+                           shorten(testsupport::jsonStrings(
+                                       calls.at(sameTool).toObject().value(QStringLiteral("argv")))
                                        .join(u' '));
             if (exitCode != 0)
                 why << QStringLiteral("      (tox stopped with exit %1 before it)").arg(exitCode);
             return why;
         }
         const QMap<QString, QString> toxEnv =
-            stringMap(calls.at(found).toObject().value(QStringLiteral("env")));
+            testsupport::jsonStringMap(calls.at(found).toObject().value(QStringLiteral("env")));
         if (toxEnv != processEnv)
             return QStringList{QStringLiteral("    command %1: the environment differs").arg(n)} +
                    environmentDifferences(toxEnv, processEnv);

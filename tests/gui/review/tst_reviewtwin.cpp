@@ -6,6 +6,7 @@
 // a dialog or a hang, and the look-up still works with the CA in certs.d.
 
 #include "appcontext.h"
+#include "badcafile.h"
 #include "mainwindow.h"
 #include "pages/reviewpage.h"
 #include "registrytwin.h"
@@ -24,8 +25,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
-
-#include <sys/stat.h>
 
 using namespace sagedock;
 using testsupport::RegistryTwin;
@@ -90,20 +89,7 @@ private Q_SLOTS:
         qunsetenv("SAGEDOCK_CERTS_D");
     }
 
-    void badExtraCa_data() {
-        QTest::addColumn<QString>("kind");
-        QTest::addColumn<QString>("says");
-        QTest::newRow("missing") << "missing"
-                                 << "No such file";
-        QTest::newRow("folder") << "folder"
-                                << "a folder";
-        QTest::newRow("named pipe") << "fifo"
-                                    << "a named pipe";
-        QTest::newRow("/dev/zero") << "/dev/zero"
-                                   << "a device";
-        QTest::newRow("garbage PEM") << "garbage"
-                                     << "no PEM certificate";
-    }
+    void badExtraCa_data() { testsupport::addBadCaFileRows(); }
 
     void badExtraCa() {
         QFETCH(QString, kind);
@@ -112,20 +98,8 @@ private Q_SLOTS:
             QStringLiteral("bad-") +
             QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char('/'), QLatin1Char('_'));
         QDir().mkpath(m_tmp.filePath(row));
-        QString path = kind;
-        if (kind == QLatin1String("missing")) {
-            path = m_tmp.filePath(row + QStringLiteral("/nothing.pem"));
-        } else if (kind == QLatin1String("folder")) {
-            path = m_tmp.filePath(row);
-        } else if (kind == QLatin1String("fifo")) {
-            path = m_tmp.filePath(row + QStringLiteral("/ca.fifo"));
-            QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
-        } else if (kind == QLatin1String("garbage")) {
-            path = m_tmp.filePath(row + QStringLiteral("/ca.pem"));
-            QFile f(path);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write("-----BEGIN CERTIFCATE-----\nnot base64 at all\n");
-        }
+        const QString path = testsupport::makeBadCaFile(kind, m_tmp.filePath(row));
+        QVERIFY(!path.isEmpty());
         const QString certs = m_tmp.filePath(row + QStringLiteral("/certs.d"));
         const QString registry = m_twin.registryProxied();
         QVERIFY(QDir().mkpath(certs + QLatin1Char('/') + registry));

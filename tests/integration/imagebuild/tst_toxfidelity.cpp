@@ -12,6 +12,7 @@
 // with a sentence and run nothing.
 
 #include "testenvironment.h"
+#include "toxrecording.h"
 
 #include <QDir>
 #include <QFile>
@@ -29,20 +30,6 @@ namespace {
 
 QString fixtureDir() {
     return QDir(testsupport::sourceDir()).filePath(QStringLiteral("tests/fixtures/tox"));
-}
-
-QJsonObject readJson(const QString& path) {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(f.readAll()).object();
-}
-
-QStringList strings(const QJsonValue& v) {
-    QStringList out;
-    for (const QJsonValue& s : v.toArray())
-        out << s.toString();
-    return out;
 }
 
 bool copyTree(const QString& from, const QString& to) {
@@ -95,7 +82,7 @@ struct World {
                          QStringLiteral("--tox-env"), rec.value(QStringLiteral("toxenv")).toString()};
         args += extra;
         if (!rec.value(QStringLiteral("posargs")).isNull())
-            args << QStringLiteral("--") << strings(rec.value(QStringLiteral("posargs")));
+            args << QStringLiteral("--") << testsupport::jsonStrings(rec.value(QStringLiteral("posargs")));
         QProcess p;
         p.setProcessEnvironment(env);
         p.setProgram(qEnvironmentVariable("SAGEDOCK_CLI"));
@@ -145,7 +132,7 @@ QList<QStringList> dockerCalls(const QJsonArray& calls, bool expected) {
         const QJsonObject call = v.toObject();
         if (!isDocker(call))
             continue;
-        const QStringList argv = strings(call.value(QStringLiteral("argv")));
+        const QStringList argv = testsupport::jsonStrings(call.value(QStringLiteral("argv")));
         if (expected ? isLogCopy(argv) : isProbe(argv))
             continue;
         out << (expected ? argv : withoutBuilderFlags(argv, true));
@@ -158,7 +145,8 @@ QStringList buildkitOfBuilds(const QJsonArray& calls) {
     QStringList out;
     for (const QJsonValue& v : calls) {
         const QJsonObject call = v.toObject();
-        if (isDocker(call) && strings(call.value(QStringLiteral("argv"))).value(0) == QLatin1String("build"))
+        if (isDocker(call) &&
+            testsupport::jsonStrings(call.value(QStringLiteral("argv"))).value(0) == QLatin1String("build"))
             out << call.value(QStringLiteral("env"))
                        .toObject()
                        .value(QStringLiteral("DOCKER_BUILDKIT"))
@@ -175,7 +163,7 @@ QJsonArray otherCalls(const QJsonArray& calls) {
         const QJsonObject call = v.toObject();
         if (isDocker(call))
             continue;
-        const QStringList argv = strings(call.value(QStringLiteral("argv")));
+        const QStringList argv = testsupport::jsonStrings(call.value(QStringLiteral("argv")));
         if (call.value(QStringLiteral("tool")).toString() == QLatin1String("bash") &&
             argv.join(u' ').contains(QLatin1String("docker build")))
             continue;
@@ -216,7 +204,7 @@ private slots:
 
     void recorded() {
         QFETCH(QString, path);
-        const QJsonObject rec = readJson(path);
+        const QJsonObject rec = testsupport::readJson(path);
         QVERIFY(!rec.isEmpty());
         World w;
         QVERIFY(w.make(rec.value(QStringLiteral("fixture")).toString()));
@@ -255,7 +243,8 @@ private slots:
         QList<QStringList> printed;
         for (const QJsonValue& r : dry.value(QStringLiteral("runs")).toArray()) {
             QStringList argv;
-            for (const QString& a : strings(r.toObject().value(QStringLiteral("argv"))).mid(1))
+            for (const QString& a :
+                 testsupport::jsonStrings(r.toObject().value(QStringLiteral("argv"))).mid(1))
                 argv << w.clean(a); // normalised like the recorded calls
             printed << argv;
         }
@@ -270,7 +259,7 @@ private slots:
         // What --dry-run printed is what ran (the run adds only the per-build --iidfile).
         QList<QStringList> executed;
         for (const QJsonValue& v : actual) {
-            const QStringList argv = strings(v.toObject().value(QStringLiteral("argv")));
+            const QStringList argv = testsupport::jsonStrings(v.toObject().value(QStringLiteral("argv")));
             if (isDocker(v.toObject()) && !isProbe(argv))
                 executed << withoutBuilderFlags(argv, false);
         }

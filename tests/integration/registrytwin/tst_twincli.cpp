@@ -8,6 +8,7 @@
 // and the fix, or in a run without error cells. No row may leave the password, its Basic encoding or a token
 // in stdout, stderr, the JSON output or any file the CLI wrote (log, cache, settings).
 
+#include "badcafile.h"
 #include "http/transport.h"
 #include "registry/registryclient.h"
 #include "registrytwin.h"
@@ -25,8 +26,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
-
-#include <sys/stat.h>
 
 using namespace sagedock;
 using testsupport::RegistryTwin;
@@ -455,39 +454,14 @@ private Q_SLOTS:
 
     // A bad Extra CA certificates file: one warning sentence on stderr with the fix, and the request
     // still works (the CA is in certs.d, added to the system's CAs).
-    void badExtraCa_data() {
-        QTest::addColumn<QString>("kind");
-        QTest::addColumn<QString>("says");
-        QTest::newRow("missing") << "missing"
-                                 << "No such file";
-        QTest::newRow("folder") << "folder"
-                                << "a folder";
-        QTest::newRow("named pipe") << "fifo"
-                                    << "a named pipe";
-        QTest::newRow("/dev/zero") << "/dev/zero"
-                                   << "a device";
-        QTest::newRow("garbage PEM") << "garbage"
-                                     << "no PEM certificate";
-    }
+    void badExtraCa_data() { testsupport::addBadCaFileRows(); }
 
     void badExtraCa() {
         QFETCH(QString, kind);
         QFETCH(QString, says);
         QTemporaryDir dir;
-        QString path = kind;
-        if (kind == QLatin1String("missing")) {
-            path = dir.filePath(QStringLiteral("nothing.pem"));
-        } else if (kind == QLatin1String("folder")) {
-            path = dir.path();
-        } else if (kind == QLatin1String("fifo")) {
-            path = dir.filePath(QStringLiteral("ca.fifo"));
-            QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
-        } else if (kind == QLatin1String("garbage")) {
-            path = dir.filePath(QStringLiteral("ca.pem"));
-            QFile f(path);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write("-----BEGIN CERTIFCATE-----\nnot base64 at all\n");
-        }
+        const QString path = testsupport::makeBadCaFile(kind, dir.path());
+        QVERIFY(!path.isEmpty());
         const Run r = cli(Verb::Tags, Trust::CertsD, m_twin.registryProxied(), path);
         QVERIFY2(r.code == 0, r.err.constData());
         QVERIFY(r.out.contains("dev"));

@@ -5,6 +5,7 @@
 
 #include "imagebuild/toxini.h"
 #include "testenvironment.h"
+#include "toxrecording.h"
 
 #include <QDir>
 #include <QFile>
@@ -22,28 +23,6 @@ QString fixtureDir() {
     return QDir(testsupport::sourceDir()).filePath(QStringLiteral("tests/fixtures/tox"));
 }
 
-QJsonObject readJson(const QString& path) {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(f.readAll()).object();
-}
-
-QStringList strings(const QJsonValue& v) {
-    QStringList out;
-    for (const QJsonValue& s : v.toArray())
-        out << s.toString();
-    return out;
-}
-
-QMap<QString, QString> stringMap(const QJsonValue& v) {
-    QMap<QString, QString> out;
-    const QJsonObject o = v.toObject();
-    for (auto it = o.begin(); it != o.end(); ++it)
-        out.insert(it.key(), it.value().toString());
-    return out;
-}
-
 // What record.py gave tox: PATH with the recorders first, a HOME, and the case's variables; paths
 // are the placeholders the recordings use, so the evaluator's output compares as text.
 ToxContext contextFor(const QJsonObject& rec) {
@@ -51,11 +30,11 @@ ToxContext contextFor(const QJsonObject& rec) {
     ctx.toxIniDir = QStringLiteral("@TOXINIDIR@");
     ctx.environment = {{QStringLiteral("PATH"), QStringLiteral("@RECORDER@:/usr/bin:/bin")},
                        {QStringLiteral("HOME"), QStringLiteral("@HOME@")}};
-    const QMap<QString, QString> vars = stringMap(rec.value(QStringLiteral("vars")));
+    const QMap<QString, QString> vars = testsupport::jsonStringMap(rec.value(QStringLiteral("vars")));
     for (auto it = vars.begin(); it != vars.end(); ++it)
         ctx.environment.insert(it.key(), it.value());
     if (!rec.value(QStringLiteral("posargs")).isNull())
-        ctx.posArgs = strings(rec.value(QStringLiteral("posargs")));
+        ctx.posArgs = testsupport::jsonStrings(rec.value(QStringLiteral("posargs")));
     return ctx;
 }
 
@@ -76,7 +55,7 @@ private slots:
 
     void recorded() {
         QFETCH(QString, path);
-        const QJsonObject rec = readJson(path);
+        const QJsonObject rec = testsupport::readJson(path);
         QVERIFY(!rec.isEmpty());
         QVERIFY(rec.value(QStringLiteral("tox_version")).toString().startsWith(QLatin1String("4.")));
         const QString iniPath =
@@ -110,8 +89,8 @@ private slots:
             QVERIFY2(next < calls.size(),
                      qPrintable(QStringLiteral("no recorded call for ") + argv.join(u' ')));
             const QJsonObject call = calls.at(next++).toObject();
-            QCOMPARE(argv.mid(1), strings(call.value(QStringLiteral("argv"))));
-            QCOMPARE(processEnv, stringMap(call.value(QStringLiteral("env"))));
+            QCOMPARE(argv.mid(1), testsupport::jsonStrings(call.value(QStringLiteral("argv"))));
+            QCOMPARE(processEnv, testsupport::jsonStringMap(call.value(QStringLiteral("env"))));
         }
 
         // The generator: read out of the first `bash -c` line, called as tox's shell called it.
@@ -128,8 +107,8 @@ private slots:
             if (call.value(QStringLiteral("tool")).toString() != QLatin1String("write-dockerfile"))
                 continue;
             found = true;
-            QCOMPARE(gen->argv.mid(1), strings(call.value(QStringLiteral("argv"))));
-            QCOMPARE(processEnv, stringMap(call.value(QStringLiteral("env"))));
+            QCOMPARE(gen->argv.mid(1), testsupport::jsonStrings(call.value(QStringLiteral("argv"))));
+            QCOMPARE(processEnv, testsupport::jsonStringMap(call.value(QStringLiteral("env"))));
         }
         QVERIFY(found);
     }
