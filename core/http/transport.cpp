@@ -256,6 +256,7 @@ TransportImpl::TransportImpl(TransportOptions opts)
     curl_multi_setopt(m_multi, CURLMOPT_MAX_HOST_CONNECTIONS, long(options.maxConnectionsPerHost));
     curl_multi_setopt(m_multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, long(options.maxTotalConnections));
     curl_multi_setopt(m_multi, CURLMOPT_MAXCONNECTS, long(options.maxTotalConnections));
+    curl_multi_setopt(m_multi, CURLMOPT_MAX_CONCURRENT_STREAMS, long(options.maxStreamsPerConnection));
     m_thread = std::thread([this] { run(); });
 }
 

@@ -26,6 +26,9 @@ struct TransportImpl;
 struct TransportOptions {
     int maxConnectionsPerHost = 8;
     int maxTotalConnections = 64;
+    // HTTP/2 streams on one connection before another is opened. libcurl's default is 100, below
+    // what a matrix keeps in flight; the server's own limit (docker-registry: 250) still applies.
+    int maxStreamsPerConnection = 250;
     QString extraCaBundle; // PEM file whose certificates are trusted in addition to the system's
     QByteArray userAgent = "SageDock/" SAGEDOCK_VERSION;
 };

@@ -14,6 +14,8 @@
 #   to 645: one skopeo process per repository costs the same for all, and four full loops at 50 ms
 #   RTT would take ~40 min)
 #   MATRIX_TLS_LATENCY_MS=25  MATRIX_TLS_RESULTS=file
+#   MATRIX_TLS_ALSO_CONCURRENCY=48 (optional: more proxied runs with `--concurrency 48`, side by side
+#   with the default, e.g. to show what the number of images in flight does at this latency)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo_root="$(cd "$here/../.." && pwd)"
@@ -76,12 +78,13 @@ results="$work/results.txt"
 record() { echo "$*" | tee -a "$results"; }
 
 # 1. sagedock-cli on plain HTTP without auth: the baseline the TLS numbers will be compared with.
-matrix() { # ADDRESS NAME: one cold run; records exit code, time, summary or the first error line
+matrix() { # ADDRESS NAME [CLI-ARGS...]: one cold run; records exit code, time, summary or the first error line
     local address=$1 name=$2 t rc
+    shift 2
     t=$(date +%s%N)
     set +e
     XDG_CACHE_HOME="$work/cache-$name-$RANDOM" timeout 600 "$cli" matrix --repo "$address/$prefix/" --tag dev \
-        --release 10.4 --packages minimal,standard,maximal --format json --output "$work/$name.json" \
+        --release 10.4 --packages minimal,standard,maximal --format json --output "$work/$name.json" "$@" \
         > "$work/$name.out" 2>&1
     rc=$?
     set -e
@@ -121,6 +124,13 @@ for i in $(seq 1 "$runs"); do
     record "tls-${latency}ms-cold-$i: TCP+TLS connections: $(( $(connections "${proxied##*:}") - reg_before )) to the registry," \
         "$(( $(connections "$realm_port") - realm_before )) to the token service"
 done
+if [ -n "${MATRIX_TLS_ALSO_CONCURRENCY:-}" ]; then
+    n="$MATRIX_TLS_ALSO_CONCURRENCY"
+    for i in $(seq 1 "$runs"); do
+        matrix "$proxied" "tls-${latency}ms-concurrency-$n-cold-$i" --concurrency "$n"
+        matrix "$proxied" "tls-${latency}ms-default-again-cold-$i"
+    done
+fi
 uptime | sed 's/^/matrix-tls bench: load after the matrix runs: /' | tee -a "$results"
 
 # 3. skopeo loops over the same images, sequential, one process per repository (as a shell script would).
