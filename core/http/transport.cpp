@@ -631,7 +631,18 @@ void TransportImpl::complete(const std::shared_ptr<Transfer>& t, CURLcode result
     const bool retryable = !t->deliveredData && !t->tooLarge &&
                            ((result != CURLE_OK && isRetryableCurlError(result)) ||
                             (result == CURLE_OK && isRetryableStatus(resp.status)));
-    if (retryable && resp.attempts < policy.maxAttempts) {
+    // A connection that breaks takes every HTTP/2 stream on it along. A stream that rode an existing
+    // connection (one that had worked for others) and had not seen a byte of its answer is a
+    // casualty, not the cause: up to kFreeCasualtyRetries such attempts do not count against the
+    // policy, so 160 streams on a connection that keeps being cut are not given up after the fourth
+    // cut. A server that drops every new connection unanswered still fails after maxAttempts.
+    constexpr int kFreeCasualtyRetries = 8;
+    if (result != CURLE_OK && retryable && connects == 0 && t->currentStatus == 0 &&
+        t->currentHeaders.isEmpty())
+        ++t->casualties;
+    const int allowed =
+        policy.maxAttempts + (policy.maxAttempts > 1 ? std::min(t->casualties, kFreeCasualtyRetries) : 0);
+    if (retryable && resp.attempts < allowed) {
         qint64 delayMs = backoffDelayMs(policy, resp.attempts, random01());
         bool give_up = false;
         if (result == CURLE_OK) {

@@ -51,6 +51,7 @@ struct Transfer {
     bool deliveredData = false; // streaming bytes already handed out: a retry would repeat them
     bool tooLarge = false;
     bool cancelled = false;
+    int casualties = 0; // attempts lost with their connection before a byte of their answer came
     qint64 received = 0;
     QElapsedTimer timer;
     std::chrono::steady_clock::time_point retryAt;

@@ -369,9 +369,19 @@ void ClientPrivate::startTokenFetch(const Repository& repository, const QStringL
     const bool sentCredentials = !creds.isEmpty();
     const QString service = http::hostPort(realm);
     QObject::connect(
-        reply, &util::Job::finished, q, [this, reply, keys, repository, sentCredentials, service] {
+        reply, &util::Job::finished, q, [this, reply, keys, scopes, repository, sentCredentials, service] {
             const http::Response r = reply->response();
             reply->deleteLater();
+            // A batch whose answer never arrives whole (a proxy that cuts connections after some
+            // bytes, every time) is asked for again in halves: smaller answers get through, and a
+            // single scope still fails with the transport's sentence.
+            if (r.error && keys.size() > 1 && r.error.code != ErrorCode::Cancelled &&
+                r.error.code != ErrorCode::Tls) {
+                const qsizetype half = keys.size() / 2;
+                startTokenFetch(repository, keys.mid(0, half), scopes.mid(0, half));
+                startTokenFetch(repository, keys.mid(half), scopes.mid(half));
+                return;
+            }
             util::Result<QByteArray> result = QByteArray();
             if (r.isSuccess()) {
                 QJsonParseError perr{};
