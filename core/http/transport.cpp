@@ -637,8 +637,9 @@ void TransportImpl::complete(const std::shared_ptr<Transfer>& t, CURLcode result
     // policy, so 160 streams on a connection that keeps being cut are not given up after the fourth
     // cut. A server that drops every new connection unanswered still fails after maxAttempts.
     constexpr int kFreeCasualtyRetries = 8;
-    if (result != CURLE_OK && retryable && connects == 0 && t->currentStatus == 0 &&
-        t->currentHeaders.isEmpty())
+    const bool connectionLost = result != CURLE_OK && result != CURLE_COULDNT_CONNECT &&
+                                result != CURLE_COULDNT_RESOLVE_HOST; // never connected: not a casualty
+    if (connectionLost && retryable && connects == 0 && t->currentStatus == 0 && t->currentHeaders.isEmpty())
         ++t->casualties;
     const int allowed =
         policy.maxAttempts + (policy.maxAttempts > 1 ? std::min(t->casualties, kFreeCasualtyRetries) : 0);

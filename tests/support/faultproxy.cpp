@@ -280,8 +280,9 @@ bool FaultProxy::authorized(QTcpSocket* socket, const QByteArray& target, const 
         return false;
     }
     const QString repository = repositoryOf(target);
-    QByteArray challenge = "Bearer realm=\"http://" + address().toUtf8() + "/token\",service=\"" +
-                           m_tokenAuth.service.toUtf8() + "\"";
+    const QByteArray realm =
+        m_tokenAuth.realm.isEmpty() ? "http://" + address().toUtf8() + "/token" : m_tokenAuth.realm.toUtf8();
+    QByteArray challenge = "Bearer realm=\"" + realm + "\",service=\"" + m_tokenAuth.service.toUtf8() + "\"";
     if (!repository.isEmpty())
         challenge += ",scope=\"repository:" + repository.toUtf8() + ":pull\"";
     if (auth.startsWith("Bearer ")) {

@@ -62,6 +62,7 @@ public:
         QStringList privateRepositories{}; // need a token issued with the account
         int expiresIn = 300;               // 0 = leave expires_in out
         bool useAccessTokenField = false;  // answer {"access_token":...} instead of {"token":...}
+        QString realm{};                   // empty = this proxy's /token; else named in the challenge as is
     };
     struct Seen {
         QByteArray method{};

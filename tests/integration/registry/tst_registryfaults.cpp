@@ -13,6 +13,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QTcpServer>
 #include <QTest>
 
 using namespace sagedock;
@@ -359,6 +360,37 @@ void TestRegistryFaults::expectedRepositoriesShareTheFirstTokenRequest() {
     }
     QCOMPARE(m_proxy->tokenRequests(), 2);
     QCOMPARE(client.stats().tokenFetches, quint64(2));
+}
+
+// The realm the registry names does not answer at all (its token service is down): one sentence that
+// names the token service's address, after the transport's retries; nothing cached, and the next call
+// asks again.
+void TestRegistryFaults::tokenServiceDown() {
+    QTcpServer closed; // a free port that nothing listens on once closed
+    QVERIFY(closed.listen(QHostAddress::LocalHost));
+    const quint16 port = closed.serverPort();
+    closed.close();
+    const QString realm = QStringLiteral("http://127.0.0.1:%1/token").arg(port);
+    m_proxy->requireBearer({.realm = realm});
+    Client client(*m_engine);
+    // A repository no other test read: nothing of it is in the cache, so the call needs a token.
+    const registry::Repository unread{repo().host, QStringLiteral("sagedock/token-service-down")};
+    QElapsedTimer timer;
+    timer.start();
+    auto job = run(client.manifest(unread, QStringLiteral("dev")), 60000);
+    QVERIFY2(job->isFinished(), qPrintable(QStringLiteral("unfinished after %1 ms").arg(timer.elapsed())));
+    QVERIFY(job->error());
+    const QString text = job->error().toString();
+    QVERIFY2(text.contains(QStringLiteral("127.0.0.1:%1").arg(port)), qPrintable(text));
+    QCOMPARE(text.count(QLatin1Char('\n')), 0);
+    // The transport's 4 attempts with backoff, not more: a refused connection is not a casualty.
+    QVERIFY2(timer.elapsed() < 15000, qPrintable(QString::number(timer.elapsed())));
+    QCOMPARE(m_proxy->tokenRequests(), 0);
+    // Nothing was cached: the next call asks the token service again, and fails the same way.
+    const quint64 fetches = client.stats().tokenFetches;
+    auto again = run(client.manifest(unread, QStringLiteral("dev")));
+    QVERIFY(again->error());
+    QVERIFY(client.stats().tokenFetches > fetches);
 }
 
 void TestRegistryFaults::bearerWithCredentials() {

@@ -44,6 +44,7 @@ private Q_SLOTS:
     void bearerAnonymous();
     void expectedRepositoriesShareTheFirstTokenRequest();
     void bearerWithCredentials();
+    void tokenServiceDown();
     void bearerWithoutOrWrongCredentials_data();
     void bearerWithoutOrWrongCredentials();
     void bearerRefreshOnce();
