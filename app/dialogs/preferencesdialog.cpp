@@ -109,7 +109,8 @@ QWidget* PreferencesDialog::buildLaunchTab() {
     form->addRow(tr("First Jupyter port to try:"), m_port);
     m_readyTimeout = new QSpinBox(page);
     m_readyTimeout->setObjectName(QStringLiteral("readyTimeout"));
-    m_readyTimeout->setRange(5, 3600);
+    m_readyTimeout->setRange(util::Settings::kMinReadyTimeoutSeconds,
+                             util::Settings::kMaxReadyTimeoutSeconds);
     m_readyTimeout->setSuffix(tr(" s"));
     m_readyTimeout->setToolTip(tr("How long a launch waits for Jupyter to print its address before it "
                                   "gives up and shows the container's log."));

@@ -14,6 +14,11 @@ struct Text {
     Q_DECLARE_TR_FUNCTIONS(sagedock::matrix)
 };
 
+// The repository a cell's image lives in ("host/path:tag" without the tag).
+util::Result<registry::Repository> repositoryOf(const Cell& cell) {
+    return registry::Repository::parse(cell.image.left(cell.image.lastIndexOf(QLatin1Char(':'))));
+}
+
 } // namespace
 
 RefreshJob::RefreshJob(registry::Client& client, const MatrixRequest& input, QObject* parent)
@@ -64,12 +69,9 @@ void RefreshJob::doStart() {
     // Every image of the matrix will be read: a cold run asks the token service for all their scopes
     // in its first round instead of a few per wave.
     QList<registry::Repository> repositories;
-    for (const Slot& s : std::as_const(m_queue)) {
-        const QString& image = m_snapshot.rows[s.row].cells[s.column].image;
-        if (const auto repo = registry::Repository::parse(image.left(image.lastIndexOf(QLatin1Char(':'))));
-            repo.ok())
+    for (const Slot& s : std::as_const(m_queue))
+        if (const auto repo = repositoryOf(m_snapshot.rows[s.row].cells[s.column]); repo.ok())
             repositories << repo.value();
-    }
     m_client.expectRepositories(repositories);
     launchMore();
 }
@@ -120,9 +122,7 @@ void RefreshJob::launchMore() {
 }
 
 void RefreshJob::startCell(Slot slot) {
-    const Cell& cell = m_snapshot.rows[slot.row].cells[slot.column];
-    const QString repoText = cell.image.left(cell.image.lastIndexOf(QLatin1Char(':')));
-    const auto repo = registry::Repository::parse(repoText);
+    const auto repo = repositoryOf(m_snapshot.rows[slot.row].cells[slot.column]);
     ++m_inFlight;
     if (!repo.ok()) {
         failCell(slot, repo.error());

@@ -29,6 +29,11 @@ struct Text {
     Q_DECLARE_TR_FUNCTIONS(sagedock::registry)
 };
 
+// The token scope that lets a client pull from a repository (distribution's token spec).
+QString pullScope(const QString& path) {
+    return QStringLiteral("repository:%1:pull").arg(path);
+}
+
 http::Response errorResponse(const Error& e) {
     http::Response r;
     r.error = e;
@@ -262,7 +267,7 @@ void ClientPrivate::ensureCredentials(const Repository& repository, std::functio
 
 void ClientPrivate::ensureToken(const Repository& repository, TokenFn done, bool alone) {
     const QString host = repository.apiHost();
-    const QString scope = QStringLiteral("repository:%1:pull").arg(repository.path);
+    const QString scope = pullScope(repository.path);
     const QString key = tokenKey(host, scope);
     if (auto it = tokens.constFind(key); it != tokens.constEnd()) {
         if (it->expires > QDateTime::currentDateTimeUtc())
@@ -299,7 +304,7 @@ void ClientPrivate::addExpectedScopes(const QString& host, TokenBatch& batch) {
     const QList<Repository> more = expected.take(host);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const Repository& r : more) {
-        const QString scope = QStringLiteral("repository:%1:pull").arg(r.path);
+        const QString scope = pullScope(r.path);
         const QString key = tokenKey(host, scope);
         if (tokenFetches.contains(key))
             continue;
@@ -461,7 +466,7 @@ bool ClientPrivate::onUnauthorized(const Repository& repository, const http::Req
                                    const http::Response& response) {
     const QString host = repository.apiHost();
     HostState& h = hosts[host];
-    const QString scope = QStringLiteral("repository:%1:pull").arg(repository.path);
+    const QString scope = pullScope(repository.path);
     // The token we sent is no good: forget it, unless a fresher one replaced it meanwhile (many
     // requests of a matrix meet the same expired token; one refresh serves them all).
     const QString key = tokenKey(host, scope);

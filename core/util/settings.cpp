@@ -113,8 +113,9 @@ void Settings::setJupyterPort(int v) {
 
 int Settings::jupyterReadyTimeoutSeconds() const {
     bool ok = false;
-    const int seconds = value(kReadyTimeout, 120).toInt(&ok);
-    return ok ? std::clamp(seconds, 5, 3600) : 120;
+    const int seconds = value(kReadyTimeout, kDefaultReadyTimeoutSeconds).toInt(&ok);
+    return ok ? std::clamp(seconds, kMinReadyTimeoutSeconds, kMaxReadyTimeoutSeconds)
+              : kDefaultReadyTimeoutSeconds;
 }
 void Settings::setJupyterReadyTimeoutSeconds(int v) {
     setValue(kReadyTimeout, v);

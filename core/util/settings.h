@@ -44,8 +44,11 @@ public:
     void setNotebooksFolder(const QString& value);
     int jupyterPort() const; // first host port tried, default 8888
     void setJupyterPort(int value);
-    // Seconds a launch waits for Jupyter's token URL before it gives up with the log's tail, default
-    // 120 (a real SageMath's first start on a slow disk takes tens of seconds); clamped to 5..3600.
+    // Seconds a launch waits for Jupyter's token URL before it gives up with the log's tail (a real
+    // SageMath's first start on a slow disk takes tens of seconds); clamped to the range below.
+    static constexpr int kDefaultReadyTimeoutSeconds = 120;
+    static constexpr int kMinReadyTimeoutSeconds = 5;
+    static constexpr int kMaxReadyTimeoutSeconds = 3600;
     int jupyterReadyTimeoutSeconds() const;
     void setJupyterReadyTimeoutSeconds(int value);
     bool openBrowser() const; // default true

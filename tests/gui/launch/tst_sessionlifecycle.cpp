@@ -437,10 +437,10 @@ private Q_SLOTS:
         const QFileInfo before(folder);
 
         m_settings->setNotebooksFolder(folder);
-        m_settings->setJupyterReadyTimeoutSeconds(5);
+        m_settings->setJupyterReadyTimeoutSeconds(util::Settings::kMinReadyTimeoutSeconds);
         const auto restore = qScopeGuard([this] {
             m_settings->setNotebooksFolder(m_tmp.filePath(QStringLiteral("SageMath")));
-            m_settings->setJupyterReadyTimeoutSeconds(120);
+            m_settings->setJupyterReadyTimeoutSeconds(util::Settings::kDefaultReadyTimeoutSeconds);
         });
         app::LaunchPage page(*m_context);
         page.resize(900, 600);

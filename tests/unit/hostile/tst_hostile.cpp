@@ -104,6 +104,23 @@ class TestHostile : public QObject {
         QVERIFY2(!text.contains("\xc2\x9b"), where); // C1 CSI, UTF-8 encoded
     }
 
+    // "-", or a new named pipe `name` in the scratch folder ("" when it cannot be made).
+    QString pipeSource(bool named, const QString& name) const {
+        if (!named)
+            return QStringLiteral("-");
+        const QString fifo = m_tmp.filePath(name);
+        QFile::remove(fifo);
+        return ::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0 ? fifo : QString();
+    }
+    // diagnose-log on `args` with its --timeout, as a user runs it.
+    void startDiagnoseLog(QProcess& p, int timeoutS, const QStringList& args) const {
+        p.setProcessEnvironment(cliEnvironment());
+        p.start(qEnvironmentVariable("SAGEDOCK_CLI"),
+                QStringList{QStringLiteral("--timeout"), QString::number(timeoutS),
+                            QStringLiteral("diagnose-log")} +
+                    args);
+    }
+
 private Q_SLOTS:
     void initTestCase() {
         QVERIFY2(!qEnvironmentVariable("SAGEDOCK_CLI").isEmpty(), "SAGEDOCK_CLI not set");
@@ -396,15 +413,11 @@ private Q_SLOTS:
     }
     void stalledPipeEndsAtTimeout() {
         QFETCH(bool, named);
-        const QString fifo = m_tmp.filePath(QStringLiteral("stalled.fifo"));
-        QFile::remove(fifo);
-        QVERIFY(!named || ::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+        const QString source = pipeSource(named, QStringLiteral("stalled.fifo"));
+        QVERIFY(!source.isEmpty());
         QProcess p;
-        p.setProcessEnvironment(cliEnvironment());
         QSignalSpy finished(&p, &QProcess::finished);
-        p.start(qEnvironmentVariable("SAGEDOCK_CLI"),
-                {QStringLiteral("--timeout"), QStringLiteral("2"), QStringLiteral("diagnose-log"),
-                 named ? fifo : QStringLiteral("-")});
+        startDiagnoseLog(p, 2, {source});
         QVERIFY(p.waitForStarted(10000));
         // The write end of standard input stays open (never closeWriteChannel()).
         if (!named)
@@ -428,18 +441,14 @@ private Q_SLOTS:
     }
     void pipedLogIsDiagnosed() {
         QFETCH(bool, named);
-        const QString fifo = m_tmp.filePath(QStringLiteral("log.fifo"));
-        QFile::remove(fifo);
-        QVERIFY(!named || ::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+        const QString source = pipeSource(named, QStringLiteral("log.fifo"));
+        QVERIFY(!source.isEmpty());
         QProcess p;
-        p.setProcessEnvironment(cliEnvironment());
         QSignalSpy finished(&p, &QProcess::finished);
-        p.start(qEnvironmentVariable("SAGEDOCK_CLI"),
-                {QStringLiteral("--timeout"), QStringLiteral("30"), QStringLiteral("diagnose-log"),
-                 named ? fifo : QStringLiteral("-"), QStringLiteral("--json")});
+        startDiagnoseLog(p, 30, {source, QStringLiteral("--json")});
         QVERIFY(p.waitForStarted(10000));
         // A named pipe's writer waits in open() until the CLI has opened the reading end.
-        QFile writer(fifo);
+        QFile writer(source);
         QIODevice& in = named ? static_cast<QIODevice&>(writer) : p;
         QVERIFY(!named || writer.open(QIODevice::WriteOnly | QIODevice::Unbuffered));
         in.write("#1 [internal] load build definition from Dockerfile\n#1 DONE 0.0s\n\n");
